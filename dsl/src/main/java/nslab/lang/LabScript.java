@@ -1,0 +1,79 @@
+package nslab.lang;
+
+import groovy.lang.Closure;
+import groovy.lang.MissingMethodException;
+import groovy.lang.MissingPropertyException;
+import groovy.lang.Script;
+import java.util.List;
+import java.util.Map;
+import nslab.model.Namespace;
+import nslab.model.Source;
+
+/**
+ * The base class of every compiled lab script: the top-level words. A script's
+ * {@code namespace 'x' { }} arrives here as {@code namespace('x', {...})} thanks to
+ * {@link NamedBlockTransform}.
+ */
+public abstract class LabScript extends Script {
+
+    private LabBuilder builder() {
+        return (LabBuilder) getBinding().getVariable(LabLoader.BUILDER_VARIABLE);
+    }
+
+    public void lab(String name) {
+        builder().name(name);
+    }
+
+    public void namespace(String name) {
+        builder().namespace(name, ScriptLines.here());
+    }
+
+    public void namespace(String name, Closure<?> body) {
+        NamespaceState ns = builder().namespace(name, ScriptLines.here());
+        runBody(new NamespaceBody(builder(), ns), body, Words.Context.NAMESPACE);
+    }
+
+    public void ns(String name) {
+        namespace(name);
+    }
+
+    public void ns(String name, Closure<?> body) {
+        namespace(name, body);
+    }
+
+    public void host(Closure<?> body) {
+        namespace(Namespace.HOST, body);
+    }
+
+    public void link(String a, String b) {
+        builder().link(a, b, null, null, ScriptLines.here());
+    }
+
+    public void link(Map<String, ?> options, String a, String b) {
+        Source here = ScriptLines.here();
+        Object ips = options.get("ips");
+        String ipA = null;
+        String ipB = null;
+        if (ips instanceof List<?> list) {
+            if (list.size() > 0) ipA = String.valueOf(list.get(0));
+            if (list.size() > 1) ipB = String.valueOf(list.get(1));
+        }
+        builder().link(a, b, ipA, ipB, here);
+    }
+
+    public void expect(Closure<?> body) {
+        runBody(new ExpectBody(builder()), body, Words.Context.EXPECT);
+    }
+
+    /** Runs a block with its words; a word that fails there is reported as failing in that block. */
+    static void runBody(Object delegate, Closure<?> body, Words.Context context) {
+        Closure<?> c = (Closure<?>) body.clone();
+        c.setDelegate(delegate);
+        c.setResolveStrategy(Closure.DELEGATE_FIRST);
+        try {
+            c.call();
+        } catch (MissingMethodException | MissingPropertyException e) {
+            throw new WordException(e, context);
+        }
+    }
+}

@@ -1,0 +1,359 @@
+package nslab.lang;
+
+import groovy.lang.Closure;
+import groovy.lang.MissingPropertyException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import nslab.check.Problem;
+import nslab.model.DeviceKind;
+import nslab.model.FirewallRule;
+import nslab.model.Route;
+import nslab.model.RunCommand;
+import nslab.model.Source;
+import nslab.model.Sysctl;
+
+/**
+ * The words of a {@code namespace} or {@code host} block (and of the {@code dev}/{@code bridge}
+ * blocks inside it, which share it with their interface made current). Each method records what
+ * was said with its script line; checking is left to the validator.
+ */
+public final class NamespaceBody {
+    private final LabBuilder lab;
+    private final NamespaceState ns;
+
+    NamespaceBody(LabBuilder lab, NamespaceState ns) {
+        this.lab = lab;
+        this.ns = ns;
+    }
+
+    // ---- interfaces ----
+
+    public VethChain veth(String name) {
+        Source here = ScriptLines.here();
+        IfaceState end = ns.declare(name, here);
+        end.peer = new IfaceState.VethPeer(null, null, null, here);
+        ns.current = end;
+        return new VethChain(end);
+    }
+
+    public void dev(String name) {
+        ns.current = ns.reference(name, ScriptLines.here());
+    }
+
+    public void dev(String name, Closure<?> block) {
+        dev(name);
+        inBlock(ns.current, block);
+    }
+
+    public void bridge(String name) {
+        declare(name, new DeviceKind.Bridge(java.util.List.of()));
+    }
+
+    public void bridge(String name, Closure<?> block) {
+        bridge(name);
+        inBlock(ns.current, block);
+    }
+
+    public void tap(String name) {
+        declare(name, new DeviceKind.Tap());
+    }
+
+    public void tap(String name, Closure<?> block) {
+        tap(name);
+        inBlock(ns.current, block);
+    }
+
+    public void tun(String name) {
+        declare(name, new DeviceKind.Tun());
+    }
+
+    public void tun(String name, Closure<?> block) {
+        tun(name);
+        inBlock(ns.current, block);
+    }
+
+    public ParentChain macvlan(String name) {
+        return macvlan(Map.of(), name);
+    }
+
+    public ParentChain macvlan(Map<String, ?> options, String name) {
+        IfaceState s = declare(name, null);
+        String mode = options.containsKey("mode") ? String.valueOf(options.get("mode")) : "bridge";
+        return new ParentChain(s, (parent, opts) -> new DeviceKind.Macvlan(parent,
+                opts.containsKey("mode") ? String.valueOf(opts.get("mode")) : mode));
+    }
+
+    public ParentChain vlan(String name) {
+        return vlan(Map.of(), name);
+    }
+
+    public ParentChain vlan(Map<String, ?> options, String name) {
+        IfaceState s = declare(name, null);
+        return new ParentChain(s, (parent, opts) -> {
+            Object id = opts.containsKey("id") ? opts.get("id") : options.get("id");
+            return new DeviceKind.Vlan(parent, id == null ? -1 : toInt(id));
+        });
+    }
+
+    public void vxlan(Map<String, ?> options, String name) {
+        Object id = options.get("id");
+        Object port = options.get("port");
+        declare(name, new DeviceKind.Vxlan(id == null ? -1 : toInt(id),
+                options.containsKey("remote") ? String.valueOf(options.get("remote")) : null,
+                options.containsKey("dev") ? String.valueOf(options.get("dev")) : null,
+                port == null ? 4789 : toInt(port)));
+    }
+
+    public void port(String... names) {
+        Source here = ScriptLines.here();
+        IfaceState bridge = ns.current;
+        if (bridge == null || !(bridge.kind instanceof DeviceKind.Bridge b)) {
+            lab.problem(Problem.error(here, "port belongs inside a bridge block",
+                    "write: bridge 'br0' { port '" + (names.length > 0 ? names[0] : "eth0") + "' }"));
+            return;
+        }
+        var ports = new java.util.ArrayList<>(b.ports());
+        for (String p : names) {
+            ports.add(p);
+            IfaceState port = ns.reference(p, here);
+            port.master = bridge.name;
+        }
+        bridge.kind = new DeviceKind.Bridge(ports);
+    }
+
+    // ---- settings of the current interface ----
+
+    public void ip(String address) {
+        IfaceState cur = current("ip '" + address + "'");
+        if (cur != null) ns.addresses.add(LabBuilder.address(ns.name, cur.name, address, ScriptLines.here()));
+    }
+
+    public void ip(Map<String, ?> options, String address) {
+        Object dev = options.get("dev");
+        if (dev == null) {
+            ip(address);
+            return;
+        }
+        Source here = ScriptLines.here();
+        ns.reference(String.valueOf(dev), here);
+        ns.addresses.add(LabBuilder.address(ns.name, String.valueOf(dev), address, here));
+    }
+
+    public void mtu(int mtu) {
+        IfaceState cur = current("mtu " + mtu);
+        if (cur != null) cur.mtu = mtu;
+    }
+
+    public void mac(String mac) {
+        IfaceState cur = current("mac '" + mac + "'");
+        if (cur != null) cur.mac = mac;
+    }
+
+    public void up() {
+        IfaceState cur = current("up");
+        if (cur != null) cur.up = true;
+    }
+
+    public void down() {
+        IfaceState cur = current("down");
+        if (cur != null) cur.up = false;
+    }
+
+    public void netem(Map<String, ?> options) {
+        IfaceState cur = current("netem");
+        if (cur == null) return;
+        NamespaceState.ConditionState c = condition(cur);
+        options.forEach((k, v) -> c.netem.put(k, String.valueOf(v)));
+    }
+
+    public void rate(String rate) {
+        IfaceState cur = current("rate '" + rate + "'");
+        if (cur != null) condition(cur).rate = rate;
+    }
+
+    // ---- routing and the namespace as a whole ----
+
+    public void gateway(String address) {
+        ns.routes.add(new Route(ns.name, "default", address, null, ScriptLines.here()));
+    }
+
+    public RouteChain route(String destination) {
+        Route r = new Route(ns.name, destination, null, null, ScriptLines.here());
+        ns.routes.add(r);
+        return new RouteChain(ns, r);
+    }
+
+    public void forward(boolean on) {
+        ns.forward = on;
+    }
+
+    public void loopback(boolean up) {
+        ns.loopback = up;
+    }
+
+    public void sysctl(String key, Object value) {
+        ns.sysctls.add(new Sysctl(ns.name, key, String.valueOf(value), ScriptLines.here()));
+    }
+
+    public void masquerade(Map<String, ?> options, String from) {
+        ns.rules.add(new FirewallRule.Masquerade(ns.name, from, string(options, "out"), ScriptLines.here()));
+    }
+
+    public void masquerade(Map<String, ?> options) {
+        ns.rules.add(new FirewallRule.Masquerade(ns.name, string(options, "from"), string(options, "out"),
+                ScriptLines.here()));
+    }
+
+    public void accept(Map<String, ?> options) {
+        ns.rules.add(new FirewallRule.Forward(ns.name, true, string(options, "in"), string(options, "out"),
+                ScriptLines.here()));
+    }
+
+    public void drop(Map<String, ?> options) {
+        ns.rules.add(new FirewallRule.Forward(ns.name, false, string(options, "in"), string(options, "out"),
+                ScriptLines.here()));
+    }
+
+    public void forwardPort(Map<String, ?> options, int port) {
+        String to = string(options, "to");
+        String address = to;
+        int toPort = port;
+        if (to != null && to.matches(".*:\\d+") && to.indexOf(':') == to.lastIndexOf(':')) {
+            address = to.substring(0, to.lastIndexOf(':'));
+            toPort = Integer.parseInt(to.substring(to.lastIndexOf(':') + 1));
+        }
+        String proto = options.containsKey("proto") ? string(options, "proto") : "tcp";
+        ns.rules.add(new FirewallRule.ForwardPort(ns.name, port, address, toPort, string(options, "in"), proto,
+                ScriptLines.here()));
+    }
+
+    public void run(String command) {
+        ns.runs.add(new RunCommand(ns.name, command, ScriptLines.here()));
+    }
+
+    /** Bare words ({@code up}, {@code down}) reach Groovy as property reads. */
+    public Object propertyMissing(String name) {
+        switch (name) {
+            case "up" -> up();
+            case "down" -> down();
+            default -> throw new MissingPropertyException(name, NamespaceBody.class);
+        }
+        return null;
+    }
+
+    // ---- helpers ----
+
+    private IfaceState declare(String name, DeviceKind kind) {
+        IfaceState s = ns.declare(name, ScriptLines.here());
+        s.kind = kind;
+        ns.current = s;
+        return s;
+    }
+
+    private void inBlock(IfaceState iface, Closure<?> block) {
+        LabScript.runBody(this, block, Words.Context.NAMESPACE);
+        ns.current = iface;
+    }
+
+    private IfaceState current(String what) {
+        if (ns.current == null) {
+            lab.problem(Problem.error(ScriptLines.here(), what + " needs an interface, and '" + ns.name
+                            + "' has none declared or selected yet",
+                    "declare one first (veth, bridge, tap, ...), select one with dev 'NAME', or write dev: 'NAME'"));
+        }
+        return ns.current;
+    }
+
+    private NamespaceState.ConditionState condition(IfaceState iface) {
+        NamespaceState.ConditionState c = ns.conditions.computeIfAbsent(iface.name,
+                n -> new NamespaceState.ConditionState());
+        if (c.source == null) c.source = ScriptLines.here();
+        return c;
+    }
+
+    private static String string(Map<String, ?> options, String key) {
+        Object v = options.get(key);
+        return v == null ? null : String.valueOf(v);
+    }
+
+    static int toInt(Object o) {
+        if (o instanceof Number n) return n.intValue();
+        try {
+            return Integer.parseInt(String.valueOf(o).trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    // ---- the second half of two-part phrases ----
+
+    /** {@code veth 'a' peer 'ns'} and {@code veth 'a' peer 'ns', name: 'b', ip: '...'}. */
+    public static final class VethChain {
+        private final IfaceState end;
+
+        VethChain(IfaceState end) {
+            this.end = end;
+        }
+
+        public void peer(String target) {
+            peer(Map.of(), target);
+        }
+
+        public void peer(Map<String, ?> options, String target) {
+            end.peer = new IfaceState.VethPeer(target, string(options, "name"), string(options, "ip"),
+                    end.peer.source());
+        }
+    }
+
+    /** {@code macvlan 'mv0' on 'eth0'}, {@code vlan 'eth0.10' on 'eth0', id: 10}. */
+    public static final class ParentChain {
+        interface KindMaker {
+            DeviceKind make(String parent, Map<String, ?> options);
+        }
+
+        private final IfaceState iface;
+        private final KindMaker maker;
+
+        ParentChain(IfaceState iface, KindMaker maker) {
+            this.iface = iface;
+            this.maker = maker;
+            iface.kind = maker.make(null, Map.of());
+        }
+
+        public void on(String parent) {
+            on(Map.of(), parent);
+        }
+
+        public void on(Map<String, ?> options, String parent) {
+            iface.kind = maker.make(parent, options);
+        }
+    }
+
+    /** {@code route 'x' via 'gw'}, {@code route 'x' dev 'eth0'}, and both in either order. */
+    public static final class RouteChain {
+        private final NamespaceState ns;
+        private Route route;
+
+        RouteChain(NamespaceState ns, Route route) {
+            this.ns = ns;
+            this.route = route;
+        }
+
+        public RouteChain via(String gateway) {
+            replace(new Route(route.namespace(), route.destination(), gateway, route.dev(), route.source()));
+            return this;
+        }
+
+        public RouteChain dev(String dev) {
+            replace(new Route(route.namespace(), route.destination(), route.via(), dev, route.source()));
+            return this;
+        }
+
+        private void replace(Route next) {
+            for (int i = 0; i < ns.routes.size(); i++) {
+                if (ns.routes.get(i) == route) ns.routes.set(i, next);
+            }
+            route = next;
+        }
+    }
+}
