@@ -185,6 +185,7 @@ public final class NamespaceBody {
 
     public void forward(boolean on) {
         ns.forward = on;
+        ns.forwardSource = ScriptLines.here();
     }
 
     public void loopback(boolean up) {

@@ -22,6 +22,7 @@ final class NamespaceState {
     boolean declared;
     boolean loopback = true;
     boolean forward;
+    Source forwardSource;
     final Map<String, IfaceState> interfaces = new LinkedHashMap<>();
     /** Second declarations of an interface name, kept so that validation can report them. */
     final List<IfaceState> duplicates = new ArrayList<>();
@@ -69,9 +70,18 @@ final class NamespaceState {
         List<Interface> ifaces = new ArrayList<>();
         interfaces.values().forEach(i -> ifaces.add(i.toModel(name)));
         duplicates.forEach(i -> ifaces.add(i.toModel(name)));
+        List<Sysctl> allSysctls = new ArrayList<>(sysctls);
+        if (forwardSource != null) {
+            // forward is the sysctls a router needs; IPv6 too if this namespace has IPv6 addresses.
+            String on = forward ? "1" : "0";
+            allSysctls.add(0, new Sysctl(name, "net.ipv4.ip_forward", on, forwardSource));
+            if (addresses.stream().anyMatch(Address::v6)) {
+                allSysctls.add(1, new Sysctl(name, "net.ipv6.conf.all.forwarding", on, forwardSource));
+            }
+        }
         List<LinkCondition> conds = new ArrayList<>();
         conditions.forEach((dev, c) -> conds.add(new LinkCondition(name, dev, c.netem, c.rate, c.source)));
-        return new Namespace(name, host, declared, loopback, forward, ifaces, addresses, routes, sysctls, rules,
+        return new Namespace(name, host, declared, loopback, forward, ifaces, addresses, routes, allSysctls, rules,
                 conds, runs, source);
     }
 }

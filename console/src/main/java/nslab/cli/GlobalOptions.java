@@ -1,0 +1,23 @@
+package nslab.cli;
+
+import picocli.CommandLine.Option;
+
+/**
+ * Options every command takes. {@code --sandbox} itself is acted on by the {@code ./nslab}
+ * launcher, which starts the JVM inside {@code unshare} (a running JVM cannot enter a new user
+ * namespace); here it only tells the program that it is inside one.
+ */
+public final class GlobalOptions {
+    @Option(names = "--sandbox", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Run inside a private user + network + mount namespace: no root needed, nothing touches the machine, all of it vanishes on exit.")
+    public boolean sandbox;
+
+    @Option(names = {"-v", "--verbose"}, scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Print each command as it runs.")
+    public boolean verbose;
+
+    /** True when the launcher has put this process in a sandbox. */
+    public boolean inSandbox() {
+        return "1".equals(System.getenv("NSLAB_IN_SANDBOX"));
+    }
+}
