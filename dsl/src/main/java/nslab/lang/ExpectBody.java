@@ -34,7 +34,13 @@ public final class ExpectBody {
         }
 
         public void to(String target) {
-            lab.expect(new Expectation(from, target, reachable, source));
+            lab.expect(new Expectation(from, target, reachable, null, source));
+        }
+
+        /** {@code reach 'a' to '10.0.0.2', dev: 'veth0'}: the ping leaves by that interface. */
+        public void to(java.util.Map<String, ?> options, String target) {
+            Object dev = options.get("dev");
+            lab.expect(new Expectation(from, target, reachable, dev == null ? null : String.valueOf(dev), source));
         }
     }
 }
