@@ -42,20 +42,20 @@ final class DeviceRules implements Rule {
 
     private static void settings(Interface i, List<Problem> problems) {
         if (i.mtu() != null && (i.mtu() < 68 || i.mtu() > 65535)) {
-            problems.add(Problem.error(i.source(), "MTU " + i.mtu() + " of " + i.name() + " is out of range",
+            problems.add(Problem.error(i.lineOf("mtu"), "MTU " + i.mtu() + " of " + i.name() + " is out of range",
                     "use 68 to 65535 (Ethernet's usual is 1500)"));
         }
         if (i.mac() != null) {
             if (!MAC.matcher(i.mac()).matches()) {
-                problems.add(Problem.error(i.source(), "'" + i.mac() + "' is not a MAC address",
+                problems.add(Problem.error(i.lineOf("mac"), "'" + i.mac() + "' is not a MAC address",
                         "write six hex pairs separated by ':', e.g. mac '02:00:00:00:00:01'"));
             } else if ((Integer.parseInt(i.mac().substring(0, 2), 16) & 1) == 1) {
-                problems.add(Problem.error(i.source(), "MAC " + i.mac() + " is a multicast address; the kernel refuses it"
+                problems.add(Problem.error(i.lineOf("mac"), "MAC " + i.mac() + " is a multicast address; the kernel refuses it"
                         + " for an interface", "make the first byte even; 02:... marks a locally administered address"));
             }
         }
         if (i.master() != null && i.master().equals(i.name())) {
-            problems.add(Problem.error(i.source(), "bridge " + i.name() + " cannot be its own port", "remove it from port"));
+            problems.add(Problem.error(i.lineOf("master"), "bridge " + i.name() + " cannot be its own port", "remove it from port"));
         }
     }
 
@@ -98,8 +98,10 @@ final class DeviceRules implements Rule {
             if (x.dev() != null) parent(ns, i, x.dev(), "vxlan", problems);
         }
         if (i.master() != null) {
+            at = i.lineOf("master");
+            Source portAt = at;
             ns.iface(i.master()).filter(b -> !(b.kind() instanceof DeviceKind.Bridge)).ifPresent(b ->
-                    problems.add(Problem.error(at, i.master() + " is not a bridge, so " + i.name() + " cannot be its port",
+                    problems.add(Problem.error(portAt, i.master() + " is not a bridge, so " + i.name() + " cannot be its port",
                             "declare it with bridge '" + i.master() + "'")));
             if (i.kind() instanceof DeviceKind.Tun) {
                 problems.add(Problem.error(at, "TUN device " + i.name() + " cannot be a bridge port: it carries IP packets,"

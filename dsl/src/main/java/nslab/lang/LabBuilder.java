@@ -132,11 +132,11 @@ public final class LabBuilder {
 
     /**
      * A peer that is no namespace names the other end in this namespace (seed 004) — unless it
-     * is one letter away from a namespace and not used here as an interface: then it is a typo,
+     * is one letter away from a namespace, at least four letters long, and not used here as an interface: then it is a typo,
      * kept as a namespace reference so that validation reports it with "did you mean".
      */
     private static boolean looksLikeMistypedNamespace(Map<String, NamespaceState> all, NamespaceState ns, String target) {
-        if (ns.interfaces.containsKey(target)) return false;
+        if (ns.interfaces.containsKey(target) || target.length() < 4) return false;
         return declaredNames(all).stream().anyMatch(n -> Suggestions.distance(n, target) == 1);
     }
 
