@@ -28,6 +28,31 @@ class LanguageFormsSpec extends Specification {
         ]
     }
 
+    def "the design card's literal form works"() {
+        when:
+        def l = lab("namespace 'gateway'\nnamespace 'server' { veth 'svr-veth' peer 'gateway'; ip '192.168.100.1/24' }")
+
+        then:
+        l.namespace('server').get().addresses()*.text() == ['192.168.100.1/24']
+        l.namespace('server').get().addresses()[0].dev() == 'svr-veth'
+        l.namespace('gateway').get().iface('server').present
+    }
+
+    def "references resolve after the whole script: a bridge names ports that later namespaces create"() {
+        when:
+        def l = lab("""
+            namespace 'bridge' { bridge 'br' { port 'bridge-net0', 'bridge-net1' } }
+            namespace 'net0' { veth 'net0-bridge' peer 'bridge', name: 'bridge-net0' }
+            namespace 'net1' { veth 'net1-bridge' peer 'bridge', name: 'bridge-net1' }
+        """)
+        def br = l.namespace('bridge').get()
+
+        then:
+        br.iface('bridge-net0').get().kind() == new DeviceKind.Veth('net0', 'net0-bridge', false)
+        br.iface('bridge-net0').get().master() == 'br'
+        br.iface('bridge-net1').get().master() == 'br'
+    }
+
     def "a loop declares many namespaces: (1..50).each { namespace \"n\$i\" { } }"() {
         when:
         def l = lab('(1..50).each { i -> namespace "n$i" { } }')
