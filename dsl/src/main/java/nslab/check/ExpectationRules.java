@@ -23,7 +23,11 @@ final class ExpectationRules implements Rule {
                 problems.add(Problem.error(e.source(), word + " leaves by dev '" + e.dev() + "', which is not an interface of "
                         + e.from(), "name an interface of " + e.from()));
             }
-            if (e.target() == null) continue;
+            if (e.target() == null) {
+                problems.add(Problem.error(e.source(), word + " '" + e.from() + "' says from where but not to what",
+                        "write: " + word + " '" + e.from() + "' to '10.0.0.1'  (an address or a namespace)"));
+                continue;
+            }
             if (IpPrefix.isAddress(e.target())) continue;
             var target = lab.namespace(e.target()).filter(Namespace::declared);
             if (target.isEmpty()) {

@@ -57,6 +57,24 @@ final class RouteRules implements Rule {
         }
     }
 
+    /**
+     * The interface a gateway is reached through must be able to carry packets when the route is
+     * added: the kernel refuses a route through a link that is down, and a TUN/TAP device has no
+     * carrier until a program opens it.
+     */
+    private static void usable(Namespace ns, Route r, String dev, List<Problem> problems) {
+        Interface i = ns.iface(dev).orElse(null);
+        if (i == null) return;
+        if (!i.up()) {
+            problems.add(Problem.error(r.source(), "gateway " + r.via() + " is reached through " + dev
+                    + ", which the lab leaves down; the kernel refuses such a route", "remove 'down' from " + dev));
+        } else if (i.kind() instanceof nslab.model.DeviceKind.Tap || i.kind() instanceof nslab.model.DeviceKind.Tun) {
+            problems.add(Problem.error(r.source(), "gateway " + r.via() + " is reached through " + i.kind().word() + " "
+                            + dev + ", which has no carrier until a program opens it; the kernel refuses the route"
+                            + " (Network is down)", "route through a veth or a bridge instead"));
+        }
+    }
+
     private static boolean sameAddress(IpPrefix p) {
         return p.length() == p.maxLength();
     }
@@ -80,13 +98,19 @@ final class RouteRules implements Rule {
         IpPrefix g = gw.get();
         for (Address a : ns.addresses()) {
             if (!a.valid() || (r.dev() != null && !a.dev().equals(r.dev()))) continue;
-            if (a.prefix().length() < a.prefix().maxLength() && a.prefix().contains(g)) return;
+            if (a.prefix().length() < a.prefix().maxLength() && a.prefix().contains(g)) {
+                usable(ns, r, a.dev(), problems);
+                return;
+            }
         }
         for (Route other : ns.routes()) {
             if (other == r || other.via() != null || other.dev() == null || other.isDefault()) continue;
             if (r.dev() != null && !r.dev().equals(other.dev())) continue;
             Optional<IpPrefix> covered = IpPrefix.parse(other.destination());
-            if (covered.isPresent() && covered.get().contains(g)) return;
+            if (covered.isPresent() && covered.get().contains(g)) {
+                usable(ns, r, other.dev(), problems);
+                return;
+            }
         }
         problems.add(Problem.error(r.source(), "gateway " + r.via() + " is on no subnet of " + ns.name()
                         + (r.dev() != null ? " on " + r.dev() : "") + "; the kernel refuses such a route (Nexthop has invalid gateway)",

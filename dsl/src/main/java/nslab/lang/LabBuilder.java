@@ -54,6 +54,12 @@ public final class LabBuilder {
         expectations.add(e);
     }
 
+    void replaceExpectation(Expectation old, Expectation complete) {
+        for (int i = 0; i < expectations.size(); i++) {
+            if (expectations.get(i) == old) expectations.set(i, complete);
+        }
+    }
+
     void problem(Problem p) {
         problems.add(p);
     }

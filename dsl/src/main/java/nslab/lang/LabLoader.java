@@ -149,7 +149,8 @@ public final class LabLoader {
                 };
                 return Problem.error(at, "'" + word + "' belongs " + place, "write: " + w.example());
             }
-            return Problem.error(at, "'" + word + "' does not take " + describe(args), "write: " + w.example());
+            String what = args == null || args.length == 0 ? "needs more than that" : "does not take " + describe(args);
+            return Problem.error(at, "'" + word + "' " + what, "write: " + w.example());
         }
         String hint = Suggestions.didYouMean(word, Words.names());
         return Problem.error(at, "unknown word '" + word + "'",

@@ -81,6 +81,10 @@ class ErrorsSpec extends Specification {
         'a forwardPort without a port'        | 2    | "forwardPort needs to: 'IPv4-ADDRESS:PORT'"      | null                         | "namespace 'a' {\n forwardPort 80, to: 'server' }"
         'run in host'                         | 2    | 'run in host would start a program on the machine itself' | null              | "host {\n run 'sleep 100' }"
         'an invalid lab name'                 | 1    | "the lab name 'my lab' is not valid"             | null                         | "lab 'my lab'\nnamespace 'a'"
+        'a reach with no target'              | 2    | "reach 'a' says from where but not to what"      | "to '10.0.0.1'"              | "namespace 'a'\nexpect { reach 'a' }"
+        'a gateway behind a down interface'   | 3    | 'which the lab leaves down'                      | "remove 'down'"              | "namespace 'b'\nnamespace 'a' { veth 'x' peer 'b'; ip '10.0.0.1/24'; down\n gateway '10.0.0.2' }"
+        'a gateway behind a TAP device'       | 2    | 'has no carrier until a program opens it'        | 'through a veth'             | "namespace 'a' { tap 't'; ip '10.0.0.1/24'\n gateway '10.0.0.2' }"
+        'a word with too few arguments'       | 2    | "'peer' needs more than that"                    | "peer 'gateway'"             | "namespace 'a' {\n veth 'x' peer }"
         'a reach out of an unknown dev'       | 2    | "leaves by dev 'eth9'"                           | null                         | "namespace 'a' { tap 't'; ip '10.0.0.1/24' }\nexpect { reach 'a' to '10.0.0.1', dev: 'eth9' }"
     }
 

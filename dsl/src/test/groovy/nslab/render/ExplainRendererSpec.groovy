@@ -20,7 +20,7 @@ class ExplainRendererSpec extends Specification {
 
     def "script lines come in script order although the plan runs in phase order"() {
         when:
-        def text = new ExplainRenderer().render(plan("namespace 'a' {\n tap 't'\n ip '10.0.0.1/24'\n gateway '10.0.0.254'\n}"))
+        def text = new ExplainRenderer().render(plan("namespace 'a' {\n veth 't' peer 'u'\n ip '10.0.0.1/24'\n gateway '10.0.0.254'\n}"))
         def lines = text.readLines().findAll { it.startsWith('lab.groovy:') }*.replaceAll(/^lab.groovy:(\d+).*/, '$1')*.toInteger()
 
         then:
