@@ -110,7 +110,51 @@ public final class Applier {
             exec.run(b.argv(), b.input()); // tolerant: a thing already gone is fine
         }
         journal.mark(t.undone, Journal.State.REMOVED);
+        lines.addAll(dropTablesNoLongerUsed(journal));
         return lines;
+    }
+
+    /**
+     * iptables (nf_tables) creates a table on first use and leaves it, empty, when its last rule
+     * goes. A root-namespace table that this lab brought into being is deleted once no rule of the
+     * lab is in it and it holds no rule at all, so that the machine is as before (needs nft; without
+     * it an empty table with ACCEPT policies stays, which filters nothing).
+     */
+    private List<String> dropTablesNoLongerUsed(Journal journal) {
+        List<String> lines = new ArrayList<>();
+        for (String table : journal.notes(TABLE_NOTE)) {
+            boolean used = journal.live().stream().anyMatch(e -> e.step.command().tool() == Tool.IPTABLES
+                    && e.step.command().namespace() == null && Batch.table(e.step.command()).equals(table));
+            if (used) continue;
+            ExecResult save = exec.run(List.of("iptables-save", "-t", table), null);
+            boolean empty = save.ok() && save.out().lines().noneMatch(l -> l.startsWith("-A ")
+                    || (l.startsWith(":") && !l.contains(" ACCEPT")));
+            if (empty) {
+                List<String> drop = List.of("nft", "delete", "table", "ip", table);
+                if (verbose != null) verbose.accept("- " + String.join(" ", drop));
+                if (exec.run(drop, null).ok()) lines.add(String.join(" ", drop));
+            }
+            journal.unnote(TABLE_NOTE, table);
+        }
+        return lines;
+    }
+
+    static final String TABLE_NOTE = "iptables-table";
+
+    /** Notes the root-namespace iptables tables that this wave's rules will bring into being. */
+    private void noteNewTables(Journal journal, List<Batcher.Unit> wave) {
+        Set<String> wanted = new LinkedHashSet<>();
+        for (Batcher.Unit u : wave) {
+            if (u.isRun() || u.batch().tool() != Tool.IPTABLES || u.batch().namespace() != null) continue;
+            for (Command c : u.batch().commands()) wanted.add(Batch.table(c));
+        }
+        if (wanted.isEmpty()) return;
+        ExecResult save = exec.run(List.of("iptables-save"), null);
+        Set<String> existing = new HashSet<>();
+        if (save.ok()) save.out().lines().filter(l -> l.startsWith("*")).forEach(l -> existing.add(l.substring(1).trim()));
+        for (String t : wanted) {
+            if (!existing.contains(t) && !journal.notes(TABLE_NOTE).contains(t)) journal.note(TABLE_NOTE, t);
+        }
     }
 
     /** Namespaces and host interfaces the new steps would create that exist and are not this lab's. */
@@ -186,6 +230,7 @@ public final class Applier {
                 Map<Step, Journal.Entry> entryOf = new java.util.IdentityHashMap<>();
                 for (int i = 0; i < waveSteps.size(); i++) entryOf.put(waveSteps.get(i), entries.get(i));
                 rememberOldSysctls(wave, steps, entryOf);
+                noteNewTables(journal, wave);
                 List<Failed> failures = runWave(wave, steps, entryOf);
                 if (!failures.isEmpty()) return failures.get(0);
             }

@@ -33,7 +33,21 @@ public final class Destroyer {
         Set<String> still = new HashSet<>(new LiveState(exec).namespaces());
         List<String> left = new ArrayList<>();
         for (String ns : namespaces) if (still.contains(ns)) left.add("namespace " + ns);
-        if (left.isEmpty()) journal.delete();
+        if (left.isEmpty()) {
+            journal.delete();
+            deleteLogs(lab);
+        }
         return new DestroyResult(true, undone, namespaces, left);
+    }
+
+    /** The output files of the lab's run commands. */
+    private void deleteLogs(String lab) {
+        String prefix = Journal.safe(lab) + ".";
+        try (var files = java.nio.file.Files.list(runDir)) {
+            files.filter(p -> p.getFileName().toString().startsWith(prefix) && p.getFileName().toString().endsWith(".log"))
+                    .forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            // nothing to clean
+        }
     }
 }

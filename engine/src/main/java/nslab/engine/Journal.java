@@ -31,6 +31,8 @@ import nslab.plan.Tool;
  * U id CMD                                     its undo, known only once it ran (a sysctl's old value)
  * P id pid                                     the process a run step started
  * R id                                         it was undone
+ * N key value                                  a note, e.g. an iptables table this lab brought into being
+ * n key value                                  the note no longer holds
  * </pre>
  * CMD is {@code namespace|- TOOL argc arg...}; UNDO is the same or {@code -}.
  * A step with an S record and nothing else may or may not have taken effect (a crash); it is
@@ -43,6 +45,7 @@ public final class Journal {
     private final String lab;
     private final Map<Integer, Entry> entries = new LinkedHashMap<>();
     private int nextId = 1;
+    private final List<String[]> notes = new ArrayList<>();
 
     /** A step as the journal knows it. */
     public static final class Entry {
@@ -180,6 +183,22 @@ public final class Journal {
         append("P\t" + e.id + "\t" + pid + "\n");
     }
 
+    /** Records a fact the undo will need that is not a step (e.g. key "table", value "nat"). */
+    public synchronized void note(String key, String value) {
+        notes.add(new String[] {key, value});
+        append(fields("N", key, value) + "\n");
+    }
+
+    public synchronized void unnote(String key, String value) {
+        notes.removeIf(n -> n[0].equals(key) && n[1].equals(value));
+        append(fields("n", key, value) + "\n");
+    }
+
+    /** The values noted under a key, in the order noted. */
+    public synchronized List<String> notes(String key) {
+        return notes.stream().filter(n -> n[0].equals(key)).map(n -> n[1]).toList();
+    }
+
     /** Removes the journal: the lab is gone. */
     public void delete() {
         try {
@@ -215,6 +234,8 @@ public final class Journal {
             String line = lines.get(n);
             if (line.isEmpty()) continue;
             String[] f = split(line);
+            if (f[0].equals("N")) { notes.add(new String[] {f[1], f[2]}); continue; }
+            if (f[0].equals("n")) { notes.removeIf(x -> x[0].equals(f[1]) && x[1].equals(f[2])); continue; }
             int id = Integer.parseInt(f[1]);
             switch (f[0]) {
                 case "S" -> {
