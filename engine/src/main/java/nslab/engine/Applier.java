@@ -277,7 +277,10 @@ public final class Applier {
             journal.mark(done, Journal.State.DONE);
             if (o.ok()) return null;
             if (o.failed() >= 0) {
-                journal.mark(List.of(entryOf.get(mine.get(o.failed()))), Journal.State.FAILED);
+                // the failing command and those the tool never reached did nothing to undo
+                List<Journal.Entry> notDone = new ArrayList<>();
+                for (int i = 0; i < mine.size(); i++) if (!o.done().contains(i)) notDone.add(entryOf.get(mine.get(i)));
+                journal.mark(notDone, Journal.State.FAILED);
                 return new Failed(mine.get(o.failed()), o.message(), null);
             }
             return new Failed(mine.size() == 1 ? mine.get(0) : null, o.message(), ShellQuoting.join(b.argv()));
