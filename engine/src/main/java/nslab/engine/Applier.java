@@ -304,15 +304,33 @@ public final class Applier {
             return null;
         }
 
-        /** A host sysctl's undo is the value it replaces, read before it is set. */
+        /**
+         * A sysctl's undo is the value it replaces, read just before it is set: the host's from
+         * /proc, a namespace's with one {@code sysctl -n} for all its keys. (A namespace's settings
+         * vanish with it; the undo matters when an edited script drops a setting from a live lab.)
+         */
         private void rememberOldSysctls(List<Batcher.Unit> wave, List<Step> steps, Map<Step, Journal.Entry> entryOf) {
             for (Batcher.Unit u : wave) {
-                if (u.isRun() || u.batch().tool() != Tool.SYSCTL || u.batch().namespace() != null) continue;
-                for (int i : u.stepIndexes()) {
-                    Step s = steps.get(i);
-                    String key = Batch.sysctlKey(s.command());
-                    String old = Sysctls.read(exec, key);
-                    if (old != null) journal.setUndo(entryOf.get(s), Command.of(null, Tool.SYSCTL, List.of("-w", key + "=" + old)));
+                if (u.isRun() || u.batch().tool() != Tool.SYSCTL) continue;
+                String ns = u.batch().namespace();
+                List<String> keys = new ArrayList<>();
+                for (int i : u.stepIndexes()) keys.add(Batch.sysctlKey(steps.get(i).command()));
+                List<String> old = new ArrayList<>();
+                if (ns == null) {
+                    for (String k : keys) old.add(Sysctls.read(exec, k));
+                } else {
+                    List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", ns, "sysctl", "-n"));
+                    argv.addAll(keys);
+                    ExecResult r = exec.run(argv, null);
+                    List<String> values = r.out().lines().toList();
+                    if (!r.ok() || values.size() != keys.size()) continue; // a key to be created by the lab
+                    old.addAll(values);
+                }
+                for (int n = 0; n < keys.size(); n++) {
+                    if (old.get(n) == null) continue;
+                    Step s = steps.get(u.stepIndexes().get(n));
+                    journal.setUndo(entryOf.get(s), Command.of(ns, Tool.SYSCTL,
+                            List.of("-w", keys.get(n) + "=" + old.get(n).trim().replaceAll("\\s+", " "))));
                 }
             }
         }
