@@ -1,0 +1,188 @@
+package nslab.cli
+
+import java.nio.file.Files
+import java.nio.file.Path
+import java.util.concurrent.TimeUnit
+import spock.lang.Requires
+import spock.lang.Shared
+import spock.lang.Specification
+
+/**
+ * apply, check, status and destroy as a user runs them: through the ./nslab launcher and its
+ * --sandbox, as root and as an unprivileged user (nobody). The program runs from a world-readable
+ * copy of this test's class path, since nobody cannot read root's Maven repository.
+ */
+class EngineCommandsSpec extends Specification {
+    @Shared File copy
+
+    def setupSpec() {
+        copy = Files.createTempDirectory('nslab-cli').toFile()
+        copy.setReadable(true, false)
+        copy.setExecutable(true, false)
+        def entries = []
+        System.getProperty('java.class.path').split(File.pathSeparator).eachWithIndex { String e, int i ->
+            def src = new File(e)
+            if (!src.exists()) return
+            def dst = new File(copy, "cp$i-${src.name}")
+            if (src.isDirectory()) {
+                copyTree(src.toPath(), dst.toPath())
+            } else {
+                Files.copy(src.toPath(), dst.toPath())
+            }
+            entries << dst.path
+        }
+        Files.copy(launcher().toPath(), new File(copy, 'nslab').toPath())
+        new File(copy, 'classpath').text = entries.join(File.pathSeparator)
+        run(['chmod', '-R', 'a+rX', copy.path], [:], null)
+        new File(copy, 'lab.groovy').text = '''lab 'cli-lab'
+namespace 'a' { veth 'a-b' peer 'b', name: 'b-a'; ip '10.31.0.1/24' }
+namespace 'b' { dev 'b-a' { ip '10.31.0.2/24' } }
+expect { reach 'a' to 'b'; unreachable 'a' to '10.31.0.9' }
+'''
+        new File(copy, 'wrong.groovy').text = '''lab 'wrong-lab'
+namespace 'w1' { veth 'w1-w2' peer 'w2', name: 'w2-w1'; ip '10.32.0.1/24' }
+namespace 'w2' { dev 'w2-w1' { ip '10.32.0.2/24' } }
+expect { unreachable 'w1' to 'w2' }
+'''
+        run(['chmod', '-R', 'a+rX', copy.path], [:], null)
+    }
+
+    static void copyTree(Path from, Path to) {
+        Files.walk(from).withCloseable { paths ->
+            paths.each { Path p ->
+                def target = to.resolve(from.relativize(p).toString())
+                if (Files.isDirectory(p)) Files.createDirectories(target) else Files.copy(p, target)
+            }
+        }
+    }
+
+    def cleanupSpec() {
+        copy?.deleteDir()
+    }
+
+    static File launcher() {
+        def f = new File('nslab')
+        f.isFile() ? f : new File('../nslab')
+    }
+
+    static Map run(List<String> argv, Map env, File dir) {
+        def pb = new ProcessBuilder(argv)
+        if (dir) pb.directory(dir)
+        pb.environment().remove('NSLAB_IN_SANDBOX')
+        pb.environment().putAll(env)
+        def p = pb.start()
+        def out = new StringBuilder(), err = new StringBuilder()
+        p.consumeProcessOutput(out, err)
+        assert p.waitFor(180, TimeUnit.SECONDS)
+        p.waitForProcessOutput()
+        [exit: p.exitValue(), out: out.toString(), err: err.toString()]
+    }
+
+    Map nslab(String user, String... args) {
+        def env = [NSLAB_CLASSPATH: new File(copy, 'classpath').text]
+        def argv = user == 'root' ? [] : ['runuser', '-u', user, '--']
+        argv += ['sh', new File(copy, 'nslab').path] + (args as List)
+        run(argv, env, copy)
+    }
+
+    static boolean root() {
+        'id -u'.execute().text.trim() == '0'
+    }
+
+    @Requires({ root() })
+    def "as an unprivileged user, --sandbox apply builds the lab and its checks pass"() {
+        when:
+        def r = nslab('nobody', '--sandbox', 'apply', 'lab.groovy')
+
+        then:
+        r.exit == 0
+        r.out.contains('lab cli-lab applied')
+        r.out =~ /(?m)^a\s+b \(10\.31\.0\.2\)\s+reachable\s+reachable\s+ok$/
+        r.out =~ /(?m)^a\s+10\.31\.0\.9\s+unreachable\s+unreachable\s+ok$/
+    }
+
+    @Requires({ root() })
+    def "as an unprivileged user without --sandbox, #command says that --sandbox is the way"() {
+        when:
+        def r = nslab('nobody', command, 'lab.groovy')
+
+        then:
+        r.exit == ExitCodes.USAGE
+        r.err.contains('needs root')
+        r.err.contains('--sandbox')
+
+        where:
+        command << ['apply', 'destroy', 'check', 'status']
+    }
+
+    def "a whole session in one sandbox: apply, up to date, status, check, destroy by name after the script is gone"() {
+        given:
+        def script = """
+cd ${copy.path}
+cp lab.groovy gone.groovy
+echo "=== apply"; sh ./nslab apply -v gone.groovy; echo "exit \$?"
+echo "=== again"; sh ./nslab apply gone.groovy; echo "exit \$?"
+echo "=== status"; sh ./nslab status; echo "exit \$?"
+echo "=== json"; sh ./nslab status --json gone.groovy
+echo "=== check"; sh ./nslab check gone.groovy; echo "exit \$?"
+echo "=== wrong"; sh ./nslab apply wrong.groovy; echo "exit \$?"
+rm gone.groovy
+echo "=== destroy"; sh ./nslab destroy cli-lab; echo "exit \$?"
+echo "=== destroy again"; sh ./nslab destroy cli-lab; echo "exit \$?"
+echo "=== left"; ip netns list
+"""
+        def file = new File(copy, 'session.sh')
+        file.text = script
+
+        when:
+        def r = run(['unshare', '--user', '--map-root-user', '--net', '--mount', '--propagation', 'private', 'sh', '-c',
+                     'mount -t tmpfs t /run && ip link set lo up && NSLAB_IN_SANDBOX=1 exec sh "$0"', file.path],
+                [NSLAB_CLASSPATH: new File(copy, 'classpath').text], copy)
+        def s = sections(r.out)
+
+        then: '-v prints each command as it runs'
+        s.apply.contains('+ ip netns add a')
+        s.apply.contains('+ ip -n b addr add 10.31.0.2/24 dev b-a')
+        s.apply.endsWith('exit 0')
+
+        and:
+        s.again.startsWith('lab cli-lab is up to date: nothing changed')
+        s.again.endsWith('exit 0')
+
+        and: 'status reads the kernel'
+        s.status.contains('lab cli-lab')
+        s.status =~ /a-b\s+veth\s+UP\s+10\.31\.0\.1\/24/
+        s.json.startsWith('[{"lab":"cli-lab"')
+
+        and:
+        s.check.endsWith('exit 0')
+
+        and: 'an expectation that does not hold exits 4'
+        s.wrong =~ /FAILED/
+        s.wrong.endsWith('exit 4')
+
+        and: 'destroy by name works with the script gone; a second destroy says it is not live'
+        s.destroy.contains('lab cli-lab destroyed: 2 namespaces')
+        s.destroy.endsWith('exit 0')
+        s['destroy again'].endsWith('exit 2')
+        r.err.contains('lab cli-lab is not live here')
+        s.left.readLines()*.replaceAll(/ .*/, '').sort() == ['w1', 'w2']   // the other lab, untouched
+    }
+
+    static Map<String, String> sections(String out) {
+        Map<String, String> m = [:]
+        String name = null
+        List<String> lines = []
+        out.readLines().each { l ->
+            if (l.startsWith('=== ')) {
+                if (name) m[name] = lines.join('\n').trim()
+                name = l.substring(4)
+                lines = []
+            } else {
+                lines << l
+            }
+        }
+        if (name) m[name] = lines.join('\n').trim()
+        m
+    }
+}
