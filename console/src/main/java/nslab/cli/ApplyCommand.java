@@ -33,11 +33,17 @@ final class ApplyCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Integer refused = EnginePreconditions.refuse(main.global, "apply", err);
         if (refused != null) return refused;
+        long t0 = System.nanoTime();
         LabCompiler.Compiled c = LabArgument.compile(lab, err);
         if (c == null) return ExitCodes.INVALID_LAB;
         Engine engine = EnginePreconditions.engine(main.global, out);
         String name = c.lab().name();
+        long t1 = System.nanoTime();
         ApplyResult r = engine.apply(c.plan());
+        if (System.getenv("NSLAB_TIMING") != null) { // for bench/: where the time goes
+            err.println("timing: compile " + (t1 - t0) / 1_000_000 + "ms, apply " + (System.nanoTime() - t1) / 1_000_000 + "ms");
+            err.flush();
+        }
         switch (r.status()) {
             case CONFLICT:
                 err.println("nslab apply: lab " + name + ": stopped before changing anything:");

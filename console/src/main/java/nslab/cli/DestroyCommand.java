@@ -34,7 +34,12 @@ final class DestroyCommand implements Callable<Integer> {
         if (refused != null) return refused;
         Engine engine = EnginePreconditions.engine(main.global, out);
         String name = labName(lab, engine);
+        long t0 = System.nanoTime();
         DestroyResult r = engine.destroy(name);
+        if (System.getenv("NSLAB_TIMING") != null) {
+            err.println("timing: destroy " + (System.nanoTime() - t0) / 1_000_000 + "ms");
+            err.flush();
+        }
         if (!r.known()) {
             err.println("nslab destroy: lab " + name + " is not live here (no journal in " + engine.runDir()
                     + "); live labs: " + (engine.labs().isEmpty() ? "none" : String.join(", ", engine.labs())));
@@ -61,6 +66,9 @@ final class DestroyCommand implements Callable<Integer> {
         Path p = Path.of(arg);
         if (Files.isRegularFile(p)) {
             try {
+                // Fast path: a big script takes seconds to compile, and its lab line is enough.
+                Matcher named = LAB_WORD.matcher(Files.readString(p));
+                if (named.find() && engine.isLive(named.group(1))) return named.group(1);
                 LabCompiler.Compiled c = new LabCompiler().compile(p);
                 if (c.lab() != null) return c.lab().name();
                 Matcher m = LAB_WORD.matcher(Files.readString(p));
