@@ -18,8 +18,9 @@ star)
     awk -v n="$n" 'BEGIN {
         for (i = 1; i <= n; i++)
             printf "namespace \x27s%d\x27 { veth \x27e%d\x27 peer \x27hub\x27, name: \x27h%d\x27; ip \x2710.%d.%d.%d/16\x27 }\n", i, i, i, 100, int(i / 250), i % 250 + 1
-        printf "namespace \x27hub\x27 { bridge \x27br0\x27 { port"
-        for (i = 1; i <= n; i++) printf "%s \x27h%d\x27", (i > 1 ? "," : ""), i
+        # ports in calls of 100: a Groovy call takes at most 255 arguments
+        printf "namespace \x27hub\x27 { bridge \x27br0\x27 {"
+        for (i = 1; i <= n; i++) printf "%s \x27h%d\x27", (i % 100 == 1 ? (i > 1 ? "; port" : " port") : ","), i
         printf " } }\n"
     }' ;;
 *) echo "usage: $0 chain|star N" >&2; exit 2 ;;

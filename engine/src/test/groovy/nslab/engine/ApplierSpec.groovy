@@ -1,0 +1,91 @@
+package nslab.engine
+
+import spock.lang.Specification
+import spock.lang.TempDir
+
+import java.nio.file.Path
+
+/**
+ * The applier's decisions, observed through a fake executor: which processes it runs, in which
+ * order, and what it leaves in the journal. (The kernel specs show the same against the kernel.)
+ */
+class ApplierSpec extends Specification {
+    @TempDir Path dir
+    FakeExecutor exec = new FakeExecutor()
+
+    static final String LAB = '''lab 'ap'
+host { veth 'h0' peer 'a', name: 'a0'; ip '10.0.0.1/24'; forward true }
+namespace 'a' { dev 'a0' { ip '10.0.0.2/24' } }
+namespace 'b'
+'''
+
+    def "a fresh lab: one root batch, one batch per namespace, then the sysctls; all journalled as done"() {
+        when:
+        def r = new Applier(exec, dir, null).apply(Labs.plan(LAB))
+
+        then:
+        r.status() == ApplyResult.Status.APPLIED
+        exec.changes()*.argv as Set == [['ip', '-batch', '-'], ['ip', '-n', 'a', '-batch', '-'], ['ip', '-n', 'b', '-batch', '-'],
+                                         ['sysctl', '-w', 'net.ipv4.ip_forward=1']] as Set
+        exec.changes().size() == 4
+        exec.changes()[0].argv == ['ip', '-batch', '-']
+        exec.changes()[0].stdin.startsWith('netns add a\nnetns add b\nlink add name h0 type veth peer name a0 netns a\n')
+        Journal.open(dir, 'ap').live().size() == Labs.plan(LAB).steps().size()
+        Journal.open(dir, 'ap').entries().every { it.state() == Journal.State.DONE }
+        r.ran().size() == Labs.plan(LAB).steps().size()
+    }
+
+    def "the same lab again: up to date, and no process that changes anything"() {
+        given:
+        new Applier(exec, dir, null).apply(Labs.plan(LAB))
+        exec.runs.clear()
+
+        when:
+        def r = new Applier(exec, dir, null).apply(Labs.plan(LAB))
+
+        then:
+        r.status() == ApplyResult.Status.UP_TO_DATE
+        exec.runs.isEmpty()
+    }
+
+    def "something in the way: nothing that changes anything runs, and each thing is named"() {
+        given:
+        exec.namespaces = ['b', 'other']
+        exec.hostLinks = ['lo', 'h0']
+
+        when:
+        def r = new Applier(exec, dir, null).apply(Labs.plan(LAB))
+
+        then:
+        r.status() == ApplyResult.Status.CONFLICT
+        r.conflicts() == ["namespace 'b' already exists and is not part of lab 'ap'",
+                          "interface 'h0' already exists in the root namespace and is not part of lab 'ap'"]
+        exec.changes().isEmpty()
+        !Journal.open(dir, 'ap').exists()
+    }
+
+    def "a refusal in a namespace's batch rolls back in reverse what had been done, and leaves no journal"() {
+        given:
+        exec.refuse = 'addr add 10.0.0.2/24'
+        exec.refusal = 'Error: ipv4: Address already assigned.'
+
+        when:
+        def r = new Applier(exec, dir, null).apply(Labs.plan(LAB))
+
+        then:
+        r.status() == ApplyResult.Status.FAILED
+        r.failure().command() == 'ip -n a addr add 10.0.0.2/24 dev a0'
+        r.failure().kernelSaid() == 'Error: ipv4: Address already assigned.'
+        r.failure().source().line() == 3
+        r.failure().restored()
+
+        and: 'the undo is one tolerant batch deleting the namespaces, newest first (the host veth goes with a)'
+        def undo = exec.changes().findAll { it.argv.contains('-force') }
+        undo.size() == 1
+        undo[0].stdin == 'netns del b\nnetns del a\n'
+
+        and: 'the sysctl wave never ran'
+        !exec.changes().any { it.argv[0] == 'sysctl' }
+        !Journal.open(dir, 'ap').exists()
+    }
+}
