@@ -42,7 +42,9 @@ public final class Console {
     /** A console on the process's own terminal, with the console's own way to apply labs. */
     public static int start(ConsoleOptions options) throws IOException {
         // Ctrl-C while a command runs must reach our handler, not end the JVM
+        StartupTiming.mark("JVM and command line");
         try (Terminal terminal = TerminalBuilder.builder().system(true).name("nslab").nativeSignals(true).build()) {
+            StartupTiming.mark("terminal");
             return new Console(terminal, options, null).run();
         }
     }
@@ -70,13 +72,16 @@ public final class Console {
         // where JLine's builtins would keep settings; nothing is written there unless the user asks
         Path home = Path.of(System.getProperty("user.home"), ".nslab");
         ConfigurationPath config = new ConfigurationPath(home, home);
+        StartupTiming.mark("session");
         CommandLine commands = ConsoleCommands.commandLine(ctx);
+        StartupTiming.mark("picocli commands");
         PicocliCommands picocli = new PicocliCommands(commands);
         picocli.name("nslab");
         Builtins builtins = new Builtins(EnumSet.of(Builtins.Command.HISTORY, Builtins.Command.KEYMAP,
                 Builtins.Command.SETOPT, Builtins.Command.UNSETOPT), workDir, config, null);
         registry = new SystemRegistryImpl(parser, terminal, workDir, null);
         registry.setCommandRegistries(builtins, picocli);
+        StartupTiming.mark("registry");
 
         reader = LineReaderBuilder.builder()
                 .terminal(terminal)
@@ -87,15 +92,20 @@ public final class Console {
                 .variable(LineReader.HISTORY_FILE, options.history())
                 .variable(LineReader.HISTORY_SIZE, 5000)
                 .variable(LineReader.INDENTATION, 4)
-                .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P.. ")
+                .variable(LineReader.SECONDARY_PROMPT_PATTERN, "   ..> ")
                 // '!' is ordinary text in lab lines and commands, not history expansion
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.HISTORY_TIMESTAMPED, false)
                 .build();
+        StartupTiming.mark("line reader");
         builtins.setLineReader(reader);
         if (options.tailTips()) {
             new TailTipWidgets(reader, this::describe, 5, TailTipWidgets.TipType.COMPLETER).enable();
+            // the status border is drawn with line-drawing characters that many terminals show as "qqqq"
+            org.jline.utils.Status status = org.jline.utils.Status.getStatus(terminal, false);
+            if (status != null) status.setBorder(false);
         }
+        StartupTiming.mark("tail tips");
         dispatcher = new LineDispatcher(ctx, registry, commands, parser);
         terminal.handle(Terminal.Signal.INT, signal -> ctx.foreground.interrupt());
     }
@@ -117,6 +127,11 @@ public final class Console {
         PrintWelcome.print(ctx);
         if (options.lab() != null) LoadCommand.load(ctx, options.lab());
         Warmup.startAfterPrompt();
+        if (System.getenv("NSLAB_TIMING") != null) {
+            long since = ProcessHandle.current().info().startInstant()
+                    .map(t -> java.time.Duration.between(t, java.time.Instant.now()).toMillis()).orElse(-1L);
+            ctx.out.println("(prompt after " + since + " ms since the JVM started)");
+        }
         while (true) {
             String line;
             try {

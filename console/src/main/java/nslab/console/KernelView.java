@@ -8,14 +8,33 @@ import java.util.List;
  * status ask it, so they show what exists even when the session's lab does not mention it.
  */
 final class KernelView {
+    /** Completion and the help under the prompt ask on every key; one answer serves a short burst of them. */
+    private static final long FRESH_NANOS = 1_000_000_000L;
+
     private final CommandRunner runner;
+    private List<String> cachedNamespaces;
+    private long cachedAt;
 
     KernelView(CommandRunner runner) {
         this.runner = runner;
     }
 
-    /** Names of the live network namespaces ({@code ip netns list}). */
-    List<String> namespaces() {
+    /** Names of the live network namespaces ({@code ip netns list}), at most a second old. */
+    synchronized List<String> namespaces() {
+        long now = System.nanoTime();
+        if (cachedNamespaces == null || now - cachedAt > FRESH_NANOS) {
+            cachedNamespaces = List.copyOf(readNamespaces());
+            cachedAt = now;
+        }
+        return cachedNamespaces;
+    }
+
+    /** Forget what was read: the caller has just changed the namespaces. */
+    synchronized void changed() {
+        cachedNamespaces = null;
+    }
+
+    private List<String> readNamespaces() {
         CommandRunner.Result r = runner.run(List.of("ip", "netns", "list"));
         List<String> names = new ArrayList<>();
         if (!r.ok()) return names;

@@ -36,6 +36,7 @@ final class ProcessLabRuntime implements LabRuntime {
 
     @Override
     public void checkNothingInTheWay(List<Step> steps) throws Failure {
+        kernel.changed(); // this answer must be the kernel's now, not a cached one
         List<String> live = null;
         for (Step step : steps) {
             List<String> args = step.command().args();
@@ -73,6 +74,7 @@ final class ProcessLabRuntime implements LabRuntime {
     @Override
     public void apply(List<Step> steps, PrintWriter shown) throws Failure {
         List<Step> done = new ArrayList<>();
+        kernel.changed();
         for (Step step : steps) {
             if (shown != null) {
                 shown.println(ShellQuoting.join(step.command().argv()) + (step.background() ? " &" : ""));
@@ -120,6 +122,7 @@ final class ProcessLabRuntime implements LabRuntime {
 
     @Override
     public void destroy(List<Step> applied, PrintWriter shown) {
+        kernel.changed();
         for (Process p : started) {
             p.descendants().forEach(ProcessHandle::destroy);
             p.destroy();
