@@ -97,6 +97,8 @@ public final class Console {
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.HISTORY_TIMESTAMPED, false)
                 .build();
+        // JLine's '}' deletes the blanks before it (to undo indentation), changing what was typed
+        reader.getKeyMaps().get(LineReader.MAIN).bind(new org.jline.reader.Reference(LineReader.SELF_INSERT), "}");
         StartupTiming.mark("line reader");
         builtins.setLineReader(reader);
         if (options.tailTips()) {

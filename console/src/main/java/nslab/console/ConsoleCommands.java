@@ -42,7 +42,7 @@ final class ConsoleCommands {
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             out.println(c.getCommandName() + ": " + ex.getMessage() + " (usage: "
-                    + c.getHelp().synopsis(0).strip() + ")");
+                    + c.getHelp().synopsis(0).strip() + "; help " + c.getCommandName() + " for more)");
             out.flush();
             return 2;
         });

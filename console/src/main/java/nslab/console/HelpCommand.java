@@ -36,7 +36,8 @@ final class HelpCommand implements Callable<Integer> {
             ctx.out.println("  example: " + w.example());
             ctx.out.println("  written: " + where(w.context()));
         } else if (commands.containsKey(word)) {
-            ctx.out.print(commands.get(word).getUsageMessage());
+            // the console's command tree has no name of its own, which would leave a gap after "Usage:"
+            ctx.out.print(commands.get(word).getUsageMessage().replace("Usage:  ", "Usage: "));
         } else if (word.equals("history") || word.equals("exit")) {
             ctx.out.println(word.equals("exit") ? "exit: leave the console (Ctrl-D too)" : "history: the lines typed before, across sessions");
         } else {

@@ -23,12 +23,23 @@ final class ProblemPrinter {
     }
 
     void print(PrintWriter out, Source source, String message, String hint, LabLoader.Chunk chunk) {
+        source = placed(source, chunk);
         String head = source + ": " + message;
         if (hint != null && !hint.isBlank()) head += " (" + hint.strip() + ")";
         out.println(head);
         String text = source.line() > 0 ? session.lineText(source, chunk) : null;
         if (text != null && !text.isBlank()) out.println(String.format("%5d | %s", source.line(), text.strip()));
         out.flush();
+    }
+
+    /**
+     * Some Groovy errors come without a stack trace, hence without a line (line 0). When the chunk
+     * just typed is a single line, that line is the one; otherwise the message keeps the file only.
+     */
+    private static Source placed(Source source, LabLoader.Chunk chunk) {
+        if (source.line() > 0 || chunk == null || !source.file().equals(chunk.file())) return source;
+        if (chunk.text().strip().contains("\n")) return source;
+        return new Source(chunk.file(), chunk.firstLine());
     }
 
     /** Only the warnings about lines of this chunk: earlier lines' warnings were shown when they were typed. */
