@@ -143,6 +143,7 @@ public final class Console {
             } catch (EndOfFileException e) {
                 break;
             }
+            keyboardSignals();
             try {
                 dispatcher.dispatch(line);
             } catch (EndOfFileException e) {
@@ -157,6 +158,18 @@ public final class Console {
         registry.close();
         Farewell.print(ctx);
         return 0;
+    }
+
+    /**
+     * While a command runs, Ctrl-C must become SIGINT (for our handler) rather than a character.
+     * A system terminal is already so outside readLine; a terminal over plain streams is not.
+     */
+    private void keyboardSignals() {
+        org.jline.terminal.Attributes attributes = terminal.getAttributes();
+        if (!attributes.getLocalFlag(org.jline.terminal.Attributes.LocalFlag.ISIG)) {
+            attributes.setLocalFlag(org.jline.terminal.Attributes.LocalFlag.ISIG, true);
+            terminal.setAttributes(attributes);
+        }
     }
 
     private String prompt() {

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets
 import java.nio.file.Files
 import nslab.lang.Words
 import org.jline.terminal.Size
-import org.jline.terminal.TerminalBuilder
+import org.jline.terminal.impl.ExternalTerminal
 import spock.lang.Specification
 import spock.lang.Timeout
 
@@ -21,8 +21,8 @@ class ConsoleSpec extends Specification {
     def setup() {
         def keys = new PipedInputStream(1 << 16)
         screen = new ConsoleScreen(new PipedOutputStream(keys))
-        terminal = TerminalBuilder.builder().system(false).streams(keys, screen.display())
-                .type('xterm').size(new Size(120, 40)).encoding(StandardCharsets.UTF_8).build()
+        terminal = new ExternalTerminal('nslab-test', 'xterm', keys, screen.display(), StandardCharsets.UTF_8)
+        terminal.setSize(new Size(120, 40))
         def history = Files.createTempFile('nslab-history', '')
         def console = new Console(terminal, new ConsoleOptions(false, false, false, null, history, false), null)
         running = Thread.start { console.run() }

@@ -3,7 +3,7 @@ package nslab.console
 import java.nio.charset.StandardCharsets
 import java.nio.file.Files
 import org.jline.terminal.Size
-import org.jline.terminal.TerminalBuilder
+import org.jline.terminal.impl.ExternalTerminal
 
 /**
  * Runs the console on this process's stdin and stdout as a terminal (no TTY needed), so a spec
@@ -12,8 +12,10 @@ import org.jline.terminal.TerminalBuilder
  */
 class PipedConsoleDriver {
     static void main(String[] args) {
-        def terminal = TerminalBuilder.builder().system(false).streams(System.in, System.out)
-                .type('xterm').size(new Size(160, 50)).encoding(StandardCharsets.UTF_8).build()
+        // ExternalTerminal runs JLine's own line discipline over the streams, so Ctrl-C typed into
+        // stdin becomes SIGINT for the console's handler, as on a real terminal
+        def terminal = new ExternalTerminal('nslab-test', 'xterm', System.in, System.out, StandardCharsets.UTF_8)
+        terminal.setSize(new Size(160, 50))
         def history = Files.createTempFile('nslab-history', '')
         def options = new ConsoleOptions(true, args.contains('--live'), false, null, history, false)
         int status = new Console(terminal, options, null).run()
