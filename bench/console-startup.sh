@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Start-up and live-line benchmark of the console (issue 4).
 #   startup:   time from starting ./nslab until the prompt is on the screen (tmux, a real pty)
-#   live line: time from pressing Enter on a lab line in live mode until the next prompt,
-#              i.e. the line compiled, validated, planned and its ip commands run
+#   live line: time from pressing Enter on a lab line in live mode until its last command is
+#              shown, i.e. the line compiled, validated, planned and its ip commands run
 # Each figure is the median of RUNS (default 5) cold starts of the JVM. Needs tmux; runs the
 # console in --sandbox, so it touches nothing on the machine. The jar must be built (./nslab builds it).
 set -euo pipefail
@@ -32,8 +32,11 @@ for i in $(seq "$RUNS"); do
     sleep 2   # Groovy has warmed up in the background by now, as it would while a person types
     tmux send-keys -t "$s" "apply" Enter
     wait_for "$s" '^nslab live>' 10000 "$(now)" >/dev/null
+    # type the line, wait until it is on the screen, then time from Enter to the last command shown
+    tmux send-keys -t "$s" -l "namespace 'b' { veth 'v0' peer 'a'; ip '10.0.0.2/24' }"
+    wait_for "$s" "10.0.0.2/24' }" 5000 "$(now)" >/dev/null
     t1=$(now)
-    tmux send-keys -t "$s" "namespace 'b' { veth 'v0' peer 'a'; ip '10.0.0.2/24' }" Enter
+    tmux send-keys -t "$s" Enter
     lines+=("$(wait_for "$s" 'ip -n b link set dev v0 up' 10000 "$t1")")
     tmux kill-session -t "$s"
 done
