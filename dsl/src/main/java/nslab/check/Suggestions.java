@@ -10,7 +10,7 @@ public final class Suggestions {
 
     public static Optional<String> closest(String word, Collection<String> candidates) {
         if (word == null) return Optional.empty();
-        int limit = Math.max(1, Math.min(3, word.length() / 3 + 1));
+        int limit = word.length() <= 3 ? 1 : word.length() <= 6 ? 2 : 3;
         return candidates.stream()
                 .filter(c -> !c.equals(word))
                 .map(c -> new Object() { final String name = c; final int d = distance(word.toLowerCase(), c.toLowerCase()); })

@@ -19,22 +19,31 @@ public final class ExpectBody {
         return new Target(lab, from, false, ScriptLines.here());
     }
 
-    /** {@code reach 'client' to 'server'}: the expectation is complete once its target is known. */
+    /**
+     * {@code reach 'client' to 'server'}: the expectation is recorded at once without a target,
+     * so that a {@code reach 'client'} left incomplete is reported, and completed by {@code to}.
+     */
     public static final class Target {
         private final LabBuilder lab;
-        private final String from;
-        private final boolean reachable;
-        private final Source source;
+        private Expectation expectation;
 
         Target(LabBuilder lab, String from, boolean reachable, Source source) {
             this.lab = lab;
-            this.from = from;
-            this.reachable = reachable;
-            this.source = source;
+            this.expectation = new Expectation(from, null, reachable, null, source);
+            lab.expect(expectation);
         }
 
         public void to(String target) {
-            lab.expect(new Expectation(from, target, reachable, source));
+            to(java.util.Map.of(), target);
+        }
+
+        /** {@code reach 'a' to '10.0.0.2', dev: 'veth0'}: the ping leaves by that interface. */
+        public void to(java.util.Map<String, ?> options, String target) {
+            Object dev = options.get("dev");
+            Expectation complete = new Expectation(expectation.from(), target, expectation.reachable(),
+                    dev == null ? null : String.valueOf(dev), expectation.source());
+            lab.replaceExpectation(expectation, complete);
+            expectation = complete;
         }
     }
 }

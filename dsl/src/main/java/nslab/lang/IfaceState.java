@@ -15,6 +15,7 @@ final class IfaceState {
     String master;
     /** For a veth declared here: what {@code peer} said, resolved when the whole script is read. */
     VethPeer peer;
+    final java.util.Map<String, Source> settingLines = new java.util.HashMap<>();
 
     record VethPeer(String target, String name, String ip, Source source) {}
 
@@ -23,12 +24,16 @@ final class IfaceState {
         this.source = source;
     }
 
+    void setAt(String setting, Source where) {
+        settingLines.put(setting, where);
+    }
+
     boolean declared() {
         return kind != null || peer != null;
     }
 
     Interface toModel(String namespace) {
         DeviceKind k = kind == null ? new DeviceKind.Referenced() : kind;
-        return new Interface(namespace, name, k, mtu, mac, up, master, source);
+        return new Interface(namespace, name, k, mtu, mac, up, master, source, settingLines);
     }
 }

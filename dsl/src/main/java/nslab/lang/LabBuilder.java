@@ -54,6 +54,12 @@ public final class LabBuilder {
         expectations.add(e);
     }
 
+    void replaceExpectation(Expectation old, Expectation complete) {
+        for (int i = 0; i < expectations.size(); i++) {
+            if (expectations.get(i) == old) expectations.set(i, complete);
+        }
+    }
+
     void problem(Problem p) {
         problems.add(p);
     }
@@ -95,8 +101,7 @@ public final class LabBuilder {
             return;
         }
         boolean toNamespace = p.name() != null || all.containsKey(p.target()) && all.get(p.target()).declared
-                || Namespace.HOST.equals(p.target())
-                || Suggestions.closest(p.target(), declaredNames(all)).isPresent();
+                || Namespace.HOST.equals(p.target()) || looksLikeMistypedNamespace(all, ns, p.target());
         NamespaceState peerNs;
         String peerName;
         if (toNamespace) {
@@ -129,6 +134,16 @@ public final class LabBuilder {
                         "name the other end: peer '" + d.namespace() + "', name: '" + d.name() + "2'"));
             }
         }
+    }
+
+    /**
+     * A peer that is no namespace names the other end in this namespace (seed 004) — unless it
+     * is one letter away from a namespace, at least four letters long, and not used here as an interface: then it is a typo,
+     * kept as a namespace reference so that validation reports it with "did you mean".
+     */
+    private static boolean looksLikeMistypedNamespace(Map<String, NamespaceState> all, NamespaceState ns, String target) {
+        if (ns.interfaces.containsKey(target) || target.length() < 4) return false;
+        return declaredNames(all).stream().anyMatch(n -> Suggestions.distance(n, target) == 1);
     }
 
     private static List<String> declaredNames(Map<String, NamespaceState> all) {

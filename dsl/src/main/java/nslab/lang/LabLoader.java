@@ -88,7 +88,7 @@ public final class LabLoader {
     }
 
     private Problem run(Chunk chunk, Binding binding) {
-        ScriptLines.Chunk where = new ScriptLines.Chunk(chunk.file(), chunk.firstLine());
+        ScriptLines.Chunk where = new ScriptLines.Chunk(chunk.file(), chunk.firstLine(), chunk.text());
         Class<?> type;
         try {
             type = compiler.compile(chunk.text());
@@ -104,11 +104,11 @@ public final class LabLoader {
             script.run();
             return null;
         } catch (WordException e) {
-            return wordProblem(ScriptLines.of(e), e.word, e.arguments, e.context);
+            return wordProblem(ScriptLines.of(e, e.word), e.word, e.arguments, e.context);
         } catch (groovy.lang.MissingMethodException e) {
-            return wordProblem(ScriptLines.of(e), e.getMethod(), e.getArguments(), Words.Context.TOP);
+            return wordProblem(ScriptLines.of(e, e.getMethod()), e.getMethod(), e.getArguments(), Words.Context.TOP);
         } catch (groovy.lang.MissingPropertyException e) {
-            return wordProblem(ScriptLines.of(e), e.getProperty(), null, Words.Context.TOP);
+            return wordProblem(ScriptLines.of(e, e.getProperty()), e.getProperty(), null, Words.Context.TOP);
         } catch (ReflectiveOperationException e) {
             return Problem.error(ScriptLines.at(where, 0), "the script could not be started: " + e, null);
         } catch (RuntimeException | StackOverflowError e) {
@@ -149,7 +149,8 @@ public final class LabLoader {
                 };
                 return Problem.error(at, "'" + word + "' belongs " + place, "write: " + w.example());
             }
-            return Problem.error(at, "'" + word + "' does not take " + describe(args), "write: " + w.example());
+            String what = args == null || args.length == 0 ? "needs more than that" : "does not take " + describe(args);
+            return Problem.error(at, "'" + word + "' " + what, "write: " + w.example());
         }
         String hint = Suggestions.didYouMean(word, Words.names());
         return Problem.error(at, "unknown word '" + word + "'",

@@ -117,6 +117,7 @@ public final class NamespaceBody {
             ports.add(p);
             IfaceState port = ns.reference(p, here);
             port.master = bridge.name;
+            port.setAt("master", here);
         }
         bridge.kind = new DeviceKind.Bridge(ports);
     }
@@ -141,22 +142,34 @@ public final class NamespaceBody {
 
     public void mtu(int mtu) {
         IfaceState cur = current("mtu " + mtu);
-        if (cur != null) cur.mtu = mtu;
+        if (cur != null) {
+            cur.mtu = mtu;
+            cur.setAt("mtu", ScriptLines.here());
+        }
     }
 
     public void mac(String mac) {
         IfaceState cur = current("mac '" + mac + "'");
-        if (cur != null) cur.mac = mac;
+        if (cur != null) {
+            cur.mac = mac;
+            cur.setAt("mac", ScriptLines.here());
+        }
     }
 
     public void up() {
         IfaceState cur = current("up");
-        if (cur != null) cur.up = true;
+        if (cur != null) {
+            cur.up = true;
+            cur.setAt("up", ScriptLines.here());
+        }
     }
 
     public void down() {
         IfaceState cur = current("down");
-        if (cur != null) cur.up = false;
+        if (cur != null) {
+            cur.up = false;
+            cur.setAt("up", ScriptLines.here());
+        }
     }
 
     public void netem(Map<String, ?> options) {

@@ -11,8 +11,8 @@ final class ScriptLines {
     private static final StackWalker WALKER = StackWalker.getInstance();
     private static final ThreadLocal<Chunk> CURRENT = new ThreadLocal<>();
 
-    /** The source being evaluated: its name and the line its first line stands for. */
-    record Chunk(String file, int firstLine) {}
+    /** The source being evaluated: its name, the line its first line stands for, and its text. */
+    record Chunk(String file, int firstLine, String text) {}
 
     private ScriptLines() {}
 
@@ -35,12 +35,29 @@ final class ScriptLines {
 
     /** The script line of a throwable raised while a script ran. */
     static Source of(Throwable t) {
+        return of(t, null);
+    }
+
+    /**
+     * The script line of a throwable raised while a script ran. Groovy throws some of its
+     * "missing" exceptions without a stack trace; then the first line using {@code word} is the
+     * best guess there is.
+     */
+    static Source of(Throwable t, String word) {
         for (StackTraceElement e : t.getStackTrace()) {
             if (e.getClassName().startsWith(CLASS_PREFIX) && e.getLineNumber() > 0) {
                 return at(CURRENT.get(), e.getLineNumber());
             }
         }
-        return at(CURRENT.get(), 0);
+        Chunk chunk = CURRENT.get();
+        if (word != null && chunk != null && chunk.text() != null) {
+            java.util.regex.Pattern p = java.util.regex.Pattern.compile("(?<![\\w$'\"])" + java.util.regex.Pattern.quote(word) + "(?![\\w$'\"])");
+            String[] lines = chunk.text().split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (p.matcher(lines[i]).find()) return at(chunk, i + 1);
+            }
+        }
+        return at(chunk, 0);
     }
 
     static Source at(Chunk chunk, int line) {

@@ -75,7 +75,8 @@ public final class Words {
         word("rate", Context.NAMESPACE, "rate '10mbit'", "limits the current interface's outgoing rate (tc tbf)");
         word("run", Context.NAMESPACE, "run 'python3 -m http.server 80'",
                 "starts a command in the namespace once the lab is built");
-        word("reach", Context.EXPECT, "reach 'client' to '192.168.100.1'", "a ping from the namespace must succeed");
+        word("reach", Context.EXPECT, "reach 'client' to '192.168.100.1'",
+                "a ping from the namespace must succeed (add dev: 'veth0' to ping out of that interface)");
         word("unreachable", Context.EXPECT, "unreachable 'net0' to '10.0.100.1'", "a ping from the namespace must fail");
         word("peer", Context.AFTER, "veth 'svr-veth' peer 'gateway'", "after veth: the namespace of the other end");
         word("on", Context.AFTER, "macvlan 'mv0' on 'eth0'", "after macvlan or vlan: the parent interface");

@@ -100,11 +100,11 @@ public final class Planner {
             if (i.mtu() != null) {
                 steps.add(new Step(Phase.DEVICES,
                         Command.ip(at, "link", "set", "dev", i.name(), "mtu", String.valueOf(i.mtu())), null,
-                        i.source(), "sets the MTU of " + i.name() + " to " + i.mtu() + " bytes"));
+                        i.lineOf("mtu"), "sets the MTU of " + i.name() + " to " + i.mtu() + " bytes"));
             }
             if (i.mac() != null) {
                 steps.add(new Step(Phase.DEVICES,
-                        Command.ip(at, "link", "set", "dev", i.name(), "address", i.mac()), null, i.source(),
+                        Command.ip(at, "link", "set", "dev", i.name(), "address", i.mac()), null, i.lineOf("mac"),
                         "sets the MAC address of " + i.name() + " to " + i.mac()));
             }
         }
@@ -112,7 +112,7 @@ public final class Planner {
             if (i.master() != null) {
                 steps.add(new Step(Phase.DEVICES,
                         Command.ip(at, "link", "set", "dev", i.name(), "master", i.master()),
-                        Command.ip(at, "link", "set", "dev", i.name(), "nomaster"), i.source(),
+                        Command.ip(at, "link", "set", "dev", i.name(), "nomaster"), i.lineOf("master"),
                         "plugs " + i.name() + " into bridge " + i.master() + ", like a cable into a switch port"));
             }
         }

@@ -1,0 +1,81 @@
+package nslab.check;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nslab.model.Address;
+import nslab.model.DeviceKind;
+import nslab.model.Interface;
+import nslab.model.Lab;
+import nslab.model.Namespace;
+
+/** Addresses: well formed, once per namespace; warnings for a missing prefix and mismatched veth ends. */
+final class AddressRules implements Rule {
+
+    @Override
+    public void check(Lab lab, List<Problem> problems) {
+        for (Namespace ns : lab.namespaces()) {
+            if (!ns.declared()) continue;
+            Map<String, Address> seen = new HashMap<>();
+            for (Address a : ns.addresses()) {
+                if (!a.valid()) {
+                    problems.add(Problem.error(a.source(), "'" + a.text() + "' is not a valid address",
+                            "write an IPv4 or IPv6 address with its prefix length, e.g. '10.0.0.1/24' or '2001:db8::1/64'"));
+                    continue;
+                }
+                String key = (a.v6() ? "6/" : "4/") + a.prefix().address();
+                Address first = seen.putIfAbsent(key, a);
+                if (first != null) {
+                    problems.add(Problem.error(a.source(), "address " + a.prefix().addressText() + " is given twice in "
+                                    + ns.name() + " (first at line " + first.source().line() + ")",
+                            "an address can be on one interface of a namespace only once; remove one"));
+                }
+                if (!a.prefix().lengthGiven()) {
+                    problems.add(Problem.warning(a.source(), a.text() + " has no prefix length, so it means /"
+                                    + a.prefix().maxLength() + " and no connected route will exist",
+                            "write " + a.text() + "/" + (a.v6() ? 64 : 24) + " to reach the neighbours on " + a.dev()
+                                    + ", or add routes yourself (route 'x' dev '" + a.dev() + "')"));
+                }
+                ns.iface(a.dev()).filter(i -> i.master() != null).ifPresent(i -> problems.add(Problem.warning(a.source(),
+                        a.dev() + " is a port of bridge " + i.master() + ": an address on a port is not used",
+                        "put the address on the bridge: dev '" + i.master() + "' { ip '" + a.text() + "' }")));
+            }
+        }
+        vethSubnets(lab, problems);
+    }
+
+    /** Seed 000: the two ends of a veth must share a subnet, or nothing routes between them. */
+    private static void vethSubnets(Lab lab, List<Problem> problems) {
+        for (Namespace ns : lab.namespaces()) {
+            for (Interface i : ns.interfaces()) {
+                if (!(i.kind() instanceof DeviceKind.Veth v) || !v.primary() || v.peerNamespace() == null) continue;
+                Namespace peerNs = lab.namespace(v.peerNamespace()).orElse(null);
+                if (peerNs == null) continue;
+                for (boolean v6 : new boolean[] {false, true}) {
+                    List<Address> mine = valid(ns.addressesOf(i.name()), v6);
+                    List<Address> theirs = valid(peerNs.addressesOf(v.peerName()), v6);
+                    if (mine.isEmpty() || theirs.isEmpty()) continue;
+                    boolean shared = mine.stream().anyMatch(a -> theirs.stream().anyMatch(b ->
+                            a.prefix().contains(b.prefix()) || b.prefix().contains(a.prefix())));
+                    if (!shared) {
+                        problems.add(Problem.warning(i.source(), "the ends of veth " + i.name() + " (" + texts(mine)
+                                        + ") and " + v.peerName() + " (" + texts(theirs) + ") are in different subnets",
+                                "give both ends addresses in one subnet, e.g. /24s that differ only in the last number,"
+                                        + " or add host routes to each other"));
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<Address> valid(List<Address> addresses, boolean v6) {
+        List<Address> out = new ArrayList<>();
+        for (Address a : addresses) if (a.valid() && a.v6() == v6) out.add(a);
+        return out;
+    }
+
+    private static String texts(List<Address> addresses) {
+        return String.join(", ", addresses.stream().map(Address::text).toList());
+    }
+}

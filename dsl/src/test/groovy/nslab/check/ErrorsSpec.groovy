@@ -1,0 +1,112 @@
+package nslab.check
+
+import spock.lang.Specification
+
+import static nslab.LabFixtures.compile
+
+/**
+ * Every mistake of the contract's "Errors" section, and those the Linux tools would refuse, is
+ * reported before anything runs: with the file, the line, what is wrong and what would be right.
+ */
+class ErrorsSpec extends Specification {
+
+    def "#what is reported at line #line"() {
+        when:
+        def c = compile(script, 'labs/bad.groovy')
+        def error = c.errors().find { it.message().contains(message) }
+
+        then:
+        !c.ok()
+        c.plan() == null
+        error != null
+        error.source().file() == 'labs/bad.groovy'
+        error.source().line() == line
+        hint == null || error.hint()?.contains(hint)
+        !error.format().contains('\tat ')
+
+        where:
+        what                                  | line | message                                          | hint                         | script
+        'an unknown word'                     | 2    | "unknown word 'nmespace'"                        | "did you mean 'namespace'?"  | "lab 'x'\nnmespace 'a'"
+        'an unknown word in a namespace'      | 3    | "unknown word 'vet'"                             | "did you mean 'veth'?"       | "namespace 'b'\nnamespace 'a' {\n  vet 'x' peer 'b'\n}"
+        'an unknown bare word'                | 2    | "unknown word 'dwn'"                             | "did you mean 'down'?"       | "namespace 'a' {\n  dwn\n}"
+        'an unknown word with a block'        | 1    | "unknown word 'namspace'"                        | "did you mean 'namespace'?"  | "namspace 'a' { }"
+        'an unknown word after veth'          | 2    | "unknown word 'per'"                             | "did you mean 'peer'?"       | "namespace 'a' {\n veth 'x' per 'b'\n}"
+        'a word in the wrong block'           | 1    | "'ip' belongs inside a namespace or host block"  | "write: ip '192.168.100.1/24'" | "ip '10.0.0.1/24'"
+        'a word with wrong arguments'         | 2    | "'mtu' does not take ('big')"                    | 'write: mtu 1400'            | "namespace 'a' { veth 'x' peer 'y'\n mtu 'big' }\nnamespace 'y'"
+        'a Groovy syntax error'               | 2    | 'Groovy syntax error'                            | 'quotes, commas and braces'  | "namespace 'a' {\n  ip '10.0.0.1/24\n}"
+        'an exception in the user code'       | 2    | 'the script failed'                              | null                         | "namespace 'a'\ndef x = 1 / 0"
+        'an invalid namespace name'           | 1    | "namespace name 'bad name' is not valid"         | 'letters, digits'            | "namespace 'bad name'"
+        'a too long namespace name'           | 1    | 'at most 64 are allowed'                         | 'shorter'                    | "namespace '${'n' * 65}'"
+        'a too long interface name'           | 2    | 'Linux allows at most 15'                        | '1 to 15 characters'         | "namespace 'b'\nnamespace 'a' { veth 'sixteen-chars-xx' peer 'b', name: 'ok' }"
+        "an interface name with '/'"          | 2    | "may not contain '/'"                            | null                         | "namespace 'b'\nnamespace 'a' { veth 'a/b' peer 'b', name: 'ok' }"
+        "an interface named '..'"             | 2    | "cannot be '.' or '..'"                          | null                         | "namespace 'b'\nnamespace 'a' { veth '..' peer 'b', name: 'ok' }"
+        'a duplicate interface'               | 3    | "interface 'x' is declared twice in a"           | "dev 'x'"                    | "namespace 'a' {\n tap 'x'\n tun 'x'\n}"
+        'the same address twice'              | 3    | 'address 10.0.0.1 is given twice in a'           | 'remove one'                 | "namespace 'a' {\n tap 't0'; ip '10.0.0.1/24'\n tap 't1'; ip '10.0.0.1/16'\n}"
+        'a malformed address'                 | 2    | "'10.0.0.300/24' is not a valid address"         | "'10.0.0.1/24'"              | "namespace 'a' { tap 't'\n ip '10.0.0.300/24' }"
+        'a malformed prefix'                  | 2    | "'10.0.0.1/33' is not a valid address"           | null                         | "namespace 'a' { tap 't'\n ip '10.0.0.1/33' }"
+        'a malformed IPv6 address'            | 2    | "'2001:db8:::1/64' is not a valid address"       | null                         | "namespace 'a' { tap 't'\n ip '2001:db8:::1/64' }"
+        'ip with no interface'                | 2    | "ip '10.0.0.1/24' needs an interface"            | "dev 'NAME'"                 | "namespace 'a' {\n ip '10.0.0.1/24'\n}"
+        'a peer naming an undeclared namespace' | 1  | "namespace 'gatway' is used here but never declared" | "did you mean 'gateway'?" | "namespace 'server' { veth 'v' peer 'gatway', name: 'x' }\nnamespace 'gateway'"
+        'a mistyped peer without name:'       | 1    | "namespace 'gatway' is used here but never declared" | "did you mean 'gateway'?" | "namespace 'server' { veth 'v' peer 'gatway' }\nnamespace 'gateway'"
+        'a link naming an undeclared namespace' | 2  | "namespace 'net2' is used here but never declared" | "did you mean 'net1'?"     | "namespace 'net1'\nlink 'net1', 'net2'"
+        'a reach from an undeclared namespace' | 3   | "reach starts from namespace 'clent', which is not declared" | "did you mean 'client'?" | "namespace 'client'\nexpect {\n reach 'clent' to '10.0.0.1'\n}"
+        'a reach to an unknown target'        | 3    | "reach target 'sever' is neither an IP address nor a namespace" | "did you mean 'server'?" | "namespace 'server'\nexpect {\n reach 'server' to 'sever'\n}"
+        'a reach to a namespace with no address' | 3 | "namespace 'b' has no address"                   | null                         | "namespace 'a'\nnamespace 'b'\nexpect { reach 'a' to 'b' }"
+        'a dev naming no interface'           | 2    | "dev 'eth9' names an interface declared nowhere in a" | null                    | "namespace 'a' {\n dev 'eth9' { ip '10.0.0.1/24' }\n}"
+        'a port naming no interface'          | 2    | "port 'nope' of bridge br0 names an interface declared nowhere" | null          | "namespace 'a' {\n bridge 'br0' { port 'nope' }\n}"
+        'a port outside a bridge'             | 2    | 'port belongs inside a bridge block'             | "bridge 'br0'"               | "namespace 'a' { tap 't'\n port 't' }"
+        'a gateway on no subnet (seed 000)'   | 3    | 'gateway 10.0.0.2 is on no subnet of nstest'     | "route '10.0.0.2' dev"       | "namespace 'nstest' {\n tap 'veth-b'; ip '10.0.0.3'\n gateway '10.0.0.2'\n}"
+        'a route via a gateway on another device' | 3 | 'is on no subnet of a on t1'                    | null                         | "namespace 'a' {\n tap 't0'; ip '10.0.0.1/24'; tap 't1'\n route '10.9.0.0/16' via '10.0.0.2' dev 't1'\n}"
+        'a route with neither via nor dev'    | 2    | 'says neither where to send'                     | "via '10.0.0.254'"           | "namespace 'a' {\n route '10.0.0.0/8'\n}"
+        'a route destination with host bits'  | 2    | 'has host bits set'                              | "route '10.0.0.0/8'"         | "namespace 'a' { tap 't'; ip '10.0.0.1/24'\n route '10.0.0.1/8' dev 't' }"
+        'a second default route'              | 3    | 'a second default route in a'                    | 'keep one'                   | "namespace 'a' { tap 't'; ip '10.0.0.1/24'\n gateway '10.0.0.254'\n gateway '10.0.0.253' }"
+        'a route via an unknown device'       | 2    | "route dev 'eht0' is not an interface of a"      | "did you mean 'eth0'?"       | "namespace 'a' { tap 'eth0'\n route '10.0.0.0/8' dev 'eht0' }"
+        'a gateway of the other family'       | 2    | 'an address of the other IP family'              | null                         | "namespace 'a' { tap 't'; ip '10.0.0.1/24'\n route '2001:db8::/64' via '10.0.0.2' }"
+        'two default peer names colliding'    | 3    | "two veth ends in 'hub' would both be called 'a'" | "name: 'a2'"                | "namespace 'hub'\nnamespace 'a' { veth 'x' peer 'hub' }\nnamespace 'a' { veth 'y' peer 'hub' }"
+        'a veth without peer'                 | 1    | "veth 'x' has no other end"                      | "peer 'other-namespace'"     | "namespace 'a' { veth 'x' }"
+        'an MTU out of range'                 | 2    | 'MTU 20 of t is out of range'                    | '68 to 65535'                | "namespace 'a' { tap 't'\n mtu 20 }"
+        'a malformed MAC'                     | 2    | "'02:00:00:00:01' is not a MAC address"          | 'six hex pairs'              | "namespace 'a' { tap 't'\n mac '02:00:00:00:01' }"
+        'a multicast MAC'                     | 2    | 'is a multicast address'                         | 'first byte even'            | "namespace 'a' { tap 't'\n mac '01:00:00:00:00:01' }"
+        'a macvlan on a missing parent'       | 2    | "macvlan 'mv0' sits on 'eth0', which is not an interface of a" | null          | "namespace 'a' { tap 't'\n macvlan 'mv0' on 'eth0' }"
+        'a macvlan with no parent'            | 2    | "macvlan 'mv0' needs a parent interface"         | "on 'eth0'"                  | "namespace 'a' {\n macvlan 'mv0' }"
+        'an unknown macvlan mode'             | 2    | "macvlan mode 'bridged' is not one the kernel knows" | 'bridge'                 | "namespace 'a' { tap 'eth0'\n macvlan 'mv0', mode: 'bridged' on 'eth0' }"
+        'a vlan id out of range'              | 2    | 'needs an id from 1 to 4094, not 5000'           | null                         | "namespace 'a' { tap 'eth0'\n vlan 'v' on 'eth0', id: 5000 }"
+        'a vxlan without id'                  | 2    | "vxlan 'vx0' needs an id (VNI)"                  | 'id: 42'                     | "namespace 'a' {\n vxlan 'vx0', remote: '10.0.0.2' }"
+        'a vxlan remote that is no address'   | 2    | "vxlan remote 'far' is not an IP address"        | null                         | "namespace 'a' {\n vxlan 'vx0', id: 1, remote: 'far' }"
+        'a TUN device as a bridge port'       | 2    | 'TUN device tun0 cannot be a bridge port'        | "tap 'tun0'"                 | "namespace 'a' { tun 'tun0'\n bridge 'br0' { port 'tun0' } }"
+        'an unknown netem parameter'          | 2    | "netem does not know 'dealy'"                    | "did you mean 'delay'?"      | "namespace 'a' { tap 't'\n netem dealy: '10ms' }"
+        'a netem value without unit'          | 2    | "netem delay '10' is not understood"             | "'10ms'"                     | "namespace 'a' { tap 't'\n netem delay: '10' }"
+        'a rate without unit'                 | 2    | "rate '10' is not understood"                    | "'10mbit'"                   | "namespace 'a' { tap 't'\n rate '10' }"
+        'a masquerade of no subnet'           | 2    | "masquerade source 'lan' is not a subnet"        | null                         | "namespace 'a' {\n masquerade 'lan', out: 'eth0' }"
+        'a forwardPort without a port'        | 2    | "forwardPort needs to: 'IPv4-ADDRESS:PORT'"      | null                         | "namespace 'a' {\n forwardPort 80, to: 'server' }"
+        'run in host'                         | 2    | 'run in host would start a program on the machine itself' | null              | "host {\n run 'sleep 100' }"
+        'an invalid lab name'                 | 1    | "the lab name 'my lab' is not valid"             | null                         | "lab 'my lab'\nnamespace 'a'"
+        'a reach with no target'              | 2    | "reach 'a' says from where but not to what"      | "to '10.0.0.1'"              | "namespace 'a'\nexpect { reach 'a' }"
+        'a gateway behind a down interface'   | 3    | 'which the lab leaves down'                      | "remove 'down'"              | "namespace 'b'\nnamespace 'a' { veth 'x' peer 'b'; ip '10.0.0.1/24'; down\n gateway '10.0.0.2' }"
+        'a gateway behind a TAP device'       | 2    | 'has no carrier until a program opens it'        | 'through a veth'             | "namespace 'a' { tap 't'; ip '10.0.0.1/24'\n gateway '10.0.0.2' }"
+        'a word with too few arguments'       | 2    | "'peer' needs more than that"                    | "peer 'gateway'"             | "namespace 'a' {\n veth 'x' peer }"
+        'a reach out of an unknown dev'       | 2    | "leaves by dev 'eth9'"                           | null                         | "namespace 'a' { tap 't'; ip '10.0.0.1/24' }\nexpect { reach 'a' to '10.0.0.1', dev: 'eth9' }"
+    }
+
+    def "all problems are reported together, in line order"() {
+        when:
+        def c = compile("""namespace 'a' {
+    tap 't'
+    ip '10.0.0.300/24'
+    mtu 20
+}
+namespace 'bad name'
+""")
+
+        then:
+        c.errors()*.source()*.line() == [3, 4, 6]
+    }
+
+    def "a problem prints as file:line: error: message, with the hint below"() {
+        when:
+        def c = compile("nmespace 'a'", 'lab.groovy')
+
+        then:
+        c.errors()[0].format() == "lab.groovy:1: error: unknown word 'nmespace'\n    did you mean 'namespace'?"
+    }
+}
