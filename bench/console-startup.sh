@@ -40,7 +40,18 @@ for i in $(seq "$RUNS"); do
     lines+=("$(wait_for "$s" 'ip -n b link set dev v0 up' 10000 "$t1")")
     tmux kill-session -t "$s"
 done
-printf 'startup to prompt (ms): '; for v in "${starts[@]}"; do printf '%d ' $((v/1000000)); done
+# the same start-up without the sandbox (./nslab alone; nothing is applied)
+plain=()
+for i in $(seq "$RUNS"); do
+    s=nslab-bench-plain-$$-$i
+    t0=$(now)
+    tmux new-session -d -s "$s" -x 200 -y 50 "./nslab"
+    plain+=("$(wait_for "$s" '^nslab>' 20000 "$t0")")
+    tmux kill-session -t "$s"
+done
+printf './nslab to prompt (ms): '; for v in "${plain[@]}"; do printf '%d ' $((v/1000000)); done
+printf -- '-> median %d ms\n' "$(printf '%s\n' "${plain[@]}" | median | awk '{printf "%d", $1/1000000}')"
+printf './nslab --sandbox to prompt (ms): '; for v in "${starts[@]}"; do printf '%d ' $((v/1000000)); done
 printf -- '-> median %d ms\n' "$(printf '%s\n' "${starts[@]}" | median | awk '{printf "%d", $1/1000000}')"
 printf 'live line applied (ms): '; for v in "${lines[@]}"; do printf '%d ' $((v/1000000)); done
 printf -- '-> median %d ms\n' "$(printf '%s\n' "${lines[@]}" | median | awk '{printf "%d", $1/1000000}')"
