@@ -116,12 +116,12 @@ class SandboxConsoleSpec extends Specification {
         twoHosts()
 
         when: 'the lab is valid, but the kernel refuses part of it'
-        String shown = enter("namespace 'c' { veth 'v1' peer 'a'; ip '10.0.1.1/24'; netem delay: 'soon' }")
+        String shown = enter("namespace 'c' { veth 'v1' peer 'a'; ip '10.0.1.1/24'; sysctl 'net.ipv4.nslab_no_such_setting', 1 }")
 
         then:
         shown.contains('ip netns add c')
         shown =~ /error: .*failed/
-        shown.contains("netem delay: 'soon'")
+        shown.contains("sysctl 'net.ipv4.nslab_no_such_setting', 1")
 
         when:
         String live = enter('exec host ip netns list')
