@@ -43,6 +43,7 @@ public final class Console {
     public static int start(ConsoleOptions options) throws IOException {
         // Ctrl-C while a command runs must reach our handler, not end the JVM
         StartupTiming.mark("JVM and command line");
+        ClassPreloader.start();
         try (Terminal terminal = TerminalBuilder.builder().system(true).name("nslab").nativeSignals(true).build()) {
             StartupTiming.mark("terminal");
             return new Console(terminal, options, null).run();
@@ -129,11 +130,7 @@ public final class Console {
         PrintWelcome.print(ctx);
         if (options.lab() != null) LoadCommand.load(ctx, options.lab());
         Warmup.startAfterPrompt();
-        if (System.getenv("NSLAB_TIMING") != null) {
-            long since = ProcessHandle.current().info().startInstant()
-                    .map(t -> java.time.Duration.between(t, java.time.Instant.now()).toMillis()).orElse(-1L);
-            ctx.out.println("(prompt after " + since + " ms since the JVM started)");
-        }
+        if (StartupTiming.on()) ctx.out.println("(prompt after " + StartupTiming.sinceJvmStart() + " ms since the JVM started)");
         while (true) {
             String line;
             try {

@@ -23,7 +23,6 @@ final class ConsoleSession {
 
     private final LabCompiler compiler;
     private final List<LabLoader.Chunk> chunks = new ArrayList<>();
-    private String defaultName = "console";
     private LabCompiler.Compiled current;
     /** Applied steps by their command line, in the order they ran. */
     private final Map<String, Step> applied = new LinkedHashMap<>();
@@ -48,21 +47,24 @@ final class ConsoleSession {
 
     /** Compiles the session with this chunk added (or replacing the chunks of the same file), changing nothing. */
     synchronized LabCompiler.Compiled tryWith(LabLoader.Chunk chunk) {
-        return compiler.compile(defaultName, with(chunk));
+        List<LabLoader.Chunk> next = with(chunk);
+        return compiler.compile(defaultName(next), next);
     }
 
     synchronized void accept(LabLoader.Chunk chunk, LabCompiler.Compiled compiled) {
         List<LabLoader.Chunk> next = with(chunk);
         chunks.clear();
         chunks.addAll(next);
-        if (!CONSOLE_FILE.equals(chunk.file()) && compiled.lab() != null && onlyFile(chunk.file())) {
-            defaultName = compiled.lab().name();
-        }
         current = compiled;
     }
 
-    private boolean onlyFile(String file) {
-        return chunks.stream().allMatch(c -> c.file().equals(file));
+    /** A lab from one file is named after it (as on the command line); anything typed makes it "console". */
+    private static String defaultName(List<LabLoader.Chunk> chunks) {
+        String file = chunks.isEmpty() ? CONSOLE_FILE : chunks.get(0).file();
+        if (CONSOLE_FILE.equals(file) || chunks.stream().anyMatch(c -> !c.file().equals(file))) return "console";
+        String base = java.nio.file.Path.of(file).getFileName().toString();
+        int dot = base.lastIndexOf('.');
+        return dot > 0 ? base.substring(0, dot) : base;
     }
 
     /** A file loaded again replaces its earlier text; typed lines always add. */
@@ -88,7 +90,7 @@ final class ConsoleSession {
     }
 
     synchronized String labName() {
-        return current == null || current.lab() == null ? defaultName : current.lab().name();
+        return current == null || current.lab() == null ? defaultName(chunks) : current.lab().name();
     }
 
     /** Files the session's lab was loaded from (not the console). */

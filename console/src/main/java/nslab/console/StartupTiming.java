@@ -7,11 +7,19 @@ final class StartupTiming {
 
     private StartupTiming() {}
 
+    /** Milliseconds since the JVM started (only asked for when timing is on). */
+    static long sinceJvmStart() {
+        return System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+    }
+
+    static boolean on() {
+        return ON;
+    }
+
     static void mark(String stage) {
         if (!ON) return;
         if (stage.startsWith("JVM")) {
-            long since = ProcessHandle.current().info().startInstant()
-                    .map(t -> java.time.Duration.between(t, java.time.Instant.now()).toMillis()).orElse(-1L);
+            long since = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
             System.err.println("[timing] JVM start to console: " + since + " ms");
         }
         long now = System.nanoTime();
