@@ -2,23 +2,28 @@ package nslab.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import nslab.console.Console;
+import nslab.console.ConsoleOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 
-// Placeholder until the console lands (issue 4).
+/** {@code nslab console [--live] [LAB.groovy]}: the interactive console (also what {@code nslab} alone opens). */
 @Command(name = "console", mixinStandardHelpOptions = true, description = "Open the interactive console.")
 final class ConsoleCommand implements Callable<Integer> {
     @ParentCommand Main main;
     @Parameters(arity = "0..1", paramLabel = "LAB.groovy", description = "a lab to load (not applied)") Path lab;
+    @Option(names = "--live", description = "apply each lab line at once from the start") boolean live;
 
     @Override
     public Integer call() throws Exception {
         return launch(main.global, lab);
     }
 
-    int launch(GlobalOptions options, Path labFile) {
-        System.err.println("nslab console: not available yet");
-        return ExitCodes.USAGE;
+    int launch(GlobalOptions options, Path labFile) throws java.io.IOException {
+        boolean sandbox = options != null && options.inSandbox();
+        return Console.start(new ConsoleOptions(sandbox, live, options != null && options.verbose, labFile,
+                ConsoleOptions.defaultHistory(), true));
     }
 }

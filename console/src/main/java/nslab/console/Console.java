@@ -1,0 +1,180 @@
+package nslab.console;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.function.Supplier;
+import nslab.LabCompiler;
+import nslab.lang.Words;
+import org.jline.builtins.ConfigurationPath;
+import org.jline.console.ArgDesc;
+import org.jline.console.CmdDesc;
+import org.jline.console.CmdLine;
+import org.jline.console.impl.Builtins;
+import org.jline.console.impl.SystemRegistryImpl;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.reader.impl.completer.AggregateCompleter;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.AttributedString;
+import org.jline.widget.TailTipWidgets;
+import picocli.CommandLine;
+import picocli.shell.jline3.PicocliCommands;
+
+/**
+ * The interactive console: a JLine line reader over the terminal, JLine's system registry holding
+ * the console commands (picocli) and JLine's builtins, and the session's lab growing line by line.
+ */
+public final class Console {
+    private final Terminal terminal;
+    private final ConsoleOptions options;
+    private final ConsoleContext ctx;
+    private final LineReader reader;
+    private final LineDispatcher dispatcher;
+    private final SystemRegistryImpl registry;
+
+    /** A console on the process's own terminal, with the console's own way to apply labs. */
+    public static int start(ConsoleOptions options) throws IOException {
+        // Ctrl-C while a command runs must reach our handler, not end the JVM
+        StartupTiming.mark("JVM and command line");
+        ClassPreloader.start();
+        try (Terminal terminal = TerminalBuilder.builder().system(true).name("nslab").nativeSignals(true).build()) {
+            StartupTiming.mark("terminal");
+            return new Console(terminal, options, null).run();
+        }
+    }
+
+    /** A console on any terminal (tests give it one over piped streams); runtime null means the default. */
+    public Console(Terminal terminal, ConsoleOptions options, LabRuntime runtime) {
+        this.terminal = terminal;
+        this.options = options;
+        CommandRunner runner = new CommandRunner();
+        KernelView kernel = new KernelView(runner);
+        ConsoleSession session = new ConsoleSession(new LabCompiler());
+        session.setLive(options.live());
+        this.ctx = new ConsoleContext(terminal, session, runtime != null ? runtime : new ProcessLabRuntime(runner, kernel),
+                kernel, options);
+
+        Supplier<Path> workDir = () -> Path.of(System.getProperty("user.dir"));
+        DefaultParser parser = new DefaultParser();
+        // an unclosed brace, bracket, parenthesis or quote continues on the next line
+        parser.setEofOnUnclosedBracket(DefaultParser.Bracket.CURLY, DefaultParser.Bracket.ROUND, DefaultParser.Bracket.SQUARE);
+        parser.setEofOnUnclosedQuote(true);
+        // Groovy comments may hold an apostrophe ("// don't") that must not open a quote
+        parser.setLineCommentDelims(new String[] {"//"});
+        parser.setBlockCommentDelims(new DefaultParser.BlockCommentDelims("/*", "*/"));
+
+        // where JLine's builtins would keep settings; nothing is written there unless the user asks
+        Path home = Path.of(System.getProperty("user.home"), ".nslab");
+        ConfigurationPath config = new ConfigurationPath(home, home);
+        StartupTiming.mark("session");
+        CommandLine commands = ConsoleCommands.commandLine(ctx);
+        StartupTiming.mark("picocli commands");
+        PicocliCommands picocli = new PicocliCommands(commands);
+        picocli.name("nslab");
+        Builtins builtins = new Builtins(EnumSet.of(Builtins.Command.HISTORY, Builtins.Command.KEYMAP,
+                Builtins.Command.SETOPT, Builtins.Command.UNSETOPT), workDir, config, null);
+        registry = new SystemRegistryImpl(parser, terminal, workDir, null);
+        registry.setCommandRegistries(builtins, picocli);
+        StartupTiming.mark("registry");
+
+        reader = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("nslab")
+                .parser(parser)
+                .completer(new AggregateCompleter(registry.completer(), new ConsoleCompleter(ctx, registry::hasCommand)))
+                .highlighter(new LabHighlighter(registry::hasCommand, session::namespaceNames))
+                .variable(LineReader.HISTORY_FILE, options.history())
+                .variable(LineReader.HISTORY_SIZE, 5000)
+                .variable(LineReader.INDENTATION, 4)
+                .variable(LineReader.SECONDARY_PROMPT_PATTERN, "   ..> ")
+                // '!' is ordinary text in lab lines and commands, not history expansion
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .option(LineReader.Option.HISTORY_TIMESTAMPED, false)
+                .build();
+        // JLine's '}' deletes the blanks before it (to undo indentation), changing what was typed
+        reader.getKeyMaps().get(LineReader.MAIN).bind(new org.jline.reader.Reference(LineReader.SELF_INSERT), "}");
+        StartupTiming.mark("line reader");
+        builtins.setLineReader(reader);
+        if (options.tailTips()) {
+            new TailTipWidgets(reader, this::describe, 5, TailTipWidgets.TipType.COMPLETER).enable();
+            // the status border is drawn with line-drawing characters that many terminals show as "qqqq"
+            org.jline.utils.Status status = org.jline.utils.Status.getStatus(terminal, false);
+            if (status != null) status.setBorder(false);
+        }
+        StartupTiming.mark("tail tips");
+        dispatcher = new LineDispatcher(ctx, registry, commands, parser);
+        terminal.handle(Terminal.Signal.INT, signal -> ctx.foreground.interrupt());
+    }
+
+    /** Help under the prompt: the command's own for console commands, the example for lab words. */
+    private CmdDesc describe(CmdLine line) {
+        CmdDesc desc = registry.commandDescription(line);
+        if (desc != null || line.getArgs().isEmpty()) return desc;
+        return Words.find(line.getArgs().get(0)).map(w -> {
+            List<AttributedString> main = new ArrayList<>();
+            main.add(new AttributedString(w.example()));
+            main.add(new AttributedString(w.meaning()));
+            return new CmdDesc(main, ArgDesc.doArgNames(List.of("")), new java.util.HashMap<>());
+        }).orElse(null);
+    }
+
+    /** Reads and handles lines until exit or Ctrl-D; the exit status. */
+    public int run() {
+        PrintWelcome.print(ctx);
+        if (options.lab() != null) LoadCommand.load(ctx, options.lab());
+        Warmup.startAfterPrompt();
+        if (StartupTiming.on()) ctx.out.println("(prompt after " + StartupTiming.sinceJvmStart() + " ms since the JVM started)");
+        while (true) {
+            String line;
+            try {
+                line = reader.readLine(prompt());
+            } catch (UserInterruptException e) {
+                continue; // Ctrl-C at the prompt drops the line being typed
+            } catch (EndOfFileException e) {
+                break;
+            }
+            keyboardSignals();
+            try {
+                dispatcher.dispatch(line);
+            } catch (EndOfFileException e) {
+                break;
+            }
+        }
+        try {
+            reader.getHistory().save();
+        } catch (IOException e) {
+            ctx.out.println("(history not saved: " + e.getMessage() + ")");
+        }
+        registry.close();
+        Farewell.print(ctx);
+        return 0;
+    }
+
+    /**
+     * While a command runs, Ctrl-C must become SIGINT (for our handler) rather than a character.
+     * A system terminal is already so outside readLine; a terminal over plain streams is not.
+     */
+    private void keyboardSignals() {
+        org.jline.terminal.Attributes attributes = terminal.getAttributes();
+        if (!attributes.getLocalFlag(org.jline.terminal.Attributes.LocalFlag.ISIG)) {
+            attributes.setLocalFlag(org.jline.terminal.Attributes.LocalFlag.ISIG, true);
+            terminal.setAttributes(attributes);
+        }
+    }
+
+    private String prompt() {
+        return ctx.session.isLive() ? "nslab live> " : "nslab> ";
+    }
+
+    /** For tests: the reader, to look at completion state. */
+    LineReader reader() {
+        return reader;
+    }
+}

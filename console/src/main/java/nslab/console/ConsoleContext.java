@@ -1,0 +1,83 @@
+package nslab.console;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import nslab.model.Lab;
+import nslab.model.Namespace;
+import org.jline.terminal.Terminal;
+
+/** What the console commands share: the terminal, the session's lab and the machine. */
+final class ConsoleContext {
+    final Terminal terminal;
+    final PrintWriter out;
+    final ConsoleSession session;
+    final LabRuntime runtime;
+    final KernelView kernel;
+    final ForegroundProcess foreground;
+    final LabLineHandler labLines;
+    final ConsoleOptions options;
+
+    ConsoleContext(Terminal terminal, ConsoleSession session, LabRuntime runtime, KernelView kernel,
+                   ConsoleOptions options) {
+        this.terminal = terminal;
+        this.out = terminal.writer();
+        this.session = session;
+        this.runtime = runtime;
+        this.kernel = kernel;
+        this.foreground = new ForegroundProcess();
+        this.labLines = new LabLineHandler(session, runtime);
+        this.options = options;
+    }
+
+    /** The session's lab, or null after telling the user how to get one. */
+    Lab requireLab() {
+        Lab lab = session.lab();
+        if (lab == null) {
+            out.println("the session has no lab yet: type lab language (try: namespace 'a') or load FILE");
+            out.flush();
+        }
+        return lab;
+    }
+
+    /** Namespaces a command may name: the lab's, the live ones, and host. */
+    Set<String> knownNamespaces() {
+        Set<String> names = new LinkedHashSet<>(session.namespaceNames());
+        names.addAll(kernel.namespaces());
+        return names;
+    }
+
+    /**
+     * The argv that runs {@code command} in a namespace, with namespace names in its arguments
+     * standing for their first address; null (after saying why) when the namespace is not live.
+     */
+    List<String> inNamespace(String ns, List<String> command) {
+        List<String> cmd = Targets.substitute(session.lab(), command);
+        if (Namespace.HOST.equals(ns)) return cmd;
+        if (!kernel.namespaceExists(ns)) {
+            if (session.namespaceNames().contains(ns)) {
+                out.println("namespace " + ns + " is in the lab but not live: apply builds it");
+            } else {
+                out.println("no namespace '" + ns + "' (the lab has: "
+                        + (session.namespaceNames().isEmpty() ? "none" : String.join(", ", session.namespaceNames())) + ")");
+            }
+            out.flush();
+            return null;
+        }
+        List<String> argv = new java.util.ArrayList<>(List.of("ip", "netns", "exec", ns));
+        argv.addAll(cmd);
+        return argv;
+    }
+
+    /** Runs a command in a namespace with its output streamed; says how it ended when that is not plain success. */
+    int runIn(String ns, List<String> command) {
+        List<String> argv = inNamespace(ns, command);
+        if (argv == null) return 2;
+        int status = foreground.run(argv, out);
+        if (status == ForegroundProcess.INTERRUPTED) out.println("^C: stopped");
+        else if (status != 0) out.println("[exit " + status + "]");
+        out.flush();
+        return status;
+    }
+}

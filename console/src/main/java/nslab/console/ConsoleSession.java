@@ -1,0 +1,160 @@
+package nslab.console;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nslab.LabCompiler;
+import nslab.lang.LabLoader;
+import nslab.model.Lab;
+import nslab.model.Namespace;
+import nslab.plan.Plan;
+import nslab.plan.Step;
+
+/**
+ * The session's lab: the chunks of script accepted so far (typed lines and loaded files), the lab
+ * they compile to, and which of its plan's steps are live on the kernel. A chunk is only kept when
+ * the whole lab still compiles with it, so the session never holds a half-accepted line.
+ */
+final class ConsoleSession {
+    static final String CONSOLE_FILE = "<console>";
+
+    private final LabCompiler compiler;
+    private final List<LabLoader.Chunk> chunks = new ArrayList<>();
+    private LabCompiler.Compiled current;
+    /** Applied steps by their command line, in the order they ran. */
+    private final Map<String, Step> applied = new LinkedHashMap<>();
+    private boolean live;
+    private int consoleLines;
+
+    ConsoleSession(LabCompiler compiler) {
+        this.compiler = compiler;
+    }
+
+    /** The console line number the next typed chunk starts at. */
+    synchronized int nextConsoleLine() {
+        return consoleLines + 1;
+    }
+
+    /** Counts lines typed as lab language, accepted or not, so messages name the line the user sees. */
+    synchronized LabLoader.Chunk typed(String text) {
+        LabLoader.Chunk chunk = new LabLoader.Chunk(CONSOLE_FILE, consoleLines + 1, text);
+        consoleLines += text.split("\n", -1).length;
+        return chunk;
+    }
+
+    /** Compiles the session with this chunk added (or replacing the chunks of the same file), changing nothing. */
+    synchronized LabCompiler.Compiled tryWith(LabLoader.Chunk chunk) {
+        List<LabLoader.Chunk> next = with(chunk);
+        return compiler.compile(defaultName(next), next);
+    }
+
+    synchronized void accept(LabLoader.Chunk chunk, LabCompiler.Compiled compiled) {
+        List<LabLoader.Chunk> next = with(chunk);
+        chunks.clear();
+        chunks.addAll(next);
+        current = compiled;
+    }
+
+    /** A lab from one file is named after it (as on the command line); anything typed makes it "console". */
+    private static String defaultName(List<LabLoader.Chunk> chunks) {
+        String file = chunks.isEmpty() ? CONSOLE_FILE : chunks.get(0).file();
+        if (CONSOLE_FILE.equals(file) || chunks.stream().anyMatch(c -> !c.file().equals(file))) return "console";
+        String base = java.nio.file.Path.of(file).getFileName().toString();
+        int dot = base.lastIndexOf('.');
+        return dot > 0 ? base.substring(0, dot) : base;
+    }
+
+    /** A file loaded again replaces its earlier text; typed lines always add. */
+    private List<LabLoader.Chunk> with(LabLoader.Chunk chunk) {
+        List<LabLoader.Chunk> next = new ArrayList<>();
+        for (LabLoader.Chunk c : chunks) {
+            if (CONSOLE_FILE.equals(chunk.file()) || !c.file().equals(chunk.file())) next.add(c);
+        }
+        next.add(chunk);
+        return next;
+    }
+
+    synchronized boolean isEmpty() {
+        return chunks.isEmpty();
+    }
+
+    synchronized Lab lab() {
+        return current == null ? null : current.lab();
+    }
+
+    synchronized Plan plan() {
+        return current == null ? null : current.plan();
+    }
+
+    synchronized String labName() {
+        return current == null || current.lab() == null ? defaultName(chunks) : current.lab().name();
+    }
+
+    /** Files the session's lab was loaded from (not the console). */
+    synchronized Set<String> files() {
+        Set<String> files = new LinkedHashSet<>();
+        for (LabLoader.Chunk c : chunks) if (!CONSOLE_FILE.equals(c.file())) files.add(c.file());
+        return files;
+    }
+
+    synchronized boolean typedAnything() {
+        return chunks.stream().anyMatch(c -> CONSOLE_FILE.equals(c.file()));
+    }
+
+    /** Names of the namespaces the lab declares (not the host). */
+    synchronized List<String> namespaceNames() {
+        Lab lab = lab();
+        if (lab == null) return List.of();
+        return lab.created().stream().map(Namespace::name).toList();
+    }
+
+    synchronized boolean isLive() {
+        return live;
+    }
+
+    synchronized void setLive(boolean live) {
+        this.live = live;
+    }
+
+    /** Steps of the plan of {@code compiled} that are not live yet, in plan order. */
+    synchronized List<Step> pending(Plan plan) {
+        List<Step> out = new ArrayList<>();
+        if (plan == null) return out;
+        for (Step s : plan.steps()) if (!applied.containsKey(key(s))) out.add(s);
+        return out;
+    }
+
+    synchronized void markApplied(List<Step> steps) {
+        for (Step s : steps) applied.put(key(s), s);
+    }
+
+    synchronized List<Step> applied() {
+        return new ArrayList<>(applied.values());
+    }
+
+    synchronized void clearApplied() {
+        applied.clear();
+    }
+
+    /** Two steps are the same when they run the same command line. */
+    private static String key(Step s) {
+        return String.join("\u0000", s.command().argv()) + (s.background() ? "\u0000&" : "");
+    }
+
+    /** The text of a script line, looked up in the accepted chunks and {@code extra} (may be null). */
+    synchronized String lineText(nslab.model.Source source, LabLoader.Chunk extra) {
+        List<LabLoader.Chunk> all = new ArrayList<>(chunks);
+        if (extra != null) all.add(extra);
+        for (int i = all.size() - 1; i >= 0; i--) {
+            LabLoader.Chunk c = all.get(i);
+            if (!c.file().equals(source.file())) continue;
+            String[] lines = c.text().split("\n", -1);
+            int at = source.line() - c.firstLine();
+            if (at >= 0 && at < lines.length) return lines[at];
+        }
+        return null;
+    }
+}

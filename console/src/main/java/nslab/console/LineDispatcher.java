@@ -1,0 +1,77 @@
+package nslab.console;
+
+import java.util.List;
+import nslab.lang.Words;
+import org.jline.console.SystemRegistry;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.ParsedLine;
+import org.jline.reader.Parser;
+import picocli.CommandLine;
+
+/**
+ * Decides what an entered line is. A console command runs through JLine's system registry (which
+ * also holds JLine's builtins such as history, and exit); a first word that names a namespace means
+ * {@code exec NS ...}; anything else is lab language for the session's lab.
+ */
+final class LineDispatcher {
+    private final ConsoleContext ctx;
+    private final SystemRegistry registry;
+    private final CommandLine commands;
+    private final Parser parser;
+
+    LineDispatcher(ConsoleContext ctx, SystemRegistry registry, CommandLine commands, Parser parser) {
+        this.ctx = ctx;
+        this.registry = registry;
+        this.commands = commands;
+        this.parser = parser;
+    }
+
+    /** Handles one entered line; throws EndOfFileException when the line asks to leave. */
+    void dispatch(String line) {
+        String first = firstWord(line);
+        if (first.isEmpty()) return;
+        try {
+            if (first.equals("help")) {
+                // JLine's registry has its own help, which knows nothing of lab words: ours answers
+                commands.execute(words(line).toArray(new String[0]));
+            } else if (registry.hasCommand(first)) {
+                registry.execute(line);
+            } else if (Words.find(first).isEmpty() && isNamespace(first) && line.strip().length() > first.length()) {
+                List<String> words = words(line);
+                ctx.runIn(first, words.subList(1, words.size()));
+            } else {
+                ctx.labLines.typed(line, ctx.out);
+            }
+        } catch (EndOfFileException e) {
+            throw e;
+        } catch (Exception e) {
+            // the console never dies on input: one line says what went wrong
+            ctx.out.println(first + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        } finally {
+            ctx.out.flush();
+            registry.cleanUp();
+        }
+    }
+
+    private boolean isNamespace(String word) {
+        return ctx.session.namespaceNames().contains(word) || ctx.kernel.namespaceExists(word);
+    }
+
+    private List<String> words(String line) {
+        ParsedLine parsed = parser.parse(line, line.length(), Parser.ParseContext.SPLIT_LINE);
+        return parsed.words().stream().filter(w -> !w.isEmpty()).toList();
+    }
+
+    /** The first word: letters, digits and the characters a namespace name may hold. */
+    static String firstWord(String line) {
+        String s = line.stripLeading();
+        int end = 0;
+        while (end < s.length()) {
+            char c = s.charAt(end);
+            if (!(Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.')) break;
+            end++;
+        }
+        if (end == 0 && !s.isEmpty()) return s.substring(0, 1);
+        return s.substring(0, end);
+    }
+}

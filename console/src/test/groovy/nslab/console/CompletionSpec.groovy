@@ -1,0 +1,80 @@
+package nslab.console
+
+import nslab.LabCompiler
+import nslab.lang.Words
+import org.jline.reader.Candidate
+import org.jline.reader.impl.DefaultParser
+import spock.lang.Shared
+import spock.lang.Specification
+
+/**
+ * What Tab offers after each kind of line. The namespaces here exist only in the session's lab
+ * (nothing is applied), so the kernel adds none of its own to them.
+ */
+class CompletionSpec extends Specification {
+    @Shared ConsoleCompleter completer
+    @Shared DefaultParser parser = new DefaultParser()
+    @Shared File dir
+    @Shared org.jline.reader.LineReader reader
+
+    def setupSpec() {
+        def session = new ConsoleSession(new LabCompiler())
+        def lines = ["namespace 'zz-gw'", "namespace 'zz-pc' { veth 'eth0' peer 'zz-gw', name: 'down0'; veth 'eth1' peer 'zz-gw', name: 'down1' }"]
+        lines.each { l -> def c = session.typed(l); def r = session.tryWith(c); assert r.ok(); session.accept(c, r) }
+        def terminal = new org.jline.terminal.impl.DumbTerminal(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream())
+        def runner = new CommandRunner()
+        def ctx = new ConsoleContext(terminal, session, new ProcessLabRuntime(runner, new KernelView(runner)), new KernelView(runner),
+                new ConsoleOptions(false, false, false, null, null, false))
+        completer = new ConsoleCompleter(ctx, { it in ['exec', 'help', 'load', 'capture', 'ping', 'shell', 'plan'] })
+        reader = org.jline.reader.LineReaderBuilder.builder().terminal(terminal).build()
+        dir = File.createTempDir()
+        new File(dir, 'three-hosts.groovy').text = ''
+    }
+
+    List<String> offered(String line) {
+        def parsed = parser.parse(line, line.length(), org.jline.reader.Parser.ParseContext.COMPLETE)
+        List<Candidate> candidates = []
+        completer.complete(reader, parsed, candidates)
+        candidates*.value()
+    }
+
+    def "namespaces of the session's lab wherever a namespace goes"() {
+        expect:
+        offered(line).containsAll(['zz-gw', 'zz-pc'])
+
+        where:
+        line << ['exec ', 'shell ', 'ping ', 'ping zz-pc ', 'capture ', '', "namespace 'zz-pc' { veth 'x' peer "]
+    }
+
+    def "interface names of the namespace in question where the command takes one"() {
+        expect:
+        offered(line).containsAll(expected)
+        !offered(line).contains(notExpected)
+
+        where:
+        line                                  | expected         | notExpected
+        'exec zz-pc ip link set dev '         | ['eth0', 'eth1'] | 'down0'
+        'exec zz-gw ip link set dev '         | ['down0', 'down1'] | 'eth0'
+        'capture zz-pc '                      | ['eth0', 'eth1'] | 'down0'
+        'zz-pc tcpdump -i '                   | ['eth0', 'eth1'] | 'down1'
+        'exec zz-pc ip addr show '            | ['eth0', 'eth1'] | 'down1'
+    }
+
+    def "after exec NS, outside an interface position, namespace names (they stand for addresses)"() {
+        expect:
+        offered('exec zz-pc ping ').contains('zz-gw')
+        !offered('exec zz-pc ping ').contains('eth0')
+    }
+
+    def "lab words at the start and inside lab lines; help takes lab words"() {
+        expect:
+        offered('').containsAll(Words.names(Words.Context.TOP))
+        offered("namespace 'a' { ").containsAll(['veth', 'ip', 'gateway'])
+        offered('help ').containsAll(Words.names())
+    }
+
+    def "files after load"() {
+        expect:
+        offered("load ${dir}/th").any { it.endsWith('three-hosts.groovy') }
+    }
+}

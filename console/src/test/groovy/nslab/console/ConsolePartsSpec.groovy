@@ -1,0 +1,102 @@
+package nslab.console
+
+import nslab.LabCompiler
+import nslab.lang.LabLoader
+import nslab.plan.Step
+import spock.lang.Specification
+
+/** The small pieces the console is made of, each on its own. */
+class ConsolePartsSpec extends Specification {
+
+    def "the first word of a line decides what it is"() {
+        expect:
+        LineDispatcher.firstWord(line) == first
+
+        where:
+        line                              | first
+        "namespace 'a' {"                 | 'namespace'
+        '  exec a ip addr'                | 'exec'
+        'client ping -c2 server'          | 'client'
+        'net-1.x ip addr'                 | 'net-1.x'
+        '(1..3).each { namespace "n$it" }'| '('
+        ''                                | ''
+    }
+
+    def "a namespace name among a command's arguments stands for its first IPv4 address"() {
+        given:
+        def lab = new LabCompiler().compile('t', [new LabLoader.Chunk('<t>', 1, """
+            namespace 'server'
+            namespace 'client' { veth 'c0' peer 'server', name: 's0'; ip '10.0.0.1/24'; ip '10.0.0.9/24' }
+            namespace 'server' { dev 's0' { ip '2001:db8::2/64'; ip '10.0.0.2/24' } }
+            namespace 'bare'
+        """.stripIndent())]).lab()
+
+        expect:
+        Targets.substitute(lab, command) == expected
+
+        where:
+        command                                  | expected
+        ['ping', '-c2', 'server']                | ['ping', '-c2', '10.0.0.2']
+        ['ping', 'client']                       | ['ping', '10.0.0.1']
+        ['server', 'x']                          | ['server', 'x']
+        ['ping', 'bare']                         | ['ping', 'bare']
+        ['ping', '192.0.2.1']                    | ['ping', '192.0.2.1']
+    }
+
+    def "the devices an ip link add run in the host leaves in the host"() {
+        expect:
+        ProcessLabRuntime.hostEnds(args.tokenize(' ')) == ends
+
+        where:
+        args                                                                | ends
+        'link add name v0 netns a type veth peer name v1 netns b'           | []
+        'link add name v0 type veth peer name v1 netns b'                   | ['v0']
+        'link add name v0 netns a type veth peer name v1'                   | ['v1']
+        'link add name br0 type bridge'                                     | ['br0']
+        'addr add 10.0.0.1/24 dev v0'                                       | []
+    }
+
+    def "the session keeps a chunk only when the whole lab still compiles, and knows what is applied"() {
+        given:
+        def session = new ConsoleSession(new LabCompiler())
+
+        when:
+        def good = session.typed("namespace 'a'")
+        session.accept(good, session.tryWith(good))
+        def bad = session.typed("link 'a', 'nowhere'")
+        def refused = session.tryWith(bad)
+
+        then:
+        !refused.ok()
+        session.namespaceNames() == ['a']
+        bad.firstLine() == 2
+
+        when:
+        List<Step> pending = session.pending(session.plan())
+        session.markApplied(pending)
+
+        then:
+        pending*.command()*.argv().collect { it.join(' ') }.contains('ip netns add a')
+        session.pending(session.plan()).isEmpty()
+
+        when: 'a new line adds only its own steps'
+        def more = session.typed("namespace 'a' { veth 'v0' peer 'a', name: 'v1' }")
+        def compiled = session.tryWith(more)
+
+        then:
+        session.pending(compiled.plan())*.command()*.argv().collect { it.join(' ') }.every { !it.contains('netns add a') }
+    }
+
+    def "a file loaded again replaces its earlier text; typed lines always add"() {
+        given:
+        def session = new ConsoleSession(new LabCompiler())
+        def first = new LabLoader.Chunk('lab.groovy', 1, "namespace 'a'")
+        session.accept(first, session.tryWith(first))
+        def again = new LabLoader.Chunk('lab.groovy', 1, "namespace 'b'")
+        session.accept(again, session.tryWith(again))
+
+        expect:
+        session.namespaceNames() == ['b']
+        session.labName() == 'lab'
+    }
+}

@@ -1,0 +1,89 @@
+package nslab.console
+
+import java.util.concurrent.TimeUnit
+import spock.lang.IgnoreIf
+import spock.lang.Specification
+import spock.lang.Timeout
+
+/**
+ * The real thing: ./nslab --sandbox in tmux, a small lab typed at it, pingall and exec, and the
+ * screen read back. Runs in Maven's integration-test phase, after the package phase has built the
+ * jar that ./nslab starts.
+ */
+@Timeout(180)
+@IgnoreIf({ ['tmux', 'unshare'].any { tool -> ['/usr/bin/', '/bin/'].every { !new File(it + tool).exists() } } })
+class ConsoleTmuxIT extends Specification {
+    String session = 'nslab-it-' + ProcessHandle.current().pid()
+    File repo = new File(System.getProperty('user.dir')).parentFile
+    File history = File.createTempFile('nslab-history', '')
+
+    def cleanup() {
+        tmux('kill-session', '-t', session)
+        history.delete()
+    }
+
+    def "a lab typed into ./nslab --sandbox under tmux answers pingall and exec"() {
+        given:
+        assert new File(repo, 'nslab').canExecute()
+        tmux('new-session', '-d', '-s', session, '-x', '160', '-y', '50',
+                "cd '${repo}' && NSLAB_HISTORY='${history}' ./nslab --sandbox; echo NSLAB-ENDED; sleep 30")
+
+        expect: 'the prompt'
+        waitFor(~/(?m)^nslab> ?$/, 120)
+
+        when:
+        keys("namespace 'a'")
+        keys("namespace 'b' {")
+        keys("veth 'v0' peer 'a', name: 'v1'")
+        keys("ip '10.0.0.2/24'")
+        keys('}')
+        keys("namespace 'a' { dev 'v1' { ip '10.0.0.1/24' } }")
+        keys('apply')
+        waitFor(~/lab 'console' is live/, 30)
+        keys('pingall')
+
+        then:
+        waitFor(~/Results: 0% dropped \(2\/2 received\)/, 30)
+        screen() =~ /a -> b/
+        screen() =~ /b -> a/
+
+        when:
+        keys('exec b ip -br addr show dev v0')
+
+        then:
+        waitFor(~/v0@\S+\s+UP\s+10\.0\.0\.2\/24/, 30)
+
+        when: 'the console leaves, and the sandbox with it'
+        keys('exit')
+
+        then:
+        waitFor(~/NSLAB-ENDED/, 30)
+        screen().contains('the sandbox and everything in it vanish now')
+    }
+
+    private void keys(String line) {
+        tmux('send-keys', '-t', session, '-l', line)
+        tmux('send-keys', '-t', session, 'Enter')
+        Thread.sleep(300)
+    }
+
+    private String screen() {
+        tmux('capture-pane', '-p', '-J', '-S', '-200', '-t', session)
+    }
+
+    private boolean waitFor(java.util.regex.Pattern pattern, int seconds) {
+        long end = System.currentTimeMillis() + seconds * 1000L
+        while (System.currentTimeMillis() < end) {
+            if (screen() =~ pattern) return true
+            Thread.sleep(200)
+        }
+        throw new AssertionError("tmux never showed /${pattern}/; the screen:\n" + screen())
+    }
+
+    private static String tmux(String... args) {
+        def p = new ProcessBuilder(['tmux'] + args.toList()).redirectErrorStream(true).start()
+        String out = p.inputStream.text
+        p.waitFor(10, TimeUnit.SECONDS)
+        out
+    }
+}
