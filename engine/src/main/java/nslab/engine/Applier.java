@@ -45,10 +45,18 @@ public final class Applier {
     }
 
     public ApplyResult apply(Plan plan) {
+        return apply(plan, false);
+    }
+
+    /**
+     * {@code additive}: the plan holds only steps to add (a console adding a line to a live lab);
+     * steps of the lab that it does not hold stay as they are instead of being removed.
+     */
+    public ApplyResult apply(Plan plan, boolean additive) {
         Lab lab = plan.lab();
         Journal journal = Journal.open(runDir, lab.name());
         List<Journal.Entry> live = journal.live();
-        PlanDiff diff = PlanDiff.of(live, plan.steps());
+        PlanDiff diff = additive ? PlanDiff.additive(live, plan.steps()) : PlanDiff.of(live, plan.steps());
         if (diff.empty()) {
             return new ApplyResult(ApplyResult.Status.UP_TO_DATE, List.of(), List.of(), List.of(), null);
         }

@@ -11,6 +11,8 @@ import nslab.plan.Plan;
  * <pre>
  * Engine engine = Engine.onThisMachine(verbose ? System.err::println : null);
  * ApplyResult r = engine.apply(compiled.plan());        // r.ran(): the commands that ran
+ *                                                     // a live lab: only the difference
+ * engine.add(new Plan(lab, newSteps));                 // add steps, remove nothing (console lines)
  * List&lt;CheckResult&gt; checks = engine.check(compiled.lab());
  * DestroyResult d = engine.destroy("lab-name");          // from the journal only
  * String text = engine.status().text(null);
@@ -42,6 +44,14 @@ public final class Engine {
     /** Builds the plan, or only its difference from what is live; does not run the expectations. */
     public ApplyResult apply(Plan plan) {
         return new Applier(exec, runDir, verbose).apply(plan);
+    }
+
+    /**
+     * Adds steps to a live lab (or starts it) without removing any of its other steps: for a
+     * console that applies each new line's steps. {@code steps.lab()} names the lab.
+     */
+    public ApplyResult add(Plan steps) {
+        return new Applier(exec, runDir, verbose).apply(steps, true);
     }
 
     public List<CheckResult> check(Lab lab) {

@@ -21,6 +21,15 @@ public record PlanDiff(List<Journal.Entry> remove, List<Step> add, List<Journal.
         return remove.isEmpty() && add.isEmpty();
     }
 
+    /** Only additions: the steps not yet in effect; nothing is removed. */
+    public static PlanDiff additive(List<Journal.Entry> live, List<Step> steps) {
+        Set<Key> current = new HashSet<>();
+        for (Journal.Entry e : live) current.add(Key.of(e.step));
+        List<Step> add = new ArrayList<>();
+        for (Step s : steps) if (!current.contains(Key.of(s))) add.add(s);
+        return new PlanDiff(List.of(), add, List.of());
+    }
+
     public static PlanDiff of(List<Journal.Entry> live, List<Step> plan) {
         Map<Key, Journal.Entry> current = new LinkedHashMap<>();
         for (Journal.Entry e : live) current.put(Key.of(e.step), e);

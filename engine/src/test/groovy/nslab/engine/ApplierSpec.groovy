@@ -88,4 +88,22 @@ namespace 'b'
         !exec.changes().any { it.argv[0] == 'sysctl' }
         !Journal.open(dir, 'ap').exists()
     }
+
+    def "adding steps to a live lab (as the console does line by line) runs only the new ones and removes nothing"() {
+        given:
+        def first = Labs.plan(LAB)
+        new Applier(exec, dir, null).apply(first)
+        exec.runs.clear()
+        def grown = Labs.plan(LAB + "namespace 'c'\n")
+        def newSteps = grown.steps().findAll { !(it in first.steps()) }
+
+        when:
+        def r = new Applier(exec, dir, null).apply(new nslab.plan.Plan(grown.lab(), newSteps), true)
+
+        then:
+        r.status() == ApplyResult.Status.APPLIED
+        r.ran() == ['ip netns add c', 'ip -n c link set dev lo up']
+        r.undone().isEmpty()
+        Journal.open(dir, 'ap').live().size() == grown.steps().size()
+    }
 }
