@@ -41,7 +41,9 @@ public final class Applier {
         this.runDir = runDir;
         this.verbose = verbose;
         // Namespaces' batches are independent; a few at a time hide each process's start-up cost.
-        this.parallelism = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors() * 2));
+        String tuned = System.getenv("NSLAB_PARALLEL");
+        this.parallelism = tuned != null && tuned.matches("\\d+") ? Math.max(1, Integer.parseInt(tuned))
+                : Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors() * 2));
     }
 
     public ApplyResult apply(Plan plan) {
@@ -60,7 +62,9 @@ public final class Applier {
         if (diff.empty()) {
             return new ApplyResult(ApplyResult.Status.UP_TO_DATE, List.of(), List.of(), List.of(), null);
         }
+        long t0 = System.nanoTime();
         List<String> conflicts = conflicts(lab.name(), diff, journal);
+        Timing.note("conflict check", t0, System.nanoTime());
         if (!conflicts.isEmpty()) {
             return new ApplyResult(ApplyResult.Status.CONFLICT, List.of(), List.of(), conflicts, null);
         }
@@ -104,10 +108,14 @@ public final class Applier {
     /** Undoes journal entries (in the order they were applied) and marks them removed. */
     List<String> undo(Journal journal, List<Journal.Entry> entries) {
         if (entries.isEmpty()) return List.of();
+        long t0 = System.nanoTime();
         Teardown t = Teardown.of(entries);
+        long t1 = System.nanoTime();
         List<Long> pids = new ArrayList<>(t.pids);
         pids.addAll(new NamespaceProcesses().pids(t.namespaces));
         NamespaceProcesses.stop(pids);
+        Timing.note("teardown plan", t0, t1);
+        Timing.note("process scan", t1, System.nanoTime());
         List<String> lines = new ArrayList<>();
         for (Batch b : batcher.undoBatches(t.commands)) {
             for (Command c : b.commands()) {
@@ -115,7 +123,9 @@ public final class Applier {
                 lines.add(line);
                 if (verbose != null) verbose.accept("- " + line);
             }
+            long started = System.nanoTime();
             exec.run(b.argv(), b.input()); // tolerant: a thing already gone is fine
+            Timing.note(String.join(" ", b.argv()) + " (" + b.commands().size() + " commands)", started, System.nanoTime());
         }
         journal.mark(t.undone, Journal.State.REMOVED);
         lines.addAll(dropTablesNoLongerUsed(journal));
@@ -239,7 +249,9 @@ public final class Applier {
                 for (int i = 0; i < waveSteps.size(); i++) entryOf.put(waveSteps.get(i), entries.get(i));
                 rememberOldSysctls(wave, steps, entryOf);
                 noteNewTables(journal, wave);
+                long t0 = System.nanoTime();
                 List<Failed> failures = runWave(wave, steps, entryOf);
+                Timing.note("wave of " + wave.size() + " processes, " + waveSteps.size() + " commands", t0, System.nanoTime());
                 if (!failures.isEmpty()) return failures.get(0);
             }
             return null;

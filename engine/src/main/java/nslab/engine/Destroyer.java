@@ -27,7 +27,9 @@ public final class Destroyer {
     }
 
     public DestroyResult destroy(String lab) {
+        long t0 = System.nanoTime();
         Journal journal = Journal.open(runDir, lab);
+        Timing.note("journal read", t0, System.nanoTime());
         if (!journal.exists()) return new DestroyResult(false, List.of(), List.of(), List.of());
         List<String> namespaces = journal.namespaces();
         List<String> undone = new Applier(exec, runDir, verbose).undo(journal, journal.live());
