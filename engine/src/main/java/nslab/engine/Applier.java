@@ -35,8 +35,16 @@ public final class Applier {
     private final int parallelism;
     private final Batcher batcher = new Batcher();
 
+    /** Whether a named namespace exists; by default, whether /run/netns has its name. */
+    private final java.util.function.Predicate<String> namespaceExists;
+
     /** {@code verbose} receives each command as it runs (null: quiet). */
     public Applier(Executor exec, Path runDir, Consumer<String> verbose) {
+        this(exec, runDir, verbose, ns -> Files.exists(Destroyer.NETNS_DIR.resolve(ns)));
+    }
+
+    public Applier(Executor exec, Path runDir, Consumer<String> verbose, java.util.function.Predicate<String> namespaceExists) {
+        this.namespaceExists = namespaceExists;
         this.exec = exec;
         this.runDir = runDir;
         this.verbose = verbose;
@@ -57,6 +65,7 @@ public final class Applier {
     public ApplyResult apply(Plan plan, boolean additive) {
         Lab lab = plan.lab();
         Journal journal = Journal.open(runDir, lab.name());
+        forgetVanished(journal);
         List<Journal.Entry> live = journal.live();
         PlanDiff diff = additive ? PlanDiff.additive(live, plan.steps()) : PlanDiff.of(live, plan.steps());
         if (diff.empty()) {
@@ -82,13 +91,15 @@ public final class Applier {
         }
         // Roll back what this apply did, then put back what it had taken away.
         undone.addAll(undo(journal, run.added.stream().filter(Journal.Entry::live).toList()));
-        boolean restored = true;
+        // the rollback is checked, not assumed: a namespace this apply made must be gone
+        boolean restored = run.added.stream().map(e -> Footprint.createdNamespace(e.step.command()))
+                .noneMatch(ns -> ns != null && namespaceExists.test(ns));
         List<Step> putBack = new ArrayList<>();
         for (Journal.Entry e : diff.remove()) putBack.add(e.step);
         for (Journal.Entry e : diff.redo()) putBack.add(e.step);
         if (!putBack.isEmpty()) {
             putBack.sort(Comparator.comparingInt(s -> indexIn(plan.steps(), s, live)));
-            restored = new Run(journal, plan.steps()).steps(putBack) == null;
+            restored = new Run(journal, plan.steps()).steps(putBack) == null && restored;
         }
         Step s = failed.step;
         String cmd = s == null ? failed.batchArgv : ShellQuoting.join(s.command().argv());
@@ -98,6 +109,39 @@ public final class Applier {
                 s == null ? nslab.model.Source.UNKNOWN : s.source(), s == null ? "" : lab.line(s.source()), restored);
         if (journal.live().isEmpty()) journal.delete();
         return new ApplyResult(ApplyResult.Status.FAILED, run.ranInPlanOrder(), undone, List.of(), f);
+    }
+
+    /**
+     * A namespace of the lab that someone deleted by hand took everything in it along: those steps
+     * are no longer in effect, so that the apply builds them again instead of saying "up to date".
+     */
+    private void forgetVanished(Journal journal) {
+        Set<String> missing = new HashSet<>();
+        for (String ns : journal.namespaces()) if (!namespaceExists.test(ns)) missing.add(ns);
+        if (missing.isEmpty()) return;
+        List<Journal.Entry> live = journal.live();
+        Set<Journal.Entry> goneSet = new HashSet<>();
+        for (Journal.Entry e : live) {
+            String created = Footprint.createdNamespace(e.step.command());
+            boolean inMissing = created != null ? missing.contains(created)
+                    : Footprint.namespaces(e.step.command()).stream().anyMatch(missing::contains);
+            if (inMissing) goneSet.add(e);
+        }
+        // and what hung on those: an address on a veth end whose peer lived there
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            Teardown t = Teardown.of(live.stream().filter(goneSet::contains).toList());
+            for (Journal.Entry e : live) {
+                if (!goneSet.contains(e) && (t.vanishes(e.step.command()) || PlanDiff.createsInGoneNamespace(e.step.command(), t))) {
+                    goneSet.add(e);
+                    changed = true;
+                }
+            }
+        }
+        List<Journal.Entry> gone = live.stream().filter(goneSet::contains).toList();
+        if (verbose != null) verbose.accept("# deleted outside nslab, to be built again: namespace " + String.join(", ", missing));
+        journal.mark(gone, Journal.State.REMOVED);
     }
 
     private static int indexIn(List<Step> plan, Step s, List<Journal.Entry> live) {

@@ -65,7 +65,7 @@ public record PlanDiff(List<Journal.Entry> remove, List<Step> add, List<Journal.
     }
 
     /** A veth created from the root namespace dies when the namespace of either end goes. */
-    private static boolean createsInGoneNamespace(Command c, Teardown t) {
+    static boolean createsInGoneNamespace(Command c, Teardown t) {
         for (Footprint.Device d : Footprint.createdDevices(c)) {
             if (d.namespace() != null && t.namespaces.contains(d.namespace())) return true;
         }

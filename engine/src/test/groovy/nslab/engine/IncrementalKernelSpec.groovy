@@ -111,4 +111,29 @@ rm -f /tmp/*.\$\$
         r.section('destroy').endsWith('exit 0')
         r.section('root').trim() == 'same'
     }
+
+    def "a namespace deleted by hand is built again by the next apply, and only it"() {
+        given:
+        def lab = KernelSandbox.labFile(V1, 'again')
+
+        when:
+        def r = KernelSandbox.run("""
+echo "=== v1"; nslab apply ${lab.absolutePath}; echo "exit \$?"
+ip netns del b
+echo "=== again"; nslab apply ${lab.absolutePath}; echo "exit \$?"
+echo "=== state"; ip netns list | cut -d' ' -f1 | sort; ip -n b -o addr show scope global | awk '{print \$2, \$4}'
+""")
+
+        then:
+        r.section('v1').endsWith('exit 0')
+        def again = r.section('again')
+        again.contains('STATUS APPLIED')
+        again.contains('RAN ip netns add b')
+        again.contains('RAN ip link add name a-b netns a type veth peer name b-a netns b')  // the veth died with b
+        again.contains('RAN ip -n a addr add 10.1.0.1/24 dev a-b')
+        !again.contains('RAN ip netns add a')
+        again.contains('CHECK a 10.1.0.2 ok')
+        again.endsWith('exit 0')
+        r.section('state').readLines()*.trim() == ['a', 'b', 'b-a 10.1.0.2/24']
+    }
 }
