@@ -2,6 +2,7 @@ package nslab.console;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import nslab.model.Address;
 import nslab.model.Lab;
 import nslab.model.Namespace;
@@ -20,11 +21,19 @@ final class Targets {
                 .map(p -> p.addressText()).orElse(word);
     }
 
+    /**
+     * Words after which a command takes an interface name ({@code ip link set dev X}, {@code tcpdump -i X},
+     * {@code ip link set X up}). Interfaces are often named after the namespace at the other end, so
+     * there a namespace name means the interface, not an address.
+     */
+    static final Set<String> BEFORE_INTERFACE = Set.of("dev", "-i", "--interface", "master", "set", "show", "del", "delete");
+
     /** The command with every argument after the program that names a namespace replaced by its address. */
     static List<String> substitute(Lab lab, List<String> command) {
         List<String> out = new ArrayList<>(command.size());
         for (int i = 0; i < command.size(); i++) {
-            out.add(i == 0 ? command.get(i) : resolve(lab, command.get(i)));
+            boolean iface = i > 0 && BEFORE_INTERFACE.contains(command.get(i - 1));
+            out.add(i == 0 || iface ? command.get(i) : resolve(lab, command.get(i)));
         }
         return out;
     }

@@ -41,6 +41,10 @@ class ConsolePartsSpec extends Specification {
         ['server', 'x']                          | ['server', 'x']
         ['ping', 'bare']                         | ['ping', 'bare']
         ['ping', '192.0.2.1']                    | ['ping', '192.0.2.1']
+        ['tcpdump', '-i', 'server']              | ['tcpdump', '-i', 'server']
+        ['ip', 'link', 'set', 'dev', 'server']   | ['ip', 'link', 'set', 'dev', 'server']
+        ['ip', 'link', 'set', 'server', 'up']    | ['ip', 'link', 'set', 'server', 'up']
+        ['ip', 'route', 'add', '10.9.0.0/16', 'via', 'server'] | ['ip', 'route', 'add', '10.9.0.0/16', 'via', '10.0.0.2']
     }
 
     def "the devices an ip link add run in the host leaves in the host"() {

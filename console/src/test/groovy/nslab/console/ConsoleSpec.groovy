@@ -138,7 +138,7 @@ class ConsoleSpec extends Specification {
         where:
         word      | expected
         'exec'    | 'Usage: exec NS CMD...'
-        'capture' | 'Usage: capture [-c=N] NS IF'
+        'capture' | 'Usage: capture [-c=N] NS IF [FILTER...]'
         'vteh'    | "did you mean 'veth'"
     }
 
