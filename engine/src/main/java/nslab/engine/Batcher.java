@@ -1,0 +1,102 @@
+package nslab.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import nslab.plan.Command;
+import nslab.plan.Step;
+import nslab.plan.Tool;
+
+/**
+ * Groups plan steps into as few processes as the tools allow, in an order the kernel accepts.
+ * <p>
+ * The order, in waves whose batches do not depend on each other:
+ * <ol>
+ * <li>every root-namespace {@code ip} step in one {@code ip -batch -}: namespaces first, then
+ *     the veths the planner creates from the root namespace straight into their namespaces, then
+ *     the host's own devices, addresses and routes (nothing in the root namespace depends on a
+ *     thing done inside a lab namespace);</li>
+ * <li>each namespace's {@code ip} steps, all phases in plan order, in one {@code ip -n NS -batch -}
+ *     (its devices, addresses, links, routes only need what wave 1 made and what it makes
+ *     itself);</li>
+ * <li>per namespace, one {@code sysctl -w} with all its settings, one {@code iptables-restore
+ *     --noflush}, one {@code tc -batch -} (interfaces exist by now);</li>
+ * <li>the {@code run} commands, one process each, once everything else is built.</li>
+ * </ol>
+ */
+public final class Batcher {
+
+    /** A batch of plan steps: the batch, and the index in the step list of each of its commands. */
+    public record Unit(Batch batch, Step run, List<Integer> stepIndexes) {
+        public boolean isRun() {
+            return run != null;
+        }
+    }
+
+    /** The waves in order; the units of one wave may run in parallel. */
+    public List<List<Unit>> waves(List<Step> steps) {
+        List<Unit> hostIp = new ArrayList<>();
+        Map<String, List<Integer>> nsIp = new LinkedHashMap<>();
+        Map<String, List<Integer>> other = new LinkedHashMap<>();
+        List<Unit> runs = new ArrayList<>();
+        List<Integer> hostIpIdx = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            Step s = steps.get(i);
+            Command c = s.command();
+            if (c.tool() == Tool.RUN || s.background()) {
+                runs.add(new Unit(null, s, List.of(i)));
+            } else if (c.tool() == Tool.IP && c.namespace() == null) {
+                hostIpIdx.add(i);
+            } else if (c.tool() == Tool.IP) {
+                nsIp.computeIfAbsent(c.namespace(), k -> new ArrayList<>()).add(i);
+            } else {
+                other.computeIfAbsent(c.tool() + "\0" + Objects.toString(c.namespace(), ""), k -> new ArrayList<>()).add(i);
+            }
+        }
+        List<List<Unit>> waves = new ArrayList<>();
+        if (!hostIpIdx.isEmpty()) {
+            hostIp.add(unit(steps, hostIpIdx));
+            waves.add(hostIp);
+        }
+        List<Unit> wave2 = new ArrayList<>();
+        nsIp.values().forEach(idx -> wave2.add(unit(steps, idx)));
+        if (!wave2.isEmpty()) waves.add(wave2);
+        List<Unit> wave3 = new ArrayList<>();
+        other.values().forEach(idx -> wave3.add(unit(steps, idx)));
+        if (!wave3.isEmpty()) waves.add(wave3);
+        // run commands one after another, each its own wave: they start in plan order
+        for (Unit r : runs) waves.add(List.of(r));
+        return waves;
+    }
+
+    private static Unit unit(List<Step> steps, List<Integer> idx) {
+        Command first = steps.get(idx.get(0)).command();
+        List<Command> commands = new ArrayList<>();
+        for (int i : idx) commands.add(steps.get(i).command());
+        return new Unit(new Batch(first.tool(), first.namespace(), commands, false), null, List.copyOf(idx));
+    }
+
+    /**
+     * Undo commands, already in the order they must run, as batches: consecutive commands of one
+     * tool in one namespace share a process; iptables rules are deleted one by one (one that is
+     * already gone must not keep the others). Batches are tolerant: undoing goes on past a failure.
+     */
+    public List<Batch> undoBatches(List<Command> undo) {
+        List<Batch> out = new ArrayList<>();
+        List<Command> run = new ArrayList<>();
+        for (Command c : undo) {
+            if (c.tool() == Tool.RUN) continue;
+            boolean joins = !run.isEmpty() && c.tool() != Tool.IPTABLES && run.get(0).tool() == c.tool()
+                    && Objects.equals(run.get(0).namespace(), c.namespace());
+            if (!joins && !run.isEmpty()) {
+                out.add(new Batch(run.get(0).tool(), run.get(0).namespace(), run, true));
+                run = new ArrayList<>();
+            }
+            run.add(c);
+        }
+        if (!run.isEmpty()) out.add(new Batch(run.get(0).tool(), run.get(0).namespace(), run, true));
+        return out;
+    }
+}

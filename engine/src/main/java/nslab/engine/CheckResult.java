@@ -1,0 +1,22 @@
+package nslab.engine;
+
+import nslab.model.Expectation;
+
+/**
+ * One expectation checked: the address the target stood for, whether the ping got an answer, and
+ * whether that is what the lab expects. {@code detail} says why a target could not be pinged.
+ */
+public record CheckResult(Expectation expectation, String address, boolean reached, String detail) {
+    public boolean ok() {
+        return detail == null && reached == expectation.reachable();
+    }
+
+    public String expected() {
+        return expectation.reachable() ? "reachable" : "unreachable";
+    }
+
+    public String got() {
+        if (detail != null) return detail;
+        return reached ? "reachable" : "unreachable";
+    }
+}

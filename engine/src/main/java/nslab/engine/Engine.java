@@ -1,0 +1,72 @@
+package nslab.engine;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import nslab.model.Lab;
+import nslab.plan.Plan;
+
+/**
+ * The engine's front door, for the command line and the console:
+ * <pre>
+ * Engine engine = Engine.onThisMachine(verbose ? System.err::println : null);
+ * ApplyResult r = engine.apply(compiled.plan());        // r.ran(): the commands that ran
+ * List&lt;CheckResult&gt; checks = engine.check(compiled.lab());
+ * DestroyResult d = engine.destroy("lab-name");          // from the journal only
+ * String text = engine.status().text(null);
+ * </pre>
+ * Journals live under {@code /run/nslab} (or {@code $NSLAB_RUN_DIR}); inside a sandbox that
+ * /run is the sandbox's own.
+ */
+public final class Engine {
+    private final Executor exec;
+    private final Path runDir;
+    private final Consumer<String> verbose;
+
+    public Engine(Executor exec, Path runDir, Consumer<String> verbose) {
+        this.exec = exec;
+        this.runDir = runDir;
+        this.verbose = verbose;
+    }
+
+    /** The real kernel, journals in the default place; {@code verbose} gets each command (null: quiet). */
+    public static Engine onThisMachine(Consumer<String> verbose) {
+        return new Engine(new ProcessExecutor(), defaultRunDir(), verbose);
+    }
+
+    public static Path defaultRunDir() {
+        String env = System.getenv("NSLAB_RUN_DIR");
+        return Path.of(env != null && !env.isBlank() ? env : "/run/nslab");
+    }
+
+    /** Builds the plan, or only its difference from what is live; does not run the expectations. */
+    public ApplyResult apply(Plan plan) {
+        return new Applier(exec, runDir, verbose).apply(plan);
+    }
+
+    public List<CheckResult> check(Lab lab) {
+        return new Checker(exec).check(lab);
+    }
+
+    public DestroyResult destroy(String lab) {
+        return new Destroyer(exec, runDir, verbose).destroy(lab);
+    }
+
+    public Status status() {
+        return new Status(exec, runDir);
+    }
+
+    /** The labs that are live (have a journal). */
+    public List<String> labs() {
+        return Journal.labs(runDir);
+    }
+
+    /** Whether the lab has a journal, i.e. was applied and not destroyed. */
+    public boolean isLive(String lab) {
+        return Journal.open(runDir, lab).exists();
+    }
+
+    public Path runDir() {
+        return runDir;
+    }
+}

@@ -1,0 +1,92 @@
+package nslab.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What the kernel has now, read with {@code ip -j} and {@code ip netns list}. */
+public final class LiveState {
+    private final Executor exec;
+
+    public LiveState(Executor exec) {
+        this.exec = exec;
+    }
+
+    /** The named network namespaces ({@code ip netns list}). */
+    public List<String> namespaces() {
+        ExecResult r = exec.run(List.of("ip", "netns", "list"), null);
+        List<String> names = new ArrayList<>();
+        if (!r.ok()) return names;
+        for (String line : r.out().split("\n")) {
+            String t = line.trim();
+            if (!t.isEmpty()) names.add(t.split("\\s+")[0]);
+        }
+        return names;
+    }
+
+    /** Interface names in a namespace (null: the root namespace). */
+    public List<String> links(String namespace) {
+        List<String> names = new ArrayList<>();
+        for (Map<String, Object> l : Json.objects(ip(namespace, "-j", "link", "show"))) {
+            names.add(String.valueOf(l.get("ifname")));
+        }
+        return names;
+    }
+
+    /** One namespace's interfaces with their state and addresses, and its routes of both families. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> describe(String namespace) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        List<Object> ifaces = new ArrayList<>();
+        for (Map<String, Object> l : Json.objects(ip(namespace, "-j", "addr", "show"))) {
+            Map<String, Object> i = new LinkedHashMap<>();
+            i.put("name", l.get("ifname"));
+            i.put("kind", kind(l));
+            i.put("state", l.get("operstate"));
+            i.put("mtu", l.get("mtu"));
+            i.put("mac", l.get("address"));
+            if (l.get("master") != null) i.put("master", l.get("master"));
+            List<String> addrs = new ArrayList<>();
+            Object infos = l.get("addr_info");
+            if (infos instanceof List) {
+                for (Object o : (List<Object>) infos) {
+                    Map<String, Object> a = (Map<String, Object>) o;
+                    if ("link".equals(a.get("scope")) && "inet6".equals(a.get("family"))) continue; // fe80::
+                    addrs.add(a.get("local") + "/" + a.get("prefixlen"));
+                }
+            }
+            i.put("addresses", addrs);
+            ifaces.add(i);
+        }
+        out.put("interfaces", ifaces);
+        List<String> routes = new ArrayList<>();
+        for (String family : List.of("-4", "-6")) {
+            for (String line : ip(namespace, family, "route", "show").split("\n")) {
+                if (!line.isBlank() && !line.startsWith("fe80::") && !line.startsWith("multicast")) routes.add(line.trim());
+            }
+        }
+        out.put("routes", routes);
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String kind(Map<String, Object> l) {
+        Object info = l.get("linkinfo");
+        if (info instanceof Map && ((Map<String, Object>) info).get("info_kind") != null) {
+            return String.valueOf(((Map<String, Object>) info).get("info_kind"));
+        }
+        return String.valueOf(l.getOrDefault("link_type", "?"));
+    }
+
+    private String ip(String namespace, String... args) {
+        List<String> argv = new ArrayList<>(List.of("ip"));
+        if (namespace != null) argv.addAll(List.of("-n", namespace));
+        if (args[0].equals("-j") && args.length > 1 && (args[1].equals("link") || args[1].equals("addr"))) {
+            argv.add("-d"); // details: the device kind
+        }
+        argv.addAll(List.of(args));
+        ExecResult r = exec.run(argv, null);
+        return r.ok() ? r.out() : "";
+    }
+}

@@ -1,0 +1,77 @@
+package nslab.engine;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.zeroturnaround.exec.ProcessResult;
+import java.io.ByteArrayOutputStream;
+
+/**
+ * The real executor, on zt-exec: every process gets a timeout (a hung {@code ip} must not hang
+ * nslab), its exit status is returned rather than thrown, and stderr is kept for the report.
+ */
+public final class ProcessExecutor implements Executor {
+    /** A single batch of 500 namespaces' worth of {@code ip} lines takes seconds, not minutes. */
+    public static final long DEFAULT_TIMEOUT_SECONDS = 120;
+
+    private final long timeoutSeconds;
+    private final Consumer<List<String>> beforeRun;
+
+    public ProcessExecutor() {
+        this(DEFAULT_TIMEOUT_SECONDS, argv -> { });
+    }
+
+    /** {@code beforeRun} sees each argv just before it runs (for {@code -v} and for specs). */
+    public ProcessExecutor(long timeoutSeconds, Consumer<List<String>> beforeRun) {
+        this.timeoutSeconds = timeoutSeconds;
+        this.beforeRun = beforeRun;
+    }
+
+    @Override
+    public ExecResult run(List<String> argv, String stdin) {
+        beforeRun.accept(argv);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        org.zeroturnaround.exec.ProcessExecutor pe = new org.zeroturnaround.exec.ProcessExecutor(argv)
+                .redirectOutput(out)
+                .redirectError(err)
+                .timeout(timeoutSeconds, TimeUnit.SECONDS)
+                .destroyOnExit();
+        if (stdin != null) pe.redirectInput(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        try {
+            ProcessResult r = pe.execute();
+            return new ExecResult(argv, r.getExitValue(), out.toString(StandardCharsets.UTF_8),
+                    err.toString(StandardCharsets.UTF_8));
+        } catch (TimeoutException e) {
+            return new ExecResult(argv, 124, out.toString(StandardCharsets.UTF_8),
+                    err.toString(StandardCharsets.UTF_8) + "timed out after " + timeoutSeconds + "s");
+        } catch (IOException e) {
+            // Most often: the program is not installed.
+            return new ExecResult(argv, 127, "", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ExecResult(argv, 130, "", "interrupted");
+        }
+    }
+
+    @Override
+    public long start(List<String> argv, Path log) {
+        beforeRun.accept(argv);
+        try {
+            // Plain ProcessBuilder: zt-exec would tie the process to this JVM's lifetime.
+            Process p = new ProcessBuilder(argv)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .redirectErrorStream(true)
+                    .start();
+            return p.pid();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package nslab.engine
+
+import nslab.LabCompiler
+
+/**
+ * A tiny command line over the engine, for specs: they run it inside a sandbox (the JVM of the
+ * test cannot enter one itself). Prints what happened in a form the specs read:
+ * {@code STATUS ...}, {@code RAN ...}, {@code UNDONE ...}, {@code CONFLICT ...}, {@code FAILURE ...},
+ * {@code CHECK ...}; exits like the command line does (0, 1, 3, 4).
+ */
+class EngineDriver {
+    static void main(String[] args) {
+        System.exit(run(args))
+    }
+
+    static int run(String[] args) {
+        def engine = Engine.onThisMachine(System.getenv('NSLAB_TEST_VERBOSE') ? { println "VERBOSE $it" } : null)
+        switch (args[0]) {
+            case 'apply':
+                def c = new LabCompiler().compile(new File(args[1]).toPath())
+                if (!c.ok()) { c.problems().each { System.err.println it.format() }; return 1 }
+                def r = engine.apply(c.plan())
+                println "STATUS ${r.status()}"
+                r.ran().each { println "RAN $it" }
+                r.undone().each { println "UNDONE $it" }
+                r.conflicts().each { println "CONFLICT $it" }
+                if (r.failure() != null) println "FAILURE ${r.failure().format()}"
+                if (!r.ok()) return 3
+                return checks(engine, c)
+            case 'check':
+                return checks(engine, new LabCompiler().compile(new File(args[1]).toPath()))
+            case 'destroy':
+                def d = engine.destroy(args[1])
+                println "DESTROYED known=${d.known()} ok=${d.ok()} namespaces=${d.namespaces()}"
+                d.undone().each { println "UNDONE $it" }
+                d.leftOver().each { println "LEFT $it" }
+                return d.ok() ? 0 : 3
+            case 'status':
+                println(args.length > 1 && args[1] == '--json' ? engine.status().json(null) : engine.status().text(null))
+                return 0
+            default:
+                System.err.println "unknown driver command ${args[0]}"
+                return 2
+        }
+    }
+
+    static int checks(Engine engine, LabCompiler.Compiled c) {
+        def results = engine.check(c.lab())
+        results.each { println "CHECK ${it.expectation().from()} ${it.expectation().target()} ${it.ok() ? 'ok' : 'FAILED'}" }
+        results.every { it.ok() } ? 0 : 4
+    }
+}
