@@ -58,7 +58,7 @@ public final class Console {
         KernelView kernel = new KernelView(runner);
         ConsoleSession session = new ConsoleSession(new LabCompiler());
         session.setLive(options.live());
-        this.ctx = new ConsoleContext(terminal, session, runtime != null ? runtime : new ProcessLabRuntime(runner, kernel),
+        this.ctx = new ConsoleContext(terminal, session, runtime != null ? runtime : engineRuntime(terminal, kernel, options),
                 kernel, options);
 
         Supplier<Path> workDir = () -> Path.of(System.getProperty("user.dir"));
@@ -111,6 +111,15 @@ public final class Console {
         StartupTiming.mark("tail tips");
         dispatcher = new LineDispatcher(ctx, registry, commands, parser);
         terminal.handle(Terminal.Signal.INT, signal -> ctx.foreground.interrupt());
+    }
+
+    private static LabRuntime engineRuntime(Terminal terminal, KernelView kernel, ConsoleOptions options) {
+        // -v: the engine shows each batch of commands as it runs them
+        java.util.function.Consumer<String> verbose = options.verbose() ? line -> {
+            terminal.writer().println(line);
+            terminal.writer().flush();
+        } : null;
+        return new EngineLabRuntime(nslab.engine.Engine.onThisMachine(verbose), kernel);
     }
 
     /** Help under the prompt: the command's own for console commands, the example for lab words. */
