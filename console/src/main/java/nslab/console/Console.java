@@ -38,13 +38,16 @@ public final class Console {
     private final LineReader reader;
     private final LineDispatcher dispatcher;
     private final SystemRegistryImpl registry;
+    private final LazyCompleter commandCompleter;
 
     /** A console on the process's own terminal, with the console's own way to apply labs. */
     public static int start(ConsoleOptions options) throws IOException {
         // Ctrl-C while a command runs must reach our handler, not end the JVM
         StartupTiming.mark("JVM and command line");
         ClassPreloader.start();
-        try (Terminal terminal = TerminalBuilder.builder().system(true).name("nslab").nativeSignals(true).build()) {
+        try (Terminal terminal = TerminalBuilder.builder().system(true).name("nslab").nativeSignals(true)
+                // the native (JNI) terminal first, exec (stty) if it cannot load: no time spent probing the others
+                .providers("jni,exec").build()) {
             StartupTiming.mark("terminal");
             return new Console(terminal, options, null).run();
         }
@@ -84,11 +87,13 @@ public final class Console {
         registry.setCommandRegistries(builtins, picocli);
         StartupTiming.mark("registry");
 
+        // the registry's completers are compiled after the prompt shows (see run), not before
+        commandCompleter = new LazyCompleter(registry::completer);
         reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("nslab")
                 .parser(parser)
-                .completer(new AggregateCompleter(registry.completer(), new ConsoleCompleter(ctx, registry::hasCommand)))
+                .completer(new AggregateCompleter(commandCompleter, new ConsoleCompleter(ctx, registry::hasCommand)))
                 .highlighter(new LabHighlighter(registry::hasCommand, session::namespaceNames))
                 .variable(LineReader.HISTORY_FILE, options.history())
                 .variable(LineReader.HISTORY_SIZE, 5000)
@@ -138,7 +143,7 @@ public final class Console {
     public int run() {
         PrintWelcome.print(ctx);
         if (options.lab() != null) LoadCommand.load(ctx, options.lab());
-        Warmup.startAfterPrompt();
+        Warmup.startAfterPrompt(commandCompleter::prepare);
         if (StartupTiming.on()) ctx.out.println("(prompt after " + StartupTiming.sinceJvmStart() + " ms since the JVM started)");
         while (true) {
             String line;
