@@ -42,9 +42,8 @@ public final class Console {
 
     /** A console on the process's own terminal, with the console's own way to apply labs. */
     public static int start(ConsoleOptions options) throws IOException {
-        // Ctrl-C while a command runs must reach our handler, not end the JVM
         StartupTiming.mark("JVM and command line");
-        ClassPreloader.start();
+        // nativeSignals: Ctrl-C while a command runs must reach our handler, not end the JVM
         try (Terminal terminal = TerminalBuilder.builder().system(true).name("nslab").nativeSignals(true)
                 // the native (JNI) terminal first, exec (stty) if it cannot load: no time spent probing the others
                 .providers("jni,exec").build()) {
