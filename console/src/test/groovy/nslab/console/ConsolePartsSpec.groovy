@@ -21,6 +21,20 @@ class ConsolePartsSpec extends Specification {
         ''                                | ''
     }
 
+    def "quotes are taken off a command's words, as a shell would"() {
+        expect:
+        LineDispatcher.unquote(word) == plain
+
+        where:
+        word              | plain
+        "'two words'"     | 'two words'
+        '"x y"'           | 'x y'
+        'it\\\'s'          | "it's"
+        "a'b c'd"         | 'ab cd'
+        '\'$HOME\''       | '$HOME'
+        'plain'           | 'plain'
+    }
+
     def "a namespace name among a command's arguments stands for its first IPv4 address"() {
         given:
         def lab = new LabCompiler().compile('t', [new LabLoader.Chunk('<t>', 1, """
@@ -44,6 +58,8 @@ class ConsolePartsSpec extends Specification {
         ['ip', 'link', 'set', 'dev', 'server']   | ['ip', 'link', 'set', 'dev', 'server']
         ['ip', 'link', 'set', 'server', 'up']    | ['ip', 'link', 'set', 'server', 'up']
         ['ip', 'route', 'add', '10.9.0.0/16', 'via', 'server'] | ['ip', 'route', 'add', '10.9.0.0/16', 'via', '10.0.0.2']
+        ['ip', '-br', 'server']                  | ['ip', '-br', 'server']
+        ['ip', '-n', 'client', 'server']         | ['ip', '-n', '10.0.0.1', 'server']
     }
 
     def "the session keeps a chunk only when the whole lab still compiles"() {
