@@ -21,6 +21,7 @@ wait_for() { # session pattern timeout_ms -> prints elapsed ns when the pane sho
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 # build once (and let the launcher create its class-data archive) outside the measurement
 ./nslab --version >/dev/null
+echo "machine: $(nproc) cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 starts=(); lines=()
 for i in $(seq "$RUNS"); do
     s=nslab-bench-$$-$i
@@ -56,3 +57,4 @@ printf -- '-> median %d ms\n' "$(printf '%s\n' "${starts[@]}" | median | awk '{p
 printf 'live line applied (ms): '; for v in "${lines[@]}"; do printf '%d ' $((v/1000000)); done
 printf -- '-> median %d ms\n' "$(printf '%s\n' "${lines[@]}" | median | awk '{printf "%d", $1/1000000}')"
 rm -f "$NSLAB_HISTORY"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

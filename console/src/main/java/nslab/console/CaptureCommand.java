@@ -13,6 +13,17 @@ final class CaptureCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NS", description = "the namespace") String namespace;
     @Parameters(index = "1", paramLabel = "IF", description = "the interface") String iface;
     @Option(names = "-c", paramLabel = "N", description = "stop after N packets") Integer count;
+    @Parameters(index = "2..*", arity = "0..*", paramLabel = "FILTER", description = "a tcpdump filter, e.g. icmp or tcp port 80")
+    List<String> filter;
+
+    /** A user namespace made by an unprivileged unshare --map-root-user: setgroups(2) is denied there. */
+    static boolean setgroupsDenied() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/setgroups")).strip().equals("deny");
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
+    }
 
     CaptureCommand(ConsoleContext ctx) {
         this.ctx = ctx;
@@ -20,9 +31,16 @@ final class CaptureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (setgroupsDenied()) {
+            ctx.out.println("capture: tcpdump cannot run here: started as root it changes to its own user, and in a user"
+                    + " namespace that maps only root (./nslab --sandbox) that is refused; capture works without --sandbox");
+            ctx.out.flush();
+            return 2;
+        }
         // -l: line-buffered, so each packet shows when it passes; -n: no DNS lookups to wait for
         List<String> cmd = new ArrayList<>(List.of("tcpdump", "-l", "-n", "-i", iface));
         if (count != null) cmd.addAll(List.of("-c", String.valueOf(count)));
+        if (filter != null) cmd.addAll(filter);
         return ctx.runIn(namespace, cmd);
     }
 }

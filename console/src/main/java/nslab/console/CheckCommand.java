@@ -17,7 +17,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         Lab lab = ctx.requireLab();
         if (lab == null) return 1;
-        if (!ctx.session.isLive()) {
+        if (!ctx.session.isLive() && !ctx.runtime.isLive(lab.name())) {
             ctx.out.println("lab '" + lab.name() + "' is not live: apply it first");
             ctx.out.flush();
             return 1;

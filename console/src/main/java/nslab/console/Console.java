@@ -38,13 +38,15 @@ public final class Console {
     private final LineReader reader;
     private final LineDispatcher dispatcher;
     private final SystemRegistryImpl registry;
+    private final LazyCompleter commandCompleter;
 
     /** A console on the process's own terminal, with the console's own way to apply labs. */
     public static int start(ConsoleOptions options) throws IOException {
-        // Ctrl-C while a command runs must reach our handler, not end the JVM
         StartupTiming.mark("JVM and command line");
-        ClassPreloader.start();
-        try (Terminal terminal = TerminalBuilder.builder().system(true).name("nslab").nativeSignals(true).build()) {
+        // nativeSignals: Ctrl-C while a command runs must reach our handler, not end the JVM
+        try (Terminal terminal = TerminalBuilder.builder().system(true).name("nslab").nativeSignals(true)
+                // the native (JNI) terminal first, exec (stty) if it cannot load: no time spent probing the others
+                .providers("jni,exec").build()) {
             StartupTiming.mark("terminal");
             return new Console(terminal, options, null).run();
         }
@@ -58,7 +60,7 @@ public final class Console {
         KernelView kernel = new KernelView(runner);
         ConsoleSession session = new ConsoleSession(new LabCompiler());
         session.setLive(options.live());
-        this.ctx = new ConsoleContext(terminal, session, runtime != null ? runtime : new ProcessLabRuntime(runner, kernel),
+        this.ctx = new ConsoleContext(terminal, session, runtime != null ? runtime : engineRuntime(terminal, kernel, options),
                 kernel, options);
 
         Supplier<Path> workDir = () -> Path.of(System.getProperty("user.dir"));
@@ -84,11 +86,13 @@ public final class Console {
         registry.setCommandRegistries(builtins, picocli);
         StartupTiming.mark("registry");
 
+        // the registry's completers are compiled after the prompt shows (see run), not before
+        commandCompleter = new LazyCompleter(registry::completer);
         reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("nslab")
                 .parser(parser)
-                .completer(new AggregateCompleter(registry.completer(), new ConsoleCompleter(ctx, registry::hasCommand)))
+                .completer(new AggregateCompleter(commandCompleter, new ConsoleCompleter(ctx, registry::hasCommand)))
                 .highlighter(new LabHighlighter(registry::hasCommand, session::namespaceNames))
                 .variable(LineReader.HISTORY_FILE, options.history())
                 .variable(LineReader.HISTORY_SIZE, 5000)
@@ -113,6 +117,15 @@ public final class Console {
         terminal.handle(Terminal.Signal.INT, signal -> ctx.foreground.interrupt());
     }
 
+    private static LabRuntime engineRuntime(Terminal terminal, KernelView kernel, ConsoleOptions options) {
+        // -v: the engine shows each batch of commands as it runs them
+        java.util.function.Consumer<String> verbose = options.verbose() ? line -> {
+            terminal.writer().println(line);
+            terminal.writer().flush();
+        } : null;
+        return new EngineLabRuntime(nslab.engine.Engine.onThisMachine(verbose), kernel);
+    }
+
     /** Help under the prompt: the command's own for console commands, the example for lab words. */
     private CmdDesc describe(CmdLine line) {
         CmdDesc desc = registry.commandDescription(line);
@@ -129,7 +142,7 @@ public final class Console {
     public int run() {
         PrintWelcome.print(ctx);
         if (options.lab() != null) LoadCommand.load(ctx, options.lab());
-        Warmup.startAfterPrompt();
+        Warmup.startAfterPrompt(commandCompleter::prepare);
         if (StartupTiming.on()) ctx.out.println("(prompt after " + StartupTiming.sinceJvmStart() + " ms since the JVM started)");
         while (true) {
             String line;

@@ -11,6 +11,14 @@ import picocli.CommandLine.Command;
 @Command(name = "", description = "nslab console commands")
 final class ConsoleCommands {
 
+    /**
+     * The tree's root has no name (the console's commands stand alone), which leaves a blank where
+     * picocli would put it: "Usage:  exec" becomes "Usage: exec", colour codes or not.
+     */
+    static String tidy(String usage) {
+        return usage.replaceFirst("(Usage: (?:\u001B\\[[0-9;]*m)*) ", "$1").replaceFirst("^(\\s*(?:\u001B\\[[0-9;]*m)*) ", "$1");
+    }
+
     static CommandLine commandLine(ConsoleContext ctx) {
         CommandLine cl = new CommandLine(new ConsoleCommands());
         cl.addSubcommand(new HelpCommand(ctx));
@@ -42,7 +50,8 @@ final class ConsoleCommands {
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             out.println(c.getCommandName() + ": " + ex.getMessage() + " (usage: "
-                    + c.getHelp().synopsis(0).strip() + "; help " + c.getCommandName() + " for more)");
+                    + ConsoleCommands.tidy(c.getHelp().synopsis(0)).replaceAll("\u001B\\[[0-9;]*m", "").strip()
+                    + "; help " + c.getCommandName() + " for more)");
             out.flush();
             return 2;
         });

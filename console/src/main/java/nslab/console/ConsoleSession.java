@@ -1,21 +1,18 @@
 package nslab.console;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import nslab.LabCompiler;
 import nslab.lang.LabLoader;
 import nslab.model.Lab;
 import nslab.model.Namespace;
 import nslab.plan.Plan;
-import nslab.plan.Step;
 
 /**
  * The session's lab: the chunks of script accepted so far (typed lines and loaded files), the lab
- * they compile to, and which of its plan's steps are live on the kernel. A chunk is only kept when
+ * they compile to, and whether live mode is on. A chunk is only kept when
  * the whole lab still compiles with it, so the session never holds a half-accepted line.
  */
 final class ConsoleSession {
@@ -24,8 +21,6 @@ final class ConsoleSession {
     private final LabCompiler compiler;
     private final List<LabLoader.Chunk> chunks = new ArrayList<>();
     private LabCompiler.Compiled current;
-    /** Applied steps by their command line, in the order they ran. */
-    private final Map<String, Step> applied = new LinkedHashMap<>();
     private boolean live;
     private int consoleLines;
 
@@ -117,31 +112,6 @@ final class ConsoleSession {
 
     synchronized void setLive(boolean live) {
         this.live = live;
-    }
-
-    /** Steps of the plan of {@code compiled} that are not live yet, in plan order. */
-    synchronized List<Step> pending(Plan plan) {
-        List<Step> out = new ArrayList<>();
-        if (plan == null) return out;
-        for (Step s : plan.steps()) if (!applied.containsKey(key(s))) out.add(s);
-        return out;
-    }
-
-    synchronized void markApplied(List<Step> steps) {
-        for (Step s : steps) applied.put(key(s), s);
-    }
-
-    synchronized List<Step> applied() {
-        return new ArrayList<>(applied.values());
-    }
-
-    synchronized void clearApplied() {
-        applied.clear();
-    }
-
-    /** Two steps are the same when they run the same command line. */
-    private static String key(Step s) {
-        return String.join("\u0000", s.command().argv()) + (s.background() ? "\u0000&" : "");
     }
 
     /** The text of a script line, looked up in the accepted chunks and {@code extra} (may be null). */

@@ -37,7 +37,7 @@ final class HelpCommand implements Callable<Integer> {
             ctx.out.println("  written: " + where(w.context()));
         } else if (commands.containsKey(word)) {
             // the console's command tree has no name of its own, which would leave a gap after "Usage:"
-            ctx.out.print(commands.get(word).getUsageMessage().replace("Usage:  ", "Usage: "));
+            ctx.out.print(ConsoleCommands.tidy(commands.get(word).getUsageMessage()));
         } else if (word.equals("history") || word.equals("exit")) {
             ctx.out.println(word.equals("exit") ? "exit: leave the console (Ctrl-D too)" : "history: the lines typed before, across sessions");
         } else {

@@ -1,10 +1,8 @@
 package nslab.console;
 
 import java.io.PrintWriter;
-import java.util.List;
 import nslab.LabCompiler;
 import nslab.lang.LabLoader;
-import nslab.plan.Step;
 
 /**
  * Takes a piece of lab language (a typed line or block, or a loaded file): compiles the session's
@@ -37,16 +35,14 @@ final class LabLineHandler {
         }
         problems.print(out, ProblemPrinter.warningsIn(compiled.problems(), chunk), chunk);
         if (session.isLive()) {
-            List<Step> pending = session.pending(compiled.plan());
             try {
-                runtime.checkNothingInTheWay(pending);
-                runtime.apply(pending, out);
+                runtime.apply(compiled.plan(), out);
             } catch (LabRuntime.Failure f) {
-                problems.print(out, f.step().source(), "error: " + f.getMessage(),
-                        "not added; what it had applied was undone", chunk);
+                nslab.model.Source where = f.source() != null ? f.source()
+                        : new nslab.model.Source(chunk.file(), chunk.firstLine());
+                problems.print(out, where, "error: " + f.getMessage(), "the line was not added", chunk);
                 return false;
             }
-            session.markApplied(pending);
         }
         session.accept(chunk, compiled);
         return true;

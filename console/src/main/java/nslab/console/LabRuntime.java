@@ -3,26 +3,28 @@ package nslab.console;
 import java.io.PrintWriter;
 import java.util.List;
 import nslab.model.Lab;
-import nslab.plan.Step;
+import nslab.model.Source;
+import nslab.plan.Plan;
 
 /**
- * What the console needs from the machine: apply plan steps, undo them, check expectations and
- * show what is live. The console only talks to this interface, so the engine of issue 3 can take
- * the place of {@link ProcessLabRuntime} without the console changing.
+ * What the console needs from the machine: bring a plan live, take a lab down, check its
+ * expectations, show what is live. The console talks only to this interface; {@link EngineLabRuntime}
+ * implements it with the engine of issue 3.
  */
 public interface LabRuntime {
 
-    /** Applying stopped at {@code step}; what this call had done before it was undone. */
+    /** Applying failed or was refused; what this apply had done was undone (unless the message says otherwise). */
     final class Failure extends Exception {
-        private final transient Step step;
+        private final transient Source source;
 
-        public Failure(Step step, String message) {
+        public Failure(Source source, String message) {
             super(message);
-            this.step = step;
+            this.source = source;
         }
 
-        public Step step() {
-            return step;
+        /** The script line the failing step came from, or null (e.g. something in the way). */
+        public Source source() {
+            return source;
         }
     }
 
@@ -30,23 +32,20 @@ public interface LabRuntime {
     record CheckResult(String description, boolean passed, String detail) {}
 
     /**
-     * Runs the steps in order, printing each command to {@code shown} as it runs (when not null).
-     * All or nothing: on a failing step, the steps this call ran are undone and Failure is thrown.
+     * Brings the plan live: runs only what is not live yet (and undoes what the plan no longer has),
+     * printing each command that ran to {@code shown}. Returns how many commands ran (0: it was live).
      */
-    void apply(List<Step> steps, PrintWriter shown) throws Failure;
+    int apply(Plan plan, PrintWriter shown) throws Failure;
 
-    /**
-     * Refuses, before anything changes, when a namespace or host interface these steps would
-     * create already exists (apply never touches what the lab did not create).
-     */
-    void checkNothingInTheWay(List<Step> steps) throws Failure;
-
-    /** Undoes applied steps (given in the order they were applied), printing each command run. */
-    void destroy(List<Step> applied, PrintWriter shown);
+    /** Takes the lab down, printing the undo commands; false when nothing of it was live. */
+    boolean destroy(String lab, PrintWriter shown);
 
     /** Runs the lab's expectations against the live lab. */
     List<CheckResult> check(Lab lab);
 
-    /** What is live on the kernel for this lab (or for the machine when lab is null), as text. */
-    String status(Lab lab);
+    /** What is live of the lab, as text. */
+    String status(String lab);
+
+    /** Whether the lab is live (was applied and not destroyed). */
+    boolean isLive(String lab);
 }

@@ -59,7 +59,26 @@ final class LineDispatcher {
 
     private List<String> words(String line) {
         ParsedLine parsed = parser.parse(line, line.length(), Parser.ParseContext.SPLIT_LINE);
-        return parsed.words().stream().filter(w -> !w.isEmpty()).toList();
+        return parsed.words().stream().filter(w -> !w.isEmpty()).map(LineDispatcher::unquote).toList();
+    }
+
+    /** The parser keeps a word's quotes; the command must get what they quote, as a shell would give it. */
+    static String unquote(String word) {
+        StringBuilder out = new StringBuilder();
+        char quote = 0;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (quote == 0 && (c == '\'' || c == '"')) {
+                quote = c;
+            } else if (c == quote) {
+                quote = 0;
+            } else if (c == '\\' && quote != '\'' && i + 1 < word.length()) {
+                out.append(word.charAt(++i));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** The first word: letters, digits and the characters a namespace name may hold. */

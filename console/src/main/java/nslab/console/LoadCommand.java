@@ -38,6 +38,10 @@ final class LoadCommand implements Callable<Integer> {
         ctx.out.println("loaded " + file + ": lab '" + lab.name() + "', " + lab.created().size() + " namespaces, "
                 + ctx.session.plan().steps().size() + " commands in its plan"
                 + (ctx.session.isLive() ? "" : " (not applied: plan shows them, apply runs them)"));
+        if (!ctx.session.isLive() && ctx.runtime.isLive(lab.name())) {
+            // applied earlier (its journal says so): say so rather than quietly re-applying
+            ctx.out.println("lab '" + lab.name() + "' is live from before: apply brings it up to date and turns live mode on");
+        }
         ctx.out.flush();
         return 0;
     }

@@ -14,9 +14,8 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String mode = ctx.session.isLive() ? "live mode on" : "live mode off";
-        ctx.out.println("lab '" + ctx.session.labName() + "' (" + mode + ", " + ctx.session.applied().size()
-                + " commands applied)");
-        ctx.out.print(ctx.runtime.status(ctx.session.lab()));
+        ctx.out.println("lab '" + ctx.session.labName() + "' (" + mode + ")");
+        ctx.out.print(ctx.runtime.status(ctx.session.labName()));
         ctx.out.flush();
         return 0;
     }

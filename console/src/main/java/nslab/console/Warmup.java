@@ -6,7 +6,8 @@ import nslab.lang.LabLoader;
 
 /**
  * Groovy takes about a second to start. The prompt does not wait for it: once the prompt is up, a
- * background thread compiles a small lab, so the first line the user types finds Groovy warm.
+ * background thread compiles a small lab, so the first line the user types finds Groovy warm
+ * (and prepares Tab completion first, which a user may want sooner).
  */
 final class Warmup {
     private static final String SAMPLE = "namespace 'warm-a' {\n  veth 'v0' peer 'warm-b', name: 'v1'\n  ip '10.99.0.1/24'\n}\n"
@@ -14,10 +15,12 @@ final class Warmup {
 
     private Warmup() {}
 
-    static void startAfterPrompt() {
+    /** {@code alsoPrepare}: more start-up work that can wait until the prompt is up (Tab completion). */
+    static void startAfterPrompt(Runnable alsoPrepare) {
         Thread t = new Thread(() -> {
             try {
                 Thread.sleep(150); // let the prompt draw first: both want the jar and the CPU
+                alsoPrepare.run();
                 new LabCompiler().compile("warmup", List.of(new LabLoader.Chunk("<warmup>", 1, SAMPLE)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

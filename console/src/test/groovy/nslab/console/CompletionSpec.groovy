@@ -23,7 +23,7 @@ class CompletionSpec extends Specification {
         lines.each { l -> def c = session.typed(l); def r = session.tryWith(c); assert r.ok(); session.accept(c, r) }
         def terminal = new org.jline.terminal.impl.DumbTerminal(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream())
         def runner = new CommandRunner()
-        def ctx = new ConsoleContext(terminal, session, new ProcessLabRuntime(runner, new KernelView(runner)), new KernelView(runner),
+        def ctx = new ConsoleContext(terminal, session, [:] as LabRuntime, new KernelView(runner),
                 new ConsoleOptions(false, false, false, null, null, false))
         completer = new ConsoleCompleter(ctx, { it in ['exec', 'help', 'load', 'capture', 'ping', 'shell', 'plan'] })
         reader = org.jline.reader.LineReaderBuilder.builder().terminal(terminal).build()

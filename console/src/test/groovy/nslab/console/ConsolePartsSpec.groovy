@@ -2,7 +2,6 @@ package nslab.console
 
 import nslab.LabCompiler
 import nslab.lang.LabLoader
-import nslab.plan.Step
 import spock.lang.Specification
 
 /** The small pieces the console is made of, each on its own. */
@@ -20,6 +19,20 @@ class ConsolePartsSpec extends Specification {
         'net-1.x ip addr'                 | 'net-1.x'
         '(1..3).each { namespace "n$it" }'| '('
         ''                                | ''
+    }
+
+    def "quotes are taken off a command's words, as a shell would"() {
+        expect:
+        LineDispatcher.unquote(word) == plain
+
+        where:
+        word              | plain
+        "'two words'"     | 'two words'
+        '"x y"'           | 'x y'
+        'it\\\'s'          | "it's"
+        "a'b c'd"         | 'ab cd'
+        '\'$HOME\''       | '$HOME'
+        'plain'           | 'plain'
     }
 
     def "a namespace name among a command's arguments stands for its first IPv4 address"() {
@@ -41,22 +54,15 @@ class ConsolePartsSpec extends Specification {
         ['server', 'x']                          | ['server', 'x']
         ['ping', 'bare']                         | ['ping', 'bare']
         ['ping', '192.0.2.1']                    | ['ping', '192.0.2.1']
+        ['tcpdump', '-i', 'server']              | ['tcpdump', '-i', 'server']
+        ['ip', 'link', 'set', 'dev', 'server']   | ['ip', 'link', 'set', 'dev', 'server']
+        ['ip', 'link', 'set', 'server', 'up']    | ['ip', 'link', 'set', 'server', 'up']
+        ['ip', 'route', 'add', '10.9.0.0/16', 'via', 'server'] | ['ip', 'route', 'add', '10.9.0.0/16', 'via', '10.0.0.2']
+        ['ip', '-br', 'server']                  | ['ip', '-br', 'server']
+        ['ip', '-n', 'client', 'server']         | ['ip', '-n', '10.0.0.1', 'server']
     }
 
-    def "the devices an ip link add run in the host leaves in the host"() {
-        expect:
-        ProcessLabRuntime.hostEnds(args.tokenize(' ')) == ends
-
-        where:
-        args                                                                | ends
-        'link add name v0 netns a type veth peer name v1 netns b'           | []
-        'link add name v0 type veth peer name v1 netns b'                   | ['v0']
-        'link add name v0 netns a type veth peer name v1'                   | ['v1']
-        'link add name br0 type bridge'                                     | ['br0']
-        'addr add 10.0.0.1/24 dev v0'                                       | []
-    }
-
-    def "the session keeps a chunk only when the whole lab still compiles, and knows what is applied"() {
+    def "the session keeps a chunk only when the whole lab still compiles"() {
         given:
         def session = new ConsoleSession(new LabCompiler())
 
@@ -70,21 +76,6 @@ class ConsolePartsSpec extends Specification {
         !refused.ok()
         session.namespaceNames() == ['a']
         bad.firstLine() == 2
-
-        when:
-        List<Step> pending = session.pending(session.plan())
-        session.markApplied(pending)
-
-        then:
-        pending*.command()*.argv().collect { it.join(' ') }.contains('ip netns add a')
-        session.pending(session.plan()).isEmpty()
-
-        when: 'a new line adds only its own steps'
-        def more = session.typed("namespace 'a' { veth 'v0' peer 'a', name: 'v1' }")
-        def compiled = session.tryWith(more)
-
-        then:
-        session.pending(compiled.plan())*.command()*.argv().collect { it.join(' ') }.every { !it.contains('netns add a') }
     }
 
     def "a file loaded again replaces its earlier text; typed lines always add"() {

@@ -17,22 +17,61 @@ class ConsoleSpec extends Specification {
     ConsoleScreen screen
     Thread running
     def terminal
+    def history = Files.createTempFile('nslab-history', '')
 
     def setup() {
+        start(null)
+    }
+
+    /** A console on a fresh piped terminal; runtime null means the real one (never asked to apply here). */
+    void start(LabRuntime runtime) {
         def keys = new PipedInputStream(1 << 16)
         screen = new ConsoleScreen(new PipedOutputStream(keys))
         terminal = new ExternalTerminal('nslab-test', 'xterm', keys, screen.display(), StandardCharsets.UTF_8)
         terminal.setSize(new Size(120, 40))
-        def history = Files.createTempFile('nslab-history', '')
-        def console = new Console(terminal, new ConsoleOptions(false, false, false, null, history, false), null)
+        def console = new Console(terminal, new ConsoleOptions(false, false, false, null, history, false), runtime)
         running = Thread.start { console.run() }
         screen.waitFor('nslab> ')
     }
 
-    def cleanup() {
+    void stop() {
         screen.type('\u0004') // Ctrl-D
         running.join(5000)
         terminal.close()
+    }
+
+    def cleanup() {
+        stop()
+    }
+
+    def "history persists across sessions"() {
+        given:
+        enter("namespace 'remembered'")
+        enter('plan')
+        stop()
+
+        when:
+        start(null)
+        String shown = enter('history')
+
+        then:
+        shown.contains("namespace 'remembered'")
+        shown.contains('plan')
+    }
+
+    def "leaving without the sandbox while the lab is live says it stays up and how to remove it"() {
+        given: 'a runtime that reports the lab live (nothing is applied here)'
+        stop()
+        start([isLive: { String lab -> lab == 'console' }] as LabRuntime)
+        enter("namespace 'kept'")
+
+        when:
+        screen.line('exit')
+        String shown = screen.waitFor('destroy in the console before exit)')
+
+        then:
+        shown.contains("lab 'console' stays up: namespaces kept.")
+        shown.contains('To remove it: ./nslab destroy console')
     }
 
     /** Types a line and waits for the prompt after it. */
@@ -138,7 +177,7 @@ class ConsoleSpec extends Specification {
         where:
         word      | expected
         'exec'    | 'Usage: exec NS CMD...'
-        'capture' | 'Usage: capture [-c=N] NS IF'
+        'capture' | 'Usage: capture [-c=N] NS IF [FILTER...]'
         'vteh'    | "did you mean 'veth'"
     }
 

@@ -1,0 +1,106 @@
+package nslab.console
+
+import java.util.concurrent.TimeUnit
+import spock.lang.IgnoreIf
+import spock.lang.Specification
+import spock.lang.Timeout
+
+/**
+ * A lab's life in the console, not in live mode at first: built up, applied, checked, captured on,
+ * destroyed. As in SandboxConsoleSpec, the console runs in a child process inside a private user +
+ * network + mount namespace, so nothing touches the machine's own network.
+ */
+@Timeout(150)
+@IgnoreIf({ !new File('/usr/bin/unshare').exists() && !new File('/bin/unshare').exists() })
+class SandboxLifecycleSpec extends Specification {
+    Process child
+    ConsoleScreen screen
+
+    def setup() {
+        String java = System.getProperty('java.home') + '/bin/java'
+        def pb = new ProcessBuilder('unshare', '--user', '--map-root-user', '--net', '--mount', '--propagation', 'private',
+                'sh', '-c', 'mount -t tmpfs nslab-run /run && ip link set lo up && exec "$0" -cp "$NSLAB_CP" nslab.console.PipedConsoleDriver',
+                java)
+        pb.environment().put('NSLAB_CP', System.getProperty('java.class.path'))
+        pb.redirectErrorStream(true)
+        child = pb.start()
+        screen = new ConsoleScreen(child.outputStream)
+        screen.follow(child.inputStream)
+        screen.waitFor('nslab> ', 60000)
+    }
+
+    def cleanup() {
+        child.outputStream.close()
+        if (!child.waitFor(10, TimeUnit.SECONDS)) child.destroyForcibly()
+    }
+
+    String enter(String line, String prompt = 'nslab> ') {
+        screen.line(line)
+        screen.waitFor(prompt, 30000)
+    }
+
+    def "lines wait for apply; apply builds them, checks the expectations and turns live mode on"() {
+        when:
+        String typed = enter("namespace 'a'") + enter("namespace 'b'") +
+                enter("link 'a', 'b', ips: ['10.0.0.1/24', '10.0.0.2/24']") +
+                enter("expect { reach 'a' to 'b'; unreachable 'a' to '10.9.9.9' }")
+
+        then: 'nothing was run yet'
+        !typed.contains('ip netns add')
+
+        when:
+        String applied = enter('apply', 'nslab live> ')
+
+        then:
+        applied.contains('ip netns add a')
+        applied.contains("lab 'console' is live (")
+        applied.contains('ok    reach a to b (10.0.0.2)')
+        applied.contains('ok    unreachable a to 10.9.9.9')
+        applied.contains('all 2 expectations hold')
+
+        when: 'apply again: nothing to change'
+        String again = enter('apply', 'nslab live> ')
+
+        then:
+        again.contains("lab 'console' is already live; nothing to change")
+
+        when:
+        String status = enter('status', 'nslab live> ')
+
+        then:
+        status =~ /10\.0\.0\.1\/24/
+        status =~ /10\.0\.0\.2\/24/
+    }
+
+    def "destroy removes the lab and live mode goes off"() {
+        given:
+        enter("namespace 'a'"); enter("namespace 'b'")
+        enter("link 'a', 'b', ips: ['10.0.0.1/24', '10.0.0.2/24']")
+        enter('apply', 'nslab live> ')
+
+        when:
+        String destroyed = enter('destroy')
+        String live = enter('exec host ip netns list')
+        String typed = enter("namespace 'c'")
+
+        then:
+        destroyed.contains('ip netns del a')
+        destroyed.contains('ip netns del b')
+        destroyed.contains("lab 'console' destroyed; live mode is off")
+        !(live =~ /(?m)^a\b/)
+        !(live =~ /(?m)^b\b/)
+        !typed.contains('ip netns add c')
+    }
+
+    def "capture in a sandbox that maps only root says why tcpdump cannot run there"() {
+        given:
+        enter("namespace 'a'")
+        enter('apply', 'nslab live> ')
+
+        when:
+        String shown = enter('capture a lo -c 1', 'nslab live> ')
+
+        then:
+        shown.contains('capture: tcpdump cannot run here')
+    }
+}
