@@ -28,6 +28,9 @@ ms() { echo $(( ($2 - $1) / 1000000 )); }
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 clean() { # the sandbox must be empty between runs
     [ -z "$(ip netns list)" ] || { echo "bench: namespaces left behind" >&2; ip -all netns del; }
+    # The kernel frees a deleted namespace's devices later, in the background; let it finish
+    # (untimed) so that the next build does not pay for the previous destroy.
+    sleep $(( n / 200 + 1 ))
 }
 
 printf '%-6s %5s  %-7s %9s %9s %9s %9s  %13s %14s %12s\n' topo N phase nslab engine plain batched nslab/batched engine/batched plain/nslab
