@@ -13,30 +13,16 @@ import spock.lang.Timeout
 @Timeout(120)
 @Requires({ ['id', '-u'].execute().text.trim() == '0' && ['tcpdump', 'unshare'].every { t -> ['/usr/bin/', '/usr/sbin/', '/bin/', '/sbin/'].any { new File(it + t).exists() } } })
 class SandboxCaptureSpec extends Specification {
-    Process child
+    SandboxedConsole console
     ConsoleScreen screen
 
     def setup() {
-        String java = System.getProperty('java.home') + '/bin/java'
-        // the shell waits until its maps are written, then is root of its own namespaces
-        def pb = new ProcessBuilder('unshare', '--user', '--net', '--mount', '--propagation', 'private',
-                'sh', '-c', 'while [ -z "$(cat /proc/$$/uid_map)" ]; do sleep 0.05; done; ' +
-                'mount -t tmpfs nslab-run /run && ip link set lo up && exec "$0" -cp "$NSLAB_CP" nslab.console.PipedConsoleDriver --live',
-                java)
-        pb.environment().put('NSLAB_CP', System.getProperty('java.class.path'))
-        pb.redirectErrorStream(true)
-        child = pb.start()
-        Thread.sleep(200)
-        new File("/proc/${child.pid()}/uid_map").text = '0 0 65536\n'
-        new File("/proc/${child.pid()}/gid_map").text = '0 0 65536\n'
-        screen = new ConsoleScreen(child.outputStream)
-        screen.follow(child.inputStream)
-        screen.waitFor('nslab live> ', 60000)
+        console = SandboxedConsole.startFullyMapped(['--live'], 'nslab live> ')
+        screen = console.screen
     }
 
     def cleanup() {
-        child.outputStream.close()
-        if (!child.waitFor(10, TimeUnit.SECONDS)) child.destroyForcibly()
+        console?.close()
     }
 
     def "capture shows packets on an interface as they pass"() {
@@ -48,7 +34,7 @@ class SandboxCaptureSpec extends Specification {
         when: 'a capture of two packets in b, while a pings b (started from outside, in the sandbox)'
         screen.line('capture b a -c 2 icmp')
         screen.waitFor('listening on a', 30000)
-        def pinger = new ProcessBuilder('nsenter', '-t', child.pid().toString(), '-U', '-n', '-m', '--preserve-credentials',
+        def pinger = new ProcessBuilder('nsenter', '-t', console.child.pid().toString(), '-U', '-n', '-m', '--preserve-credentials',
                 'ip', 'netns', 'exec', 'a', 'ping', '-c', '4', '-i', '0.3', '10.0.0.2').redirectErrorStream(true).start()
         String captured = screen.waitFor('nslab live> ', 30000)
         pinger.waitFor(10, TimeUnit.SECONDS)

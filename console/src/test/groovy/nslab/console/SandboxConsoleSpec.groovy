@@ -12,30 +12,20 @@ import spock.lang.Timeout
 @Timeout(120)
 @IgnoreIf({ !new File('/usr/bin/unshare').exists() && !new File('/bin/unshare').exists() })
 class SandboxConsoleSpec extends Specification {
-    Process child
+    SandboxedConsole console
     ConsoleScreen screen
 
     def setup() {
-        String java = System.getProperty('java.home') + '/bin/java'
-        def pb = new ProcessBuilder('unshare', '--user', '--map-root-user', '--net', '--mount', '--propagation', 'private',
-                'sh', '-c', 'mount -t tmpfs nslab-run /run && ip link set lo up && exec "$0" -cp "$NSLAB_CP" nslab.console.PipedConsoleDriver --live',
-                java)
-        pb.environment().put('NSLAB_CP', System.getProperty('java.class.path'))
-        pb.redirectErrorStream(true)
-        child = pb.start()
-        screen = new ConsoleScreen(child.outputStream)
-        screen.follow(child.inputStream)
-        screen.waitFor('nslab live> ', 60000)
+        console = SandboxedConsole.start(['--live'], 'nslab live> ')
+        screen = console.screen
     }
 
     def cleanup() {
-        child.outputStream.close() // end of input: the console leaves
-        if (!child.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) child.destroyForcibly()
+        console?.close()
     }
 
     String enter(String line, long timeout = 30000) {
-        screen.line(line)
-        screen.waitFor('nslab live> ', timeout)
+        console.enter(line, 'nslab live> ', timeout)
     }
 
     def "in live mode a typed line is applied at once and the commands it ran are printed"() {

@@ -1,6 +1,5 @@
 package nslab.console
 
-import java.util.concurrent.TimeUnit
 import spock.lang.IgnoreIf
 import spock.lang.Specification
 import spock.lang.Timeout
@@ -13,30 +12,20 @@ import spock.lang.Timeout
 @Timeout(150)
 @IgnoreIf({ !new File('/usr/bin/unshare').exists() && !new File('/bin/unshare').exists() })
 class SandboxLifecycleSpec extends Specification {
-    Process child
+    SandboxedConsole console
     ConsoleScreen screen
 
     def setup() {
-        String java = System.getProperty('java.home') + '/bin/java'
-        def pb = new ProcessBuilder('unshare', '--user', '--map-root-user', '--net', '--mount', '--propagation', 'private',
-                'sh', '-c', 'mount -t tmpfs nslab-run /run && ip link set lo up && exec "$0" -cp "$NSLAB_CP" nslab.console.PipedConsoleDriver',
-                java)
-        pb.environment().put('NSLAB_CP', System.getProperty('java.class.path'))
-        pb.redirectErrorStream(true)
-        child = pb.start()
-        screen = new ConsoleScreen(child.outputStream)
-        screen.follow(child.inputStream)
-        screen.waitFor('nslab> ', 60000)
+        console = SandboxedConsole.start([], 'nslab> ')
+        screen = console.screen
     }
 
     def cleanup() {
-        child.outputStream.close()
-        if (!child.waitFor(10, TimeUnit.SECONDS)) child.destroyForcibly()
+        console?.close()
     }
 
     String enter(String line, String prompt = 'nslab> ') {
-        screen.line(line)
-        screen.waitFor(prompt, 30000)
+        console.enter(line, prompt)
     }
 
     def "lines wait for apply; apply builds them, checks the expectations and turns live mode on"() {

@@ -1,21 +1,27 @@
 package nslab.lang;
 
 import groovy.lang.GroovyClassLoader;
-import groovy.lang.GroovyCodeSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import org.codehaus.groovy.control.CompilationUnit;
 import org.codehaus.groovy.control.CompilerConfiguration;
+import org.codehaus.groovy.control.Phases;
 import org.codehaus.groovy.control.customizers.ImportCustomizer;
+import org.codehaus.groovy.tools.GroovyClass;
 
 /**
  * Compiles lab script text into script classes, once per distinct text: re-reading an unchanged
  * file, or replaying a console session, reuses the class instead of loading a new one each time.
+ * With a {@link CompiledScriptStore}, a text compiled by an earlier run is loaded from disk.
  */
 public final class ScriptCompiler {
     private static final int CACHE_SIZE = 512;
-    private static final ScriptCompiler SHARED = new ScriptCompiler();
+    private static final ScriptCompiler SHARED = new ScriptCompiler(CompiledScriptStore.standard());
 
+    private final CompilerConfiguration config;
     private final GroovyClassLoader loader;
+    private final Optional<CompiledScriptStore> store;
     private int counter;
     private final Map<String, Class<?>> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -25,7 +31,12 @@ public final class ScriptCompiler {
     };
 
     public ScriptCompiler() {
-        CompilerConfiguration config = new CompilerConfiguration();
+        this(Optional.empty());
+    }
+
+    public ScriptCompiler(Optional<CompiledScriptStore> store) {
+        this.store = store;
+        this.config = new CompilerConfiguration();
         config.setScriptBaseClass(LabScript.class.getName());
         config.addCompilationCustomizers(new NamedBlockTransform(), new ImportCustomizer());
         this.loader = new GroovyClassLoader(ScriptCompiler.class.getClassLoader(), config);
@@ -39,9 +50,64 @@ public final class ScriptCompiler {
     synchronized Class<?> compile(String text) {
         Class<?> cached = cache.get(text);
         if (cached != null) return cached;
-        String name = ScriptLines.CLASS_PREFIX + (++counter) + ".groovy";
-        Class<?> compiled = loader.parseClass(new GroovyCodeSource(text, name, "/groovy/nslab"), false);
+        Map<String, byte[]> classes = store.flatMap(s -> s.load(text)).orElse(null);
+        if (classes == null) {
+            classes = generate(text);
+            Map<String, byte[]> generated = classes;
+            store.ifPresent(s -> s.save(text, generated));
+        }
+        Class<?> compiled = define(classes);
         cache.put(text, compiled);
         return compiled;
+    }
+
+    /** How many texts Groovy's compiler compiled (rather than found in memory or in the store). */
+    synchronized int compilations() {
+        return counter;
+    }
+
+    /** Runs Groovy's compiler: the class files of the script and its closures, the script's first. */
+    private Map<String, byte[]> generate(String text) {
+        String name = ScriptLines.CLASS_PREFIX + (++counter);
+        CompilationUnit unit = new CompilationUnit(config, null, loader);
+        unit.addSource(name + ".groovy", text);
+        unit.compile(Phases.CLASS_GENERATION);
+        Map<String, byte[]> classes = new LinkedHashMap<>();
+        for (GroovyClass c : unit.getClasses()) if (c.getName().equals(name)) classes.put(c.getName(), c.getBytes());
+        for (GroovyClass c : unit.getClasses()) classes.putIfAbsent(c.getName(), c.getBytes());
+        return classes;
+    }
+
+    private static Class<?> define(Map<String, byte[]> classes) {
+        String scriptClass = classes.keySet().iterator().next();
+        try {
+            return new ScriptClassLoader(classes).loadClass(scriptClass);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("compiled script class " + scriptClass + " did not load", e);
+        }
+    }
+
+    /** Each script's classes in a loader of their own, so that names never clash between scripts. */
+    private static final class ScriptClassLoader extends ClassLoader {
+        private final Map<String, byte[]> classes;
+
+        ScriptClassLoader(Map<String, byte[]> classes) {
+            super(ScriptCompiler.class.getClassLoader());
+            this.classes = classes;
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (!classes.containsKey(name)) return super.loadClass(name, resolve);
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> c = findLoadedClass(name);
+                if (c == null) {
+                    byte[] bytes = classes.get(name);
+                    c = defineClass(name, bytes, 0, bytes.length);
+                }
+                if (resolve) resolveClass(c);
+                return c;
+            }
+        }
     }
 }

@@ -5,17 +5,30 @@ import java.util.concurrent.TimeUnit
 /**
  * Runs a shell script inside a private user + network + mount namespace with its own /run, so
  * that it can create namespaces and links as "root" without touching this machine's network;
- * everything it made vanishes when it exits.
+ * everything it made vanishes when it exits. The engine's and console's kernel specs use it too
+ * (through this module's test jar).
  */
 class Sandbox {
-    record Result(int exit, String out, String err) {}
+    record Result(int exit, String out, String err) {
+        /** The text between {@code === name} and the next {@code ===} line of the output. */
+        String section(String name) {
+            def lines = out.readLines()
+            int start = lines.indexOf("=== $name".toString())
+            assert start >= 0, "no section $name in:\n$out\n$err"
+            def rest = lines.drop(start + 1)
+            int end = rest.findIndexOf { it.startsWith('=== ') }
+            (end < 0 ? rest : rest.take(end)).join('\n')
+        }
+    }
 
-    static Result run(String script, long timeoutSeconds = 120) {
+    /** Runs {@code script} with {@code sh}; {@code env} is added to the environment, null values removed. */
+    static Result run(String script, long timeoutSeconds = 120, Map<String, String> env = [:]) {
         def file = File.createTempFile('nslab-sandbox', '.sh')
         try {
             file.text = script
-            def pb = new ProcessBuilder('unshare', '--user', '--map-root-user', '--net', '--mount',
+            def pb = new ProcessBuilder('unshare', '--user', '--map-root-user', '--net', '--mount', '--propagation', 'private',
                     'sh', '-c', 'mount -t tmpfs nslab-test /run && ip link set dev lo up && exec sh "$0"', file.path)
+            env.each { k, v -> v == null ? pb.environment().remove(k) : pb.environment().put(k, v) }
             def proc = pb.start()
             def out = new StringBuilder()
             def err = new StringBuilder()

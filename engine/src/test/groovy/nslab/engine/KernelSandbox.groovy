@@ -1,6 +1,6 @@
 package nslab.engine
 
-import java.util.concurrent.TimeUnit
+import nslab.kernel.Sandbox
 
 /**
  * Runs a shell script inside a fresh private user + network + mount namespace with its own /run,
@@ -16,18 +16,6 @@ import java.util.concurrent.TimeUnit
  * </ul>
  */
 class KernelSandbox {
-    record Result(int exit, String out, String err) {
-        /** The text between {@code === name} and the next {@code ===} line. */
-        String section(String name) {
-            def lines = out.readLines()
-            int start = lines.indexOf("=== $name".toString())
-            assert start >= 0, "no section $name in:\n$out\n$err"
-            def rest = lines.drop(start + 1)
-            int end = rest.findIndexOf { it.startsWith('=== ') }
-            (end < 0 ? rest : rest.take(end)).join('\n')
-        }
-    }
-
     static final String PRELUDE = '''
 nslab() { java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$NSLAB_TEST_CP" nslab.engine.EngineDriver "$@"; }
 snapshot() {
@@ -40,28 +28,9 @@ snapshot() {
 }
 '''
 
-    static Result run(String script, long timeoutSeconds = 240) {
-        def file = File.createTempFile('nslab-engine-sandbox', '.sh')
-        try {
-            file.text = PRELUDE + script
-            def pb = new ProcessBuilder('unshare', '--user', '--map-root-user', '--net', '--mount', '--propagation', 'private',
-                    'sh', '-c', 'mount -t tmpfs nslab-test /run && ip link set dev lo up && exec sh "$0"', file.path)
-            pb.environment().put('NSLAB_TEST_CP', System.getProperty('java.class.path'))
-            pb.environment().put('NSLAB_IN_SANDBOX', '1')
-            pb.environment().remove('NSLAB_RUN_DIR')
-            def proc = pb.start()
-            def out = new StringBuilder()
-            def err = new StringBuilder()
-            proc.consumeProcessOutput(out, err)
-            if (!proc.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                proc.destroyForcibly()
-                throw new IllegalStateException("sandbox script timed out after ${timeoutSeconds}s\n$out\n$err")
-            }
-            proc.waitForProcessOutput()
-            return new Result(proc.exitValue(), out.toString(), err.toString())
-        } finally {
-            file.delete()
-        }
+    static Sandbox.Result run(String script, long timeoutSeconds = 240) {
+        Sandbox.run(PRELUDE + script, timeoutSeconds,
+                [NSLAB_TEST_CP: System.getProperty('java.class.path'), NSLAB_IN_SANDBOX: '1', NSLAB_RUN_DIR: null])
     }
 
     /** A lab script in a temporary file, for the sandbox to read. */

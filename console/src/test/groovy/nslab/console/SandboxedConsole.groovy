@@ -1,0 +1,68 @@
+package nslab.console
+
+import java.util.concurrent.TimeUnit
+
+/**
+ * The console in a child process inside a private user + network + mount namespace with its own
+ * /run (a JVM cannot enter one itself), so specs can apply labs without touching the machine's
+ * network. Specs type into its stdin and read what it prints through {@link #screen}.
+ */
+class SandboxedConsole implements Closeable {
+    private static final String JAVA = System.getProperty('java.home') + '/bin/java'
+    private static final String START_CONSOLE =
+            'mount -t tmpfs nslab-run /run && ip link set lo up && exec "$0" -cp "$NSLAB_CP" nslab.console.PipedConsoleDriver "$@"'
+
+    final Process child
+    final ConsoleScreen screen
+
+    private SandboxedConsole(Process child) {
+        this.child = child
+        this.screen = new ConsoleScreen(child.outputStream)
+        screen.follow(child.inputStream)
+    }
+
+    /** A sandbox whose user namespace maps only root, as `./nslab --sandbox` makes it. */
+    static SandboxedConsole start(List<String> consoleArgs, String prompt) {
+        def console = new SandboxedConsole(launch(['--map-root-user'], START_CONSOLE, consoleArgs))
+        console.screen.waitFor(prompt, 60000)
+        console
+    }
+
+    /**
+     * A sandbox whose uid and gid maps the spec (as root) writes in full, with setgroups allowed:
+     * for tools such as tcpdump that change to a user of their own.
+     */
+    static SandboxedConsole startFullyMapped(List<String> consoleArgs, String prompt) {
+        // the shell waits until its maps are written, then is root of its own namespaces
+        String waitForMaps = 'while [ -z "$(cat /proc/$$/uid_map)" ]; do sleep 0.05; done; '
+        Process child = launch([], waitForMaps + START_CONSOLE, consoleArgs)
+        Thread.sleep(200)
+        new File("/proc/${child.pid()}/uid_map").text = '0 0 65536\n'
+        new File("/proc/${child.pid()}/gid_map").text = '0 0 65536\n'
+        def console = new SandboxedConsole(child)
+        console.screen.waitFor(prompt, 60000)
+        console
+    }
+
+    private static Process launch(List<String> userOptions, String script, List<String> consoleArgs) {
+        def command = ['unshare', '--user', *userOptions, '--net', '--mount', '--propagation', 'private',
+                       'sh', '-c', script, JAVA, *consoleArgs]
+        def pb = new ProcessBuilder(command)
+        pb.environment().put('NSLAB_CP', System.getProperty('java.class.path'))
+        pb.redirectErrorStream(true)
+        pb.start()
+    }
+
+    /** Types a line and returns what the console showed until the prompt came back. */
+    String enter(String line, String prompt, long timeout = 30000) {
+        screen.line(line)
+        screen.waitFor(prompt, timeout)
+    }
+
+    /** End of input: the console leaves, and with it the sandbox. */
+    @Override
+    void close() {
+        child.outputStream.close()
+        if (!child.waitFor(10, TimeUnit.SECONDS)) child.destroyForcibly()
+    }
+}
