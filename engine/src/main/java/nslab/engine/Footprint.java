@@ -26,6 +26,16 @@ final class Footprint {
         return null;
     }
 
+    /**
+     * Whether a command run from the root namespace leaves nothing there: it creates a namespace,
+     * or devices that all land in namespaces (a veth made with both ends in place).
+     */
+    static boolean onlyCreatesInNamespaces(Command c) {
+        if (createdNamespace(c) != null) return true;
+        List<Device> devices = createdDevices(c);
+        return !devices.isEmpty() && devices.stream().allMatch(d -> d.namespace() != null);
+    }
+
     /** The devices a {@code link add} or {@code tuntap add} creates (both ends of a veth). */
     static List<Device> createdDevices(Command c) {
         List<Device> out = new ArrayList<>();

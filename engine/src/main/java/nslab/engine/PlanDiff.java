@@ -36,8 +36,18 @@ public record PlanDiff(List<Journal.Entry> remove, List<Step> add, List<Journal.
         Set<Key> wanted = new HashSet<>();
         for (Step s : plan) wanted.add(Key.of(s));
 
-        List<Journal.Entry> remove = new ArrayList<>();
-        for (Journal.Entry e : live) if (!wanted.contains(Key.of(e.step))) remove.add(e);
+        Set<Journal.Entry> dropped = new HashSet<>();
+        for (Journal.Entry e : live) if (!wanted.contains(Key.of(e.step))) dropped.add(e);
+        // Taking an address away can take routes of its namespace along: the kernel flushes the
+        // routes of a device left without addresses, and those through a gateway in the lost
+        // subnet. So those routes come down too (tolerantly: they may be gone already) and go
+        // back up after the new address.
+        Set<String> addressChanged = new HashSet<>();
+        for (Journal.Entry e : dropped) if (isAddress(e.step.command())) addressChanged.add(e.step.command().namespace());
+        for (Journal.Entry e : live) {
+            if (isRoute(e.step.command()) && addressChanged.contains(e.step.command().namespace())) dropped.add(e);
+        }
+        List<Journal.Entry> remove = live.stream().filter(dropped::contains).toList();
 
         // Whatever stays but lives in something removed must be redone; repeat, since redoing a
         // device (a veth whose namespace goes) takes down what hangs on that device too.
@@ -62,6 +72,17 @@ public record PlanDiff(List<Journal.Entry> remove, List<Step> add, List<Journal.
         List<Step> add = new ArrayList<>();
         for (Step s : plan) if (!kept.contains(Key.of(s))) add.add(s);
         return new PlanDiff(remove, add, redo);
+    }
+
+    static boolean isAddress(Command c) {
+        List<String> a = c.args();
+        return c.tool() == nslab.plan.Tool.IP && a.size() > 1 && a.get(0).equals("addr") && a.get(1).equals("add");
+    }
+
+    static boolean isRoute(Command c) {
+        List<String> a = c.args();
+        int at = !a.isEmpty() && a.get(0).equals("-6") ? 1 : 0;
+        return c.tool() == nslab.plan.Tool.IP && a.size() > at + 1 && a.get(at).equals("route") && a.get(at + 1).equals("add");
     }
 
     /** A veth created from the root namespace dies when the namespace of either end goes. */

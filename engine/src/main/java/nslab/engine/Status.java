@@ -42,7 +42,7 @@ public final class Status {
             List<String> hostSteps = new ArrayList<>();
             List<Long> pids = new ArrayList<>();
             for (Journal.Entry e : j.live()) {
-                if (e.step.command().namespace() == null && Footprint.createdNamespace(e.step.command()) == null) {
+                if (e.step.command().namespace() == null && !Footprint.onlyCreatesInNamespaces(e.step.command())) {
                     hostSteps.add(nslab.render.ShellQuoting.join(e.step.command().argv()));
                 }
                 if (e.pid() > 0 && ProcessHandle.of(e.pid()).map(ProcessHandle::isAlive).orElse(false)) pids.add(e.pid());

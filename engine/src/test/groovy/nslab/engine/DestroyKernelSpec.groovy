@@ -84,6 +84,7 @@ echo "=== destroy two"; nslab destroy two; echo "exit \$?"; ip netns list; pgrep
         status[0].namespaces.o1.interfaces.find { it.name == 'o1-o2' }.addresses == ['10.21.0.1/24']
         status[1].namespaces.t2.interfaces.find { it.name == 't2-t1' }.addresses == ['10.22.0.2/24']
         status[0].processes.size() == 1
+        status[0].host == [] // a veth made with both ends in namespaces leaves nothing in the root namespace
 
         and: 'destroying one took away only its namespaces and its process'
         r.section('destroy one').endsWith('exit 0')

@@ -136,4 +136,40 @@ echo "=== state"; ip netns list | cut -d' ' -f1 | sort; ip -n b -o addr show sco
         again.endsWith('exit 0')
         r.section('state').readLines()*.trim() == ['a', 'b', 'b-a 10.1.0.2/24']
     }
+
+    def "a changed address keeps the routes of its namespace, which the kernel drops with the old one"() {
+        given: 'client reaches server through a gateway; then the client gets another address'
+        def v1 = KernelSandbox.labFile(SGC, 'moved')
+        def v2 = KernelSandbox.labFile(SGC.replace("ip '10.0.100.1/24'", "ip '10.0.100.7/24'"), 'moved2')
+
+        when:
+        def r = KernelSandbox.run("""
+echo "=== v1"; nslab apply ${v1.absolutePath}; echo "exit \$?"
+cp ${v2.absolutePath} ${v1.absolutePath}
+echo "=== v2"; nslab apply ${v1.absolutePath}; echo "exit \$?"
+echo "=== routes"; ip -n client route show
+echo "=== ping"; ip netns exec client ping -c1 -W1 192.168.100.1 >/dev/null && echo reached
+""")
+
+        then: 'the default route came down before the address and went back up after the new one'
+        r.section('v1').endsWith('exit 0')
+        def v2out = r.section('v2')
+        v2out.contains('UNDONE ip -n client route del default via 10.0.100.254')
+        v2out.contains('UNDONE ip -n client addr del 10.0.100.1/24 dev cli-veth')
+        v2out.contains('RAN ip -n client addr add 10.0.100.7/24 dev cli-veth')
+        v2out.contains('RAN ip -n client route add default via 10.0.100.254')
+        v2out.contains('CHECK client server ok')
+        v2out.endsWith('exit 0')
+
+        and: 'the kernel agrees'
+        r.section('routes').contains('default via 10.0.100.254 dev cli-veth')
+        r.section('ping').trim() == 'reached'
+    }
+
+    static final String SGC = '''lab 'moved'
+namespace 'server' { veth 'svr' peer 'gw', name: 'gw-svr'; ip '192.168.100.1/24'; gateway '192.168.100.254' }
+namespace 'client' { veth 'cli-veth' peer 'gw', name: 'gw-cli'; ip '10.0.100.1/24'; gateway '10.0.100.254' }
+namespace 'gw' { forward true; dev 'gw-svr' { ip '192.168.100.254/24' }; dev 'gw-cli' { ip '10.0.100.254/24' } }
+expect { reach 'client' to 'server' }
+'''
 }

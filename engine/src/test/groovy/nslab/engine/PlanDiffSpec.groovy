@@ -39,6 +39,18 @@ namespace 'b' { dev 'b-a' { ip '10.1.0.2/24' } }
         d.redo().isEmpty()
     }
 
+    def "a changed address takes the routes of its namespace down and up again, as the kernel may have dropped them"() {
+        given:
+        String routed = BASE.replace("ip '10.1.0.2/24' } }", "ip '10.1.0.2/24' }; gateway '10.1.0.1' }")
+
+        when:
+        def d = PlanDiff.of(applied(routed), Labs.plan(routed.replace('10.1.0.2/24', '10.1.0.3/24')).steps())
+
+        then:
+        lines(d.remove()*.step) == ['ip -n b addr add 10.1.0.2/24 dev b-a', 'ip -n b route add default via 10.1.0.1']
+        lines(d.add()) == ['ip -n b addr add 10.1.0.3/24 dev b-a', 'ip -n b route add default via 10.1.0.1']
+    }
+
     def "a new namespace is added with its own steps only"() {
         when:
         def d = PlanDiff.of(applied(BASE), Labs.plan(BASE + "namespace 'c'\n").steps())
