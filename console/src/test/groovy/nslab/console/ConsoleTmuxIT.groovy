@@ -53,6 +53,20 @@ class ConsoleTmuxIT extends Specification {
         then:
         waitFor(~/v0@\S+\s+UP\s+10\.0\.0\.2\/24/, 30)
 
+        when: 'shell hands the terminal to a shell in the namespace; the console resumes when it exits'
+        keys('shell a')
+        keys('echo "IN-$(ip -br link show dev v1 | cut -d\' \' -f1)-DONE"')
+
+        then:
+        waitFor(~/IN-v1@\S+-DONE/, 30)
+
+        when:
+        keys('exit')
+        keys('exec a echo BACK-IN-THE-CONSOLE')
+
+        then:
+        waitFor(~/(?m)^BACK-IN-THE-CONSOLE/, 30)
+
         when: 'the console leaves, and the sandbox with it'
         keys('exit')
 
