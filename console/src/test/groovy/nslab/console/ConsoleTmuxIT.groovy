@@ -26,7 +26,7 @@ class ConsoleTmuxIT extends Specification {
         given:
         assert new File(repo, 'nslab').canExecute()
         tmux('new-session', '-d', '-s', session, '-x', '160', '-y', '50',
-                "cd '${repo}' && NSLAB_HISTORY='${history}' ./nslab --sandbox; echo NSLAB-ENDED; sleep 30")
+                "cd '${repo}' && NSLAB_HISTORY='${history}' NSLAB_CACHE_DIR='${System.getenv('NSLAB_CACHE_DIR') ?: 'off'}' ./nslab --sandbox; echo NSLAB-ENDED; sleep 30")
 
         expect: 'the prompt'
         waitFor(~/(?m)^nslab> ?$/, 120)
