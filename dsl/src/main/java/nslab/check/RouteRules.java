@@ -35,7 +35,7 @@ final class RouteRules implements Rule {
                 if (r.via() == null && r.dev() == null) {
                     problems.add(Problem.error(r.source(), "route '" + r.destination() + "' says neither where to send"
                             + " packets (via) nor out of which interface (dev)", "write: route '" + r.destination()
-                            + "' via '10.0.0.254'  or  route '" + r.destination() + "' dev 'eth0'"));
+                            + "' via '10.0.0.254'  or  route '" + r.destination() + "' dev '" + someDevice(ns) + "'"));
                     continue;
                 }
                 if (r.dev() != null && ns.iface(r.dev()).filter(Interface::created).isEmpty()) {
@@ -115,6 +115,12 @@ final class RouteRules implements Rule {
         problems.add(Problem.error(r.source(), "gateway " + r.via() + " is on no subnet of " + ns.name()
                         + (r.dev() != null ? " on " + r.dev() : "") + "; the kernel refuses such a route (Nexthop has invalid gateway)",
                 "give " + ns.name() + " an address in the gateway's subnet (e.g. a /24), or first add a route to the"
-                        + " gateway itself: route '" + r.via() + "' dev '" + (r.dev() != null ? r.dev() : "eth0") + "'"));
+                        + " gateway itself: route '" + r.via() + "' dev '" + (r.dev() != null ? r.dev() : someDevice(ns)) + "'"));
+    }
+
+    /** An interface of the namespace to show in an example (the first it creates besides lo), else eth0. */
+    private static String someDevice(Namespace ns) {
+        return ns.interfaces().stream().filter(Interface::created).map(Interface::name)
+                .filter(n -> !n.equals("lo")).findFirst().orElse("eth0");
     }
 }

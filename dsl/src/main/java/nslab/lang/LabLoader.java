@@ -120,6 +120,13 @@ public final class LabLoader {
     }
 
     private static Problem syntaxProblem(ScriptLines.Chunk where, MultipleCompilationErrorsException e) {
+        var brace = Braces.unmatched(where.text());
+        if (brace.isPresent()) {
+            Source at = ScriptLines.at(where, brace.get().line());
+            return brace.get().opening()
+                    ? Problem.error(at, "this '{' is never closed", "add the '}' that ends its block")
+                    : Problem.error(at, "this '}' closes no block", "remove it, or add the '{' that opens its block");
+        }
         for (Message m : e.getErrorCollector().getErrors()) {
             if (m instanceof SyntaxErrorMessage s) {
                 SyntaxException cause = s.getCause();

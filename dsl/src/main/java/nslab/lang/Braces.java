@@ -1,0 +1,73 @@
+package nslab.lang;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+
+/**
+ * Finds a block brace without its partner. Groovy reports an unclosed {@code {} as an
+ * "Unexpected input" somewhere far from it, or at the end of the file; the line of the brace
+ * itself is what a person needs. Strings and comments are skipped, so that a brace inside
+ * {@code '...'} or after {@code //} does not count.
+ */
+final class Braces {
+
+    /** A brace that has no partner: the line it is on (1-based, in the text) and whether it opens. */
+    record Unmatched(int line, boolean opening) {}
+
+    private Braces() {}
+
+    static Optional<Unmatched> unmatched(String text) {
+        Deque<Integer> open = new ArrayDeque<>();
+        int line = 1;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '/') {
+                while (i + 1 < n && text.charAt(i + 1) != '\n') i++;
+            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
+                int end = text.indexOf("*/", i + 2);
+                end = end < 0 ? n : end + 1;
+                line += count(text, i, end);
+                i = end;
+            } else if (c == '\'' || c == '"') {
+                int end = stringEnd(text, i, c);
+                line += count(text, i, end);
+                i = end;
+            } else if (c == '{') {
+                open.push(line);
+            } else if (c == '}') {
+                if (open.isEmpty()) return Optional.of(new Unmatched(line, false));
+                open.pop();
+            }
+        }
+        // the innermost unclosed brace is the one whose block most likely lost its end
+        return open.isEmpty() ? Optional.empty() : Optional.of(new Unmatched(open.peek(), true));
+    }
+
+    /** The index of the quote that closes the string opened at {@code start} ('''/""" too), or the text's end. */
+    private static int stringEnd(String text, int start, char quote) {
+        String q3 = String.valueOf(quote).repeat(3);
+        boolean triple = text.startsWith(q3, start);
+        int i = start + (triple ? 3 : 1);
+        for (; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (triple ? text.startsWith(q3, i) : c == quote) {
+                return triple ? i + 2 : i;
+            } else if (c == '\n' && !triple) {
+                return i - 1;   // an unclosed one-line string: Groovy reports that itself
+            }
+        }
+        return text.length() - 1;
+    }
+
+    private static int count(String text, int from, int to) {
+        int lines = 0;
+        for (int i = from; i <= to && i < text.length(); i++) if (text.charAt(i) == '\n') lines++;
+        return lines;
+    }
+}
