@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.zeroturnaround.exec.ProcessExecutor;
 import org.zeroturnaround.exec.StartedProcess;
-import org.zeroturnaround.exec.stream.LogOutputStream;
 
 /**
  * Runs the command the user is watching (exec, ping, capture): its output is printed line by line
@@ -26,13 +25,10 @@ final class ForegroundProcess {
         StartedProcess started;
         try {
             started = new ProcessExecutor().command(argv).redirectErrorStream(true)
-                    .redirectOutput(new LogOutputStream() {
-                        @Override
-                        protected void processLine(String line) {
-                            out.println(line);
-                            out.flush();
-                        }
-                    })
+                    .redirectOutput(new OutputLines(line -> {
+                        out.println(line);
+                        out.flush();
+                    }))
                     .exitValueAny().destroyOnExit().start();
         } catch (IOException e) {
             out.println("cannot run " + String.join(" ", argv) + ": " + e.getMessage());
