@@ -11,12 +11,12 @@ public final class ExpectBody {
         this.lab = lab;
     }
 
-    public Target reach(String from) {
-        return new Target(lab, from, true, ScriptLines.here());
+    public Target reach(CharSequence from) {
+        return new Target(lab, Text.of(from), true, ScriptLines.here());
     }
 
-    public Target unreachable(String from) {
-        return new Target(lab, from, false, ScriptLines.here());
+    public Target unreachable(CharSequence from) {
+        return new Target(lab, Text.of(from), false, ScriptLines.here());
     }
 
     /**
@@ -33,15 +33,15 @@ public final class ExpectBody {
             lab.expect(expectation);
         }
 
-        public void to(String target) {
+        public void to(CharSequence target) {
             to(java.util.Map.of(), target);
         }
 
         /** {@code reach 'a' to '10.0.0.2', dev: 'veth0'}: the ping leaves by that interface. */
-        public void to(java.util.Map<String, ?> options, String target) {
+        public void to(java.util.Map<String, ?> options, CharSequence target) {
             Object dev = options.get("dev");
-            Expectation complete = new Expectation(expectation.from(), target, expectation.reachable(),
-                    dev == null ? null : String.valueOf(dev), expectation.source());
+            Expectation complete = new Expectation(expectation.from(), Text.of(target), expectation.reachable(),
+                    dev == null ? null : Text.of(dev), expectation.source());
             lab.replaceExpectation(expectation, complete);
             expectation = complete;
         }

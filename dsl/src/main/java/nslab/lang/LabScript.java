@@ -20,24 +20,24 @@ public abstract class LabScript extends Script {
         return (LabBuilder) getBinding().getVariable(LabLoader.BUILDER_VARIABLE);
     }
 
-    public void lab(String name) {
-        builder().name(name);
+    public void lab(CharSequence name) {
+        builder().name(Text.of(name));
     }
 
-    public void namespace(String name) {
-        builder().namespace(name, ScriptLines.here());
+    public void namespace(CharSequence name) {
+        builder().namespace(Text.of(name), ScriptLines.here());
     }
 
-    public void namespace(String name, Closure<?> body) {
-        NamespaceState ns = builder().namespace(name, ScriptLines.here());
+    public void namespace(CharSequence name, Closure<?> body) {
+        NamespaceState ns = builder().namespace(Text.of(name), ScriptLines.here());
         runBody(new NamespaceBody(builder(), ns), body, Words.Context.NAMESPACE);
     }
 
-    public void ns(String name) {
+    public void ns(CharSequence name) {
         namespace(name);
     }
 
-    public void ns(String name, Closure<?> body) {
+    public void ns(CharSequence name, Closure<?> body) {
         namespace(name, body);
     }
 
@@ -45,20 +45,20 @@ public abstract class LabScript extends Script {
         namespace(Namespace.HOST, body);
     }
 
-    public void link(String a, String b) {
-        builder().link(a, b, null, null, ScriptLines.here());
+    public void link(CharSequence a, CharSequence b) {
+        builder().link(Text.of(a), Text.of(b), null, null, ScriptLines.here());
     }
 
-    public void link(Map<String, ?> options, String a, String b) {
+    public void link(Map<String, ?> options, CharSequence a, CharSequence b) {
         Source here = ScriptLines.here();
         Object ips = options.get("ips");
         String ipA = null;
         String ipB = null;
         if (ips instanceof List<?> list) {
-            if (list.size() > 0) ipA = String.valueOf(list.get(0));
-            if (list.size() > 1) ipB = String.valueOf(list.get(1));
+            if (list.size() > 0) ipA = Text.of(list.get(0));
+            if (list.size() > 1) ipB = Text.of(list.get(1));
         }
-        builder().link(a, b, ipA, ipB, here);
+        builder().link(Text.of(a), Text.of(b), ipA, ipB, here);
     }
 
     public void expect(Closure<?> body) {

@@ -28,92 +28,93 @@ public final class NamespaceBody {
 
     // ---- interfaces ----
 
-    public VethChain veth(String name) {
+    public VethChain veth(CharSequence name) {
         Source here = ScriptLines.here();
-        IfaceState end = ns.declare(name, here);
+        IfaceState end = ns.declare(Text.of(name), here);
         end.peer = new IfaceState.VethPeer(null, null, null, here);
         ns.current = end;
         return new VethChain(end);
     }
 
-    public void dev(String name) {
-        ns.current = ns.reference(name, ScriptLines.here());
+    public void dev(CharSequence name) {
+        ns.current = ns.reference(Text.of(name), ScriptLines.here());
     }
 
-    public void dev(String name, Closure<?> block) {
+    public void dev(CharSequence name, Closure<?> block) {
         dev(name);
         inBlock(ns.current, block);
     }
 
-    public void bridge(String name) {
-        declare(name, new DeviceKind.Bridge(java.util.List.of()));
+    public void bridge(CharSequence name) {
+        declare(Text.of(name), new DeviceKind.Bridge(java.util.List.of()));
     }
 
-    public void bridge(String name, Closure<?> block) {
+    public void bridge(CharSequence name, Closure<?> block) {
         bridge(name);
         inBlock(ns.current, block);
     }
 
-    public void tap(String name) {
-        declare(name, new DeviceKind.Tap());
+    public void tap(CharSequence name) {
+        declare(Text.of(name), new DeviceKind.Tap());
     }
 
-    public void tap(String name, Closure<?> block) {
+    public void tap(CharSequence name, Closure<?> block) {
         tap(name);
         inBlock(ns.current, block);
     }
 
-    public void tun(String name) {
-        declare(name, new DeviceKind.Tun());
+    public void tun(CharSequence name) {
+        declare(Text.of(name), new DeviceKind.Tun());
     }
 
-    public void tun(String name, Closure<?> block) {
+    public void tun(CharSequence name, Closure<?> block) {
         tun(name);
         inBlock(ns.current, block);
     }
 
-    public ParentChain macvlan(String name) {
+    public ParentChain macvlan(CharSequence name) {
         return macvlan(Map.of(), name);
     }
 
-    public ParentChain macvlan(Map<String, ?> options, String name) {
-        IfaceState s = declare(name, null);
-        String mode = options.containsKey("mode") ? String.valueOf(options.get("mode")) : "bridge";
+    public ParentChain macvlan(Map<String, ?> options, CharSequence name) {
+        IfaceState s = declare(Text.of(name), null);
+        String mode = options.containsKey("mode") ? string(options, "mode") : "bridge";
         return new ParentChain(s, (parent, opts) -> new DeviceKind.Macvlan(parent,
-                opts.containsKey("mode") ? String.valueOf(opts.get("mode")) : mode));
+                opts.containsKey("mode") ? string(opts, "mode") : mode));
     }
 
-    public ParentChain vlan(String name) {
+    public ParentChain vlan(CharSequence name) {
         return vlan(Map.of(), name);
     }
 
-    public ParentChain vlan(Map<String, ?> options, String name) {
-        IfaceState s = declare(name, null);
+    public ParentChain vlan(Map<String, ?> options, CharSequence name) {
+        IfaceState s = declare(Text.of(name), null);
         return new ParentChain(s, (parent, opts) -> {
             Object id = opts.containsKey("id") ? opts.get("id") : options.get("id");
             return new DeviceKind.Vlan(parent, id == null ? -1 : toInt(id));
         });
     }
 
-    public void vxlan(Map<String, ?> options, String name) {
+    public void vxlan(Map<String, ?> options, CharSequence name) {
         Object id = options.get("id");
         Object port = options.get("port");
-        declare(name, new DeviceKind.Vxlan(id == null ? -1 : toInt(id),
-                options.containsKey("remote") ? String.valueOf(options.get("remote")) : null,
-                options.containsKey("dev") ? String.valueOf(options.get("dev")) : null,
+        declare(Text.of(name), new DeviceKind.Vxlan(id == null ? -1 : toInt(id),
+                string(options, "remote"),
+                string(options, "dev"),
                 port == null ? 4789 : toInt(port)));
     }
 
-    public void port(String... names) {
+    public void port(CharSequence... names) {
         Source here = ScriptLines.here();
         IfaceState bridge = ns.current;
         if (bridge == null || !(bridge.kind instanceof DeviceKind.Bridge b)) {
             lab.problem(Problem.error(here, "port belongs inside a bridge block",
-                    "write: bridge 'br0' { port '" + (names.length > 0 ? names[0] : "eth0") + "' }"));
+                    "write: bridge 'br0' { port '" + (names.length > 0 ? Text.of(names[0]) : "eth0") + "' }"));
             return;
         }
         var ports = new java.util.ArrayList<>(b.ports());
-        for (String p : names) {
+        for (CharSequence name : names) {
+            String p = Text.of(name);
             ports.add(p);
             IfaceState port = ns.reference(p, here);
             port.master = bridge.name;
@@ -124,20 +125,21 @@ public final class NamespaceBody {
 
     // ---- settings of the current interface ----
 
-    public void ip(String address) {
+    public void ip(CharSequence text) {
+        String address = Text.of(text);
         IfaceState cur = current("ip '" + address + "'");
         if (cur != null) ns.addresses.add(LabBuilder.address(ns.name, cur.name, address, ScriptLines.here()));
     }
 
-    public void ip(Map<String, ?> options, String address) {
-        Object dev = options.get("dev");
+    public void ip(Map<String, ?> options, CharSequence address) {
+        String dev = string(options, "dev");
         if (dev == null) {
             ip(address);
             return;
         }
         Source here = ScriptLines.here();
-        ns.reference(String.valueOf(dev), here);
-        ns.addresses.add(LabBuilder.address(ns.name, String.valueOf(dev), address, here));
+        ns.reference(dev, here);
+        ns.addresses.add(LabBuilder.address(ns.name, dev, Text.of(address), here));
     }
 
     public void mtu(int mtu) {
@@ -148,7 +150,8 @@ public final class NamespaceBody {
         }
     }
 
-    public void mac(String mac) {
+    public void mac(CharSequence text) {
+        String mac = Text.of(text);
         IfaceState cur = current("mac '" + mac + "'");
         if (cur != null) {
             cur.mac = mac;
@@ -176,22 +179,23 @@ public final class NamespaceBody {
         IfaceState cur = current("netem");
         if (cur == null) return;
         NamespaceState.ConditionState c = condition(cur);
-        options.forEach((k, v) -> c.netem.put(k, String.valueOf(v)));
+        options.forEach((k, v) -> c.netem.put(k, Text.of(v)));
     }
 
-    public void rate(String rate) {
+    public void rate(CharSequence text) {
+        String rate = Text.of(text);
         IfaceState cur = current("rate '" + rate + "'");
         if (cur != null) condition(cur).rate = rate;
     }
 
     // ---- routing and the namespace as a whole ----
 
-    public void gateway(String address) {
-        ns.routes.add(new Route(ns.name, "default", address, null, ScriptLines.here()));
+    public void gateway(CharSequence address) {
+        ns.routes.add(new Route(ns.name, "default", Text.of(address), null, ScriptLines.here()));
     }
 
-    public RouteChain route(String destination) {
-        Route r = new Route(ns.name, destination, null, null, ScriptLines.here());
+    public RouteChain route(CharSequence destination) {
+        Route r = new Route(ns.name, Text.of(destination), null, null, ScriptLines.here());
         ns.routes.add(r);
         return new RouteChain(ns, r);
     }
@@ -205,12 +209,12 @@ public final class NamespaceBody {
         ns.loopback = up;
     }
 
-    public void sysctl(String key, Object value) {
-        ns.sysctls.add(new Sysctl(ns.name, key, String.valueOf(value), ScriptLines.here()));
+    public void sysctl(CharSequence key, Object value) {
+        ns.sysctls.add(new Sysctl(ns.name, Text.of(key), Text.of(value), ScriptLines.here()));
     }
 
-    public void masquerade(Map<String, ?> options, String from) {
-        ns.rules.add(new FirewallRule.Masquerade(ns.name, from, string(options, "out"), ScriptLines.here()));
+    public void masquerade(Map<String, ?> options, CharSequence from) {
+        ns.rules.add(new FirewallRule.Masquerade(ns.name, Text.of(from), string(options, "out"), ScriptLines.here()));
     }
 
     public void masquerade(Map<String, ?> options) {
@@ -241,8 +245,8 @@ public final class NamespaceBody {
                 ScriptLines.here()));
     }
 
-    public void run(String command) {
-        ns.runs.add(new RunCommand(ns.name, command, ScriptLines.here()));
+    public void run(CharSequence command) {
+        ns.runs.add(new RunCommand(ns.name, Text.of(command), ScriptLines.here()));
     }
 
     /** Bare words ({@code up}, {@code down}) reach Groovy as property reads. */
@@ -287,13 +291,13 @@ public final class NamespaceBody {
 
     private static String string(Map<String, ?> options, String key) {
         Object v = options.get(key);
-        return v == null ? null : String.valueOf(v);
+        return v == null ? null : Text.of(v);
     }
 
     static int toInt(Object o) {
         if (o instanceof Number n) return n.intValue();
         try {
-            return Integer.parseInt(String.valueOf(o).trim());
+            return Integer.parseInt(Text.of(o).trim());
         } catch (NumberFormatException e) {
             return -1;
         }
@@ -309,12 +313,12 @@ public final class NamespaceBody {
             this.end = end;
         }
 
-        public void peer(String target) {
+        public void peer(CharSequence target) {
             peer(Map.of(), target);
         }
 
-        public void peer(Map<String, ?> options, String target) {
-            end.peer = new IfaceState.VethPeer(target, string(options, "name"), string(options, "ip"),
+        public void peer(Map<String, ?> options, CharSequence target) {
+            end.peer = new IfaceState.VethPeer(Text.of(target), string(options, "name"), string(options, "ip"),
                     end.peer.source());
         }
     }
@@ -334,12 +338,12 @@ public final class NamespaceBody {
             iface.kind = maker.make(null, Map.of());
         }
 
-        public void on(String parent) {
+        public void on(CharSequence parent) {
             on(Map.of(), parent);
         }
 
-        public void on(Map<String, ?> options, String parent) {
-            iface.kind = maker.make(parent, options);
+        public void on(Map<String, ?> options, CharSequence parent) {
+            iface.kind = maker.make(Text.of(parent), options);
         }
     }
 
@@ -353,13 +357,13 @@ public final class NamespaceBody {
             this.route = route;
         }
 
-        public RouteChain via(String gateway) {
-            replace(new Route(route.namespace(), route.destination(), gateway, route.dev(), route.source()));
+        public RouteChain via(CharSequence gateway) {
+            replace(new Route(route.namespace(), route.destination(), Text.of(gateway), route.dev(), route.source()));
             return this;
         }
 
-        public RouteChain dev(String dev) {
-            replace(new Route(route.namespace(), route.destination(), route.via(), dev, route.source()));
+        public RouteChain dev(CharSequence dev) {
+            replace(new Route(route.namespace(), route.destination(), route.via(), Text.of(dev), route.source()));
             return this;
         }
 
