@@ -76,10 +76,10 @@ public final class LabLoader {
             }
         }
         for (Chunk chunk : chunks) {
-            Problem failure = run(chunk, binding);
-            if (failure != null) {
+            List<Problem> failures = run(chunk, binding);
+            if (!failures.isEmpty()) {
                 List<Problem> problems = new ArrayList<>(builder.problems());
-                problems.add(failure);
+                problems.addAll(failures);
                 return new Loaded(null, problems);
             }
         }
@@ -87,33 +87,34 @@ public final class LabLoader {
         return new Loaded(lab, builder.problems());
     }
 
-    private Problem run(Chunk chunk, Binding binding) {
+    /** Runs one chunk; what stopped it (nothing, when it ran through). */
+    private List<Problem> run(Chunk chunk, Binding binding) {
         ScriptLines.Chunk where = new ScriptLines.Chunk(chunk.file(), chunk.firstLine(), chunk.text());
         Class<?> type;
         try {
             type = compiler.compile(chunk.text());
         } catch (MultipleCompilationErrorsException e) {
-            return syntaxProblem(where, e);
+            return List.of(syntaxProblem(where, e));
         } catch (CompilationFailedException e) {
-            return Problem.error(ScriptLines.at(where, 0), firstLine(e.getMessage()), null);
+            return List.of(Problem.error(ScriptLines.at(where, 0), firstLine(e.getMessage()), null));
         }
         ScriptLines.enter(where);
         try {
             Script script = (Script) type.getDeclaredConstructor().newInstance();
             script.setBinding(binding);
             script.run();
-            return null;
+            return List.of();
         } catch (WordException e) {
-            return wordProblem(ScriptLines.of(e, e.word), e.word, e.arguments, e.context);
+            return wordProblems(where, ScriptLines.of(e, e.word), e.word, e.arguments, e.context);
         } catch (groovy.lang.MissingMethodException e) {
-            return wordProblem(ScriptLines.of(e, e.getMethod()), e.getMethod(), e.getArguments(), Words.Context.TOP);
+            return wordProblems(where, ScriptLines.of(e, e.getMethod()), e.getMethod(), e.getArguments(), Words.Context.TOP);
         } catch (groovy.lang.MissingPropertyException e) {
-            return wordProblem(ScriptLines.of(e, e.getProperty()), e.getProperty(), null, Words.Context.TOP);
+            return wordProblems(where, ScriptLines.of(e, e.getProperty()), e.getProperty(), null, Words.Context.TOP);
         } catch (ReflectiveOperationException e) {
-            return Problem.error(ScriptLines.at(where, 0), "the script could not be started: " + e, null);
+            return List.of(Problem.error(ScriptLines.at(where, 0), "the script could not be started: " + e, null));
         } catch (RuntimeException | StackOverflowError e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : firstLine(e.getMessage());
-            return Problem.error(ScriptLines.of(e), "the script failed: " + message, null);
+            return List.of(Problem.error(ScriptLines.of(e), "the script failed: " + message, null));
         } finally {
             ScriptLines.leave();
         }
@@ -140,6 +141,16 @@ public final class LabLoader {
             }
         }
         return Problem.error(ScriptLines.at(where, 0), firstLine(e.getMessage()), null);
+    }
+
+    /** The word the script stopped on and, when it is no word at all, the script's other likely typos. */
+    private static List<Problem> wordProblems(ScriptLines.Chunk where, Source at, String word, Object[] args,
+                                              Words.Context context) {
+        Problem first = wordProblem(at, word, args, context);
+        if (Words.find(word).isPresent()) return List.of(first);
+        List<Problem> all = new ArrayList<>(List.of(first));
+        all.addAll(Typos.besides(where, word, at.line() - where.firstLine() + 1));
+        return all;
     }
 
     /** An unknown word, a word in the wrong block, or a known word with arguments it does not take. */

@@ -104,6 +104,49 @@ namespace 'bad name'
         c.errors()*.source()*.line() == [3, 4, 6]
     }
 
+    def "several misspelt words are reported together, each at its own line"() {
+        when: 'Groovy stops at the first; the others are found by reading the script again'
+        def c = compile("""lab 'typos'
+namespace 'a' {
+    veth 'v0' peer 'b'
+    ipp '10.0.1.1/24'
+    gatewya '10.0.1.254'
+    dwn
+}
+namespace 'b' {
+    dev 'a' { ip '10.0.1.2/24' }
+    forwrd true
+}
+bridg 'br0' { port 'x' }
+expect { rech 'a' to 'b' }
+""")
+
+        then:
+        c.errors().collect { [it.source().line(), it.message()] } == [
+                [4, "unknown word 'ipp'"], [5, "unknown word 'gatewya'"], [6, "unknown word 'dwn'"],
+                [10, "unknown word 'forwrd'"], [12, "unknown word 'bridg'"], [13, "unknown word 'rech'"]]
+        c.errors()*.hint() == ["did you mean 'ip'?", "did you mean 'gateway'?", "did you mean 'down'?",
+                               "did you mean 'forward'?", "did you mean 'bridge'?", "did you mean 'reach'?"]
+    }
+
+    def "the script's own methods and variables, and Groovy's, are not taken for typos"() {
+        when:
+        def c = compile("""def ipv(n) { "10.0.\$n.1/24" }
+def gw = { n -> "10.0.\$n.254" }
+namespace 'a' {
+    tap 't0'
+    ip ipv(1)
+    gateway gw(1)
+    println 'building a'
+    tapp 't1'
+}
+namespace 'b' { tapp 't2' }
+""")
+
+        then: 'only the two real typos'
+        c.errors().collect { [it.source().line(), it.message()] } == [[8, "unknown word 'tapp'"], [10, "unknown word 'tapp'"]]
+    }
+
     def "a problem prints as file:line: error: message, with the hint below"() {
         when:
         def c = compile("nmespace 'a'", 'lab.groovy')
