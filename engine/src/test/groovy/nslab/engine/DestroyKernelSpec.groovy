@@ -47,6 +47,42 @@ rm -f /tmp/*.\$\$
         r.section('journal').trim().isEmpty()
     }
 
+    def "destroy after an apply killed halfway (kill -9) removes what it had built"() {
+        given: 'a lab big enough to be caught while it is being built, with a host-side part'
+        def lab = KernelSandbox.labFile('''lab 'killed'
+host { veth 'hk0' peer 'k1', name: 'kh0'; ip '10.31.0.1/24' }
+(1..<150).each { i ->
+    namespace("k$i") { veth "r$i" peer "k${i + 1}", name: "l$i"; ip "10.${30 + i.intdiv(200)}.${i % 200}.1/30" }
+    namespace("k${i + 1}") { dev("l$i") { ip "10.${30 + i.intdiv(200)}.${i % 200}.2/30" } }
+}
+namespace 'k1' { dev('kh0') { ip '10.31.0.2/24' } }
+''', 'killed')
+
+        when: 'apply is killed as soon as its first namespace exists'
+        def r = KernelSandbox.run("""
+snapshot > /tmp/before.\$\$
+java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "\$NSLAB_TEST_CP" nslab.engine.EngineDriver apply ${lab.absolutePath} >/dev/null &
+pid=\$!
+while [ -z "\$(ls /run/netns 2>/dev/null)" ] && kill -0 \$pid 2>/dev/null; do :; done
+kill -9 \$pid; wait \$pid
+echo "=== killed"; echo "namespaces \$(ls /run/netns | wc -l)"; ls /run/nslab
+sleep 2   # an ip batch the JVM had started runs on to its end
+echo "=== destroy"; nslab destroy killed; echo "exit \$?"
+echo "=== after"; ls /run/netns 2>/dev/null | wc -l; ls /run/nslab
+snapshot > /tmp/after.\$\$; diff /tmp/before.\$\$ /tmp/after.\$\$ && echo same
+rm -f /tmp/before.\$\$ /tmp/after.\$\$
+""")
+
+        then: 'the kill came halfway: something was built and the journal was there'
+        def killed = r.section('killed').readLines()
+        (killed[0] - 'namespaces ').trim().toInteger() in 1..<150
+        killed.contains('killed.journal')
+
+        and: 'destroy, from the journal alone, took all of it away'
+        r.section('destroy').endsWith('exit 0')
+        r.section('after').readLines()*.trim() == ['0', 'same']
+    }
+
     def "two labs live side by side; destroying one leaves the other working"() {
         given:
         def one = KernelSandbox.labFile('''lab 'one'
