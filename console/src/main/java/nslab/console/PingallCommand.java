@@ -12,7 +12,7 @@ import nslab.model.Lab;
 import nslab.model.Namespace;
 import picocli.CommandLine.Command;
 
-@Command(name = "pingall", description = "Ping from every namespace to every other's first address; a matrix, as in Mininet.")
+@Command(name = "pingall", description = "Ping from every namespace with an IPv4 address to every other's first address; a matrix, as in Mininet.")
 final class PingallCommand implements Callable<Integer> {
     private final ConsoleContext ctx;
     private final CommandRunner runner = new CommandRunner(10);
@@ -26,15 +26,20 @@ final class PingallCommand implements Callable<Integer> {
         Lab lab = ctx.requireLab();
         if (lab == null) return 1;
         List<String> live = ctx.kernel.namespaces();
-        List<Namespace> sources = lab.created().stream().filter(n -> live.contains(n.name())).toList();
-        if (sources.isEmpty()) {
+        List<Namespace> alive = lab.created().stream().filter(n -> live.contains(n.name())).toList();
+        if (alive.isEmpty()) {
             ctx.out.println("pingall: none of the lab's namespaces is live: apply builds them");
             ctx.out.flush();
             return 1;
         }
+        // The hosts, as in Mininet: namespaces with an IPv4 address. One without (a namespace that
+        // only holds a bridge, say) can neither answer nor send a ping, so it is named, not tested.
         Map<String, String> targets = new LinkedHashMap<>();
-        for (Namespace n : sources) n.firstIpv4().ifPresent(a -> targets.put(n.name(), a.prefix().addressText()));
+        for (Namespace n : alive) n.firstIpv4().ifPresent(a -> targets.put(n.name(), a.prefix().addressText()));
+        List<Namespace> sources = alive.stream().filter(n -> targets.containsKey(n.name())).toList();
         ctx.out.println("*** Ping: testing reachability between " + sources.size() + " namespaces");
+        List<String> without = alive.stream().map(Namespace::name).filter(n -> !targets.containsKey(n)).toList();
+        if (!without.isEmpty()) ctx.out.println("*** without an IPv4 address, not pinged: " + String.join(", ", without));
         ctx.out.flush();
         // all pings at once: a lost one costs its full timeout, and they do not disturb each other
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(16, Math.max(1, sources.size() * targets.size())));

@@ -85,6 +85,25 @@ class SandboxConsoleSpec extends Specification {
         matrix.contains('0% dropped (2/2 received)')
     }
 
+    def "pingall names a namespace without an IPv4 address (a switch) and leaves it out"() {
+        given: 'two hosts cabled to a bridge in a third namespace, which has no address'
+        enter("namespace 'sw' { bridge 'br0' }")
+        enter("namespace 'a' { veth 'a0' peer 'sw', name: 'pa'; ip '10.0.5.1/24' }")
+        enter("namespace 'b' { veth 'b0' peer 'sw', name: 'pb'; ip '10.0.5.2/24' }")
+        enter("namespace 'sw' { dev('br0') { port 'pa', 'pb' } }")
+
+        when:
+        String matrix = enter('pingall')
+
+        then:
+        matrix.contains('between 2 namespaces')
+        matrix.contains('without an IPv4 address, not pinged: sw')
+        matrix.contains('a -> b')
+        matrix.contains('b -> a')
+        !matrix.contains('sw ->')
+        matrix.contains('0% dropped (2/2 received)')
+    }
+
     def "Ctrl-C stops the running command, not the console"() {
         given:
         twoHosts()
