@@ -19,8 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "apply", mixinStandardHelpOptions = true,
         description = {"Build the lab on this machine (or only what changed, when it is live), then run its expectations.",
-                "Stops before changing anything if a namespace or interface it would create is in the way;",
-                "undoes everything it did if a step fails."})
+                "Stops before changing anything if a namespace or interface it would create is in the way,"
+                        + " and undoes everything it did if a step fails."})
 final class ApplyCommand implements Callable<Integer> {
     @ParentCommand Main main;
     @Spec CommandSpec spec;

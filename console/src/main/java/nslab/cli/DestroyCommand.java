@@ -17,8 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "destroy", mixinStandardHelpOptions = true,
         description = {"Remove everything the lab created and give back the host settings it changed.",
-                "Works from the lab's journal, not the script: the script may have been edited or deleted since;",
-                "LAB may also be the lab's name."})
+                "Works from the lab's journal, not the script: the script may have been edited or deleted since."
+                        + " LAB may also be the lab's name."})
 final class DestroyCommand implements Callable<Integer> {
     private static final Pattern LAB_WORD = Pattern.compile("(?m)^\\s*lab\\s*\\(?\\s*['\"]([^'\"]+)['\"]");
 
