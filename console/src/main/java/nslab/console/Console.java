@@ -46,7 +46,9 @@ public final class Console {
         // nativeSignals: Ctrl-C while a command runs must reach our handler, not end the JVM
         try (Terminal terminal = TerminalBuilder.builder().system(true).name("nslab").nativeSignals(true)
                 // the native (JNI) terminal first, exec (stty) if it cannot load: no time spent probing the others
-                .providers("jni,exec").build()) {
+                .providers("jni,exec")
+                // input from a pipe (printf ... | ./nslab) gets a dumb terminal without JLine's warning about it
+                .dumb(true).build()) {
             StartupTiming.mark("terminal");
             return new Console(terminal, options, null).run();
         }
