@@ -46,7 +46,7 @@ public final class NamespaceBody {
     }
 
     public void bridge(CharSequence name) {
-        declare(Text.of(name), new DeviceKind.Bridge(java.util.List.of()));
+        declare(name, new DeviceKind.Bridge(java.util.List.of()));
     }
 
     public void bridge(CharSequence name, Closure<?> block) {
@@ -55,7 +55,7 @@ public final class NamespaceBody {
     }
 
     public void tap(CharSequence name) {
-        declare(Text.of(name), new DeviceKind.Tap());
+        declare(name, new DeviceKind.Tap());
     }
 
     public void tap(CharSequence name, Closure<?> block) {
@@ -64,7 +64,7 @@ public final class NamespaceBody {
     }
 
     public void tun(CharSequence name) {
-        declare(Text.of(name), new DeviceKind.Tun());
+        declare(name, new DeviceKind.Tun());
     }
 
     public void tun(CharSequence name, Closure<?> block) {
@@ -77,7 +77,7 @@ public final class NamespaceBody {
     }
 
     public ParentChain macvlan(Map<String, ?> options, CharSequence name) {
-        IfaceState s = declare(Text.of(name), null);
+        IfaceState s = declare(name, null);
         String mode = options.containsKey("mode") ? string(options, "mode") : "bridge";
         return new ParentChain(s, (parent, opts) -> new DeviceKind.Macvlan(parent,
                 opts.containsKey("mode") ? string(opts, "mode") : mode));
@@ -88,7 +88,7 @@ public final class NamespaceBody {
     }
 
     public ParentChain vlan(Map<String, ?> options, CharSequence name) {
-        IfaceState s = declare(Text.of(name), null);
+        IfaceState s = declare(name, null);
         return new ParentChain(s, (parent, opts) -> {
             Object id = opts.containsKey("id") ? opts.get("id") : options.get("id");
             return new DeviceKind.Vlan(parent, id == null ? -1 : toInt(id));
@@ -98,7 +98,7 @@ public final class NamespaceBody {
     public void vxlan(Map<String, ?> options, CharSequence name) {
         Object id = options.get("id");
         Object port = options.get("port");
-        declare(Text.of(name), new DeviceKind.Vxlan(id == null ? -1 : toInt(id),
+        declare(name, new DeviceKind.Vxlan(id == null ? -1 : toInt(id),
                 string(options, "remote"),
                 string(options, "dev"),
                 port == null ? 4789 : toInt(port)));
@@ -261,8 +261,8 @@ public final class NamespaceBody {
 
     // ---- helpers ----
 
-    private IfaceState declare(String name, DeviceKind kind) {
-        IfaceState s = ns.declare(name, ScriptLines.here());
+    private IfaceState declare(CharSequence name, DeviceKind kind) {
+        IfaceState s = ns.declare(Text.of(name), ScriptLines.here());
         s.kind = kind;
         ns.current = s;
         return s;
