@@ -8,7 +8,9 @@ import nslab.model.Address;
 import nslab.model.DeviceKind;
 import nslab.model.Interface;
 import nslab.model.Lab;
+import nslab.model.IpPrefix;
 import nslab.model.Namespace;
+import nslab.model.Route;
 
 /** Addresses: well formed, once per namespace; warnings for a missing prefix and mismatched veth ends. */
 final class AddressRules implements Rule {
@@ -43,6 +45,52 @@ final class AddressRules implements Rule {
             }
         }
         vethSubnets(lab, problems);
+        sharedLinks(lab, problems);
+    }
+
+    /**
+     * One address twice on one link: the two ends of a veth, or interfaces joined by a bridge,
+     * with the same address make a ping between them answer itself, proving nothing. (Twice in
+     * one namespace is reported above.)
+     */
+    private static void sharedLinks(Lab lab, List<Problem> problems) {
+        Map<String, String> parent = new HashMap<>();
+        for (Namespace ns : lab.namespaces()) {
+            for (Interface i : ns.interfaces()) {
+                if (i.kind() instanceof DeviceKind.Veth v && v.primary() && v.peerNamespace() != null) {
+                    join(parent, ns.name() + "/" + i.name(), v.peerNamespace() + "/" + v.peerName());
+                }
+                if (i.master() != null) join(parent, ns.name() + "/" + i.name(), ns.name() + "/" + i.master());
+            }
+        }
+        Map<String, Address> seen = new HashMap<>();
+        for (Namespace ns : lab.namespaces()) {
+            if (!ns.declared()) continue;
+            for (Address a : ns.addresses()) {
+                if (!a.valid()) continue;
+                String link = root(parent, ns.name() + "/" + a.dev());
+                Address first = seen.putIfAbsent(link + " " + (a.v6() ? "6/" : "4/") + a.prefix().address(), a);
+                if (first != null && !first.namespace().equals(a.namespace())) {
+                    problems.add(Problem.error(a.source(), "address " + a.prefix().addressText() + " is on both "
+                                    + first.dev() + " in " + first.namespace() + " (line " + first.source().line() + ") and "
+                                    + a.dev() + " in " + a.namespace() + ", which share one link: a ping between them"
+                                    + " would be answered by the sender itself",
+                            "give " + a.dev() + " another address of the subnet"));
+                }
+            }
+        }
+    }
+
+    private static void join(Map<String, String> parent, String a, String b) {
+        String ra = root(parent, a);
+        String rb = root(parent, b);
+        if (!ra.equals(rb)) parent.put(ra, rb);
+    }
+
+    private static String root(Map<String, String> parent, String node) {
+        String r = node;
+        while (parent.containsKey(r)) r = parent.get(r);
+        return r;
     }
 
     /** Seed 000: the two ends of a veth must share a subnet, or nothing routes between them. */
@@ -58,7 +106,7 @@ final class AddressRules implements Rule {
                     if (mine.isEmpty() || theirs.isEmpty()) continue;
                     boolean shared = mine.stream().anyMatch(a -> theirs.stream().anyMatch(b ->
                             a.prefix().contains(b.prefix()) || b.prefix().contains(a.prefix())));
-                    if (!shared) {
+                    if (!shared && !(routed(ns, i.name(), theirs) && routed(peerNs, v.peerName(), mine))) {
                         problems.add(Problem.warning(i.source(), "the ends of veth " + i.name() + " (" + texts(mine)
                                         + ") and " + v.peerName() + " (" + texts(theirs) + ") are in different subnets",
                                 "give both ends addresses in one subnet, e.g. /24s that differ only in the last number,"
@@ -67,6 +115,18 @@ final class AddressRules implements Rule {
                 }
             }
         }
+    }
+
+    /** Whether {@code ns} has a route out of {@code dev} to one of {@code targets} (seed 000's host routes). */
+    private static boolean routed(Namespace ns, String dev, List<Address> targets) {
+        for (Route r : ns.routes()) {
+            if (!dev.equals(r.dev()) || r.isDefault()) continue;
+            var dest = IpPrefix.parse(r.destination());
+            if (dest.isPresent() && targets.stream().anyMatch(t -> dest.get().contains(t.prefix()) || t.prefix().contains(dest.get()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Address> valid(List<Address> addresses, boolean v6) {

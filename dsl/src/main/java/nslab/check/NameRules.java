@@ -57,10 +57,12 @@ final class NameRules implements Rule {
         else if (name.equals(".") || name.equals("..")) why = "cannot be '.' or '..'";
         else if (name.contains("/") || name.contains(":") || name.chars().anyMatch(Character::isWhitespace)) {
             why = "may not contain '/', ':' or white space";
+        } else if (Carriable.problem(name) != null) {
+            why = Carriable.problem(name);
         }
         if (why != null) {
             problems.add(Problem.error(source, "interface name '" + name + "' " + why,
-                    "use 1 to 15 characters without '/', ':' or spaces, e.g. 'veth0'"));
+                    "use 1 to 15 characters without '/', ':', spaces, quotes, '#', '\\' or control characters, not starting with '-', e.g. 'veth0'"));
         }
     }
 

@@ -7,6 +7,12 @@ public record Problem(Severity severity, Source source, String message, String h
 
     public enum Severity { ERROR, WARNING }
 
+    /** A message quotes what the script said, which may hold control characters: they are spelt out. */
+    public Problem {
+        message = Printable.of(message);
+        hint = Printable.of(hint);
+    }
+
     public static Problem error(Source source, String message, String hint) {
         return new Problem(Severity.ERROR, source, message, hint);
     }
@@ -21,7 +27,7 @@ public record Problem(Severity severity, Source source, String message, String h
 
     /** {@code file:line: error: message}, then the hint on its own line. */
     public String format() {
-        String head = source + ": " + (isError() ? "error" : "warning") + ": " + message;
+        String head = Printable.of(source.toString()) + ": " + (isError() ? "error" : "warning") + ": " + message;
         return hint == null || hint.isEmpty() ? head : head + "\n    " + hint;
     }
 }

@@ -10,7 +10,8 @@ import nslab.model.Lab;
  */
 public final class Validator {
     private final List<Rule> rules = List.of(new NameRules(), new ReferenceRules(), new DeviceRules(),
-            new AddressRules(), new RouteRules(), new FirewallRules(), new ConditionRules(), new ExpectationRules());
+            new AddressRules(), new RouteRules(), new FirewallRules(), new ConditionRules(), new SysctlRules(), new TextRules(),
+            new ExpectationRules());
 
     public List<Problem> validate(Lab lab) {
         List<Problem> problems = new ArrayList<>();

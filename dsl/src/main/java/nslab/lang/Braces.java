@@ -47,6 +47,35 @@ final class Braces {
         return open.isEmpty() ? Optional.empty() : Optional.of(new Unmatched(open.peek(), true));
     }
 
+    /** The line where braces, brackets and parentheses first nest deeper than {@code limit}, if they do. */
+    static Optional<Integer> nestedBeyond(String text, int limit) {
+        int depth = 0;
+        int line = 1;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '/') {
+                while (i + 1 < n && text.charAt(i + 1) != '\n') i++;
+            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
+                int end = text.indexOf("*/", i + 2);
+                end = end < 0 ? n : end + 1;
+                line += count(text, i, end);
+                i = end;
+            } else if (c == '\'' || c == '"') {
+                int end = stringEnd(text, i, c);
+                line += count(text, i, end);
+                i = end;
+            } else if (c == '{' || c == '(' || c == '[') {
+                if (++depth > limit) return Optional.of(line);
+            } else if (c == '}' || c == ')' || c == ']') {
+                depth--;
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The index of the quote that closes the string opened at {@code start} ('''/""" too), or the text's end. */
     private static int stringEnd(String text, int start, char quote) {
         String q3 = String.valueOf(quote).repeat(3);

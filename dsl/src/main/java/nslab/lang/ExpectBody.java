@@ -19,6 +19,37 @@ public final class ExpectBody {
         return new Target(lab, Text.of(from), false, ScriptLines.here());
     }
 
+    // ---- the top level's words, which the script itself would otherwise run here ----
+
+    public Object lab(Object... args) {
+        return Misplaced.word(lab, "lab", args, Words.Context.EXPECT, ExpectBody.class);
+    }
+
+    public Object namespace(Object... args) {
+        return Misplaced.word(lab, "namespace", args, Words.Context.EXPECT, ExpectBody.class);
+    }
+
+    public Object ns(Object... args) {
+        return Misplaced.word(lab, "ns", args, Words.Context.EXPECT, ExpectBody.class);
+    }
+
+    public Object host(Object... args) {
+        return Misplaced.word(lab, "host", args, Words.Context.EXPECT, ExpectBody.class);
+    }
+
+    public Object link(Object... args) {
+        return Misplaced.word(lab, "link", args, Words.Context.EXPECT, ExpectBody.class);
+    }
+
+    public Object expect(Object... args) {
+        return Misplaced.word(lab, "expect", args, Words.Context.EXPECT, ExpectBody.class);
+    }
+
+    /** A word of another block: reported, and the script reads on. */
+    public Object methodMissing(String name, Object args) {
+        return Misplaced.word(lab, name, args, Words.Context.EXPECT, ExpectBody.class);
+    }
+
     /**
      * {@code reach 'client' to 'server'}: the expectation is recorded at once without a target,
      * so that a {@code reach 'client'} left incomplete is reported, and completed by {@code to}.
@@ -39,6 +70,7 @@ public final class ExpectBody {
 
         /** {@code reach 'a' to '10.0.0.2', dev: 'veth0'}: the ping leaves by that interface. */
         public void to(java.util.Map<String, ?> options, CharSequence target) {
+            lab.checkKeys("to", options, ScriptLines.here());
             Object dev = options.get("dev");
             Expectation complete = new Expectation(expectation.from(), Text.of(target), expectation.reachable(),
                     dev == null ? null : Text.of(dev), expectation.source());

@@ -26,6 +26,9 @@ public final class LabBuilder {
     /** Mistakes found while reading that are not Groovy errors, e.g. ip with no interface to put it on. */
     private final List<Problem> problems = new ArrayList<>();
 
+    /** The blocks being evaluated, innermost first: where a word is written. */
+    private final java.util.Deque<Words.Context> blocks = new java.util.ArrayDeque<>();
+
     record LinkRequest(String a, String b, String ipA, String ipB, Source source) {}
 
     public LabBuilder(String defaultName) {
@@ -60,8 +63,45 @@ public final class LabBuilder {
         }
     }
 
+    /** Enters a block; evaluation stops when blocks nest deeper than {@link ScriptLimits#MAX_NESTING}. */
+    void enter(Words.Context context) {
+        if (blocks.size() >= ScriptLimits.MAX_NESTING) throw new ScriptLimits.NestingTooDeep(ScriptLines.here());
+        blocks.push(context);
+    }
+
+    void leave() {
+        blocks.pop();
+    }
+
+    /** The block the script is in now. */
+    Words.Context block() {
+        return blocks.isEmpty() ? Words.Context.TOP : blocks.peek();
+    }
+
     void problem(Problem p) {
         problems.add(p);
+    }
+
+    /**
+     * Reports each named argument that {@code word} does not take ({@code drop inn: 'v0'} would
+     * otherwise drop all forwarding), with the closest key it does take. {@code keysOf}: the word
+     * whose keys apply ({@code on} takes those of the macvlan or vlan before it).
+     */
+    void checkKeys(String word, String keysOf, Map<String, ?> options, Source at) {
+        List<String> allowed = Words.find(keysOf).map(Words.Word::keys).orElse(List.of());
+        for (Object key : options.keySet()) {
+            String k = String.valueOf(key);
+            if (allowed.contains(k)) continue;
+            String takes = allowed.isEmpty() ? word + " takes no named arguments"
+                    : word + (word.equals(keysOf) ? "" : " after " + keysOf) + " takes "
+                    + String.join(", ", allowed.stream().map(a -> a + ":").toList());
+            String hint = Suggestions.closest(k, allowed).map(c -> "did you mean '" + c + ":'? ").orElse("");
+            problems.add(Problem.error(at, "'" + word + "' has no named argument '" + k + ":'", hint + takes));
+        }
+    }
+
+    void checkKeys(String word, Map<String, ?> options, Source at) {
+        checkKeys(word, word, options, at);
     }
 
     public List<Problem> problems() {
@@ -138,12 +178,15 @@ public final class LabBuilder {
 
     /**
      * A peer that is no namespace names the other end in this namespace (seed 004) — unless it
-     * is one letter away from a namespace, at least four letters long, and not used here as an interface: then it is a typo,
-     * kept as a namespace reference so that validation reports it with "did you mean".
+     * is a near miss of a namespace name and not used here as an interface: then it is a typo,
+     * kept as a namespace reference so that validation reports it with "did you mean". A near
+     * miss is one edit for names of four to six letters, two for longer ones: {@code veth1}
+     * beside a namespace {@code net1} stays an interface name.
      */
     private static boolean looksLikeMistypedNamespace(Map<String, NamespaceState> all, NamespaceState ns, String target) {
         if (ns.interfaces.containsKey(target) || target.length() < 4) return false;
-        return declaredNames(all).stream().anyMatch(n -> Suggestions.distance(n, target) == 1);
+        int near = target.length() <= 6 ? 1 : 2;
+        return declaredNames(all).stream().anyMatch(n -> Suggestions.distance(n.toLowerCase(), target.toLowerCase()) <= near);
     }
 
     private static List<String> declaredNames(Map<String, NamespaceState> all) {

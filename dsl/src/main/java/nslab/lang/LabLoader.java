@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -51,9 +52,61 @@ public final class LabLoader {
         this.compiler = compiler;
     }
 
+    /**
+     * Reads a lab file. What is no lab at all (a directory, no such file, an unreadable, empty,
+     * too large or non-UTF-8 file) is one problem naming the file, never an exception.
+     */
     public Loaded load(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        return load(defaultName(file), List.of(new Chunk(file.toString(), 1, text)));
+        String name = file.toString();
+        Source whole = new Source(name, 0);
+        if (Files.isDirectory(file)) return refused(whole, name + " is a directory, not a lab file");
+        if (!Files.exists(file)) return refused(whole, "no such lab file " + name);
+        if (!Files.isRegularFile(file)) return refused(whole, name + " is not a regular file");
+        byte[] bytes;
+        try {
+            if (Files.size(file) > ScriptLimits.MAX_SCRIPT_BYTES) return refused(whole, tooLarge(name, Files.size(file)));
+            bytes = Files.readAllBytes(file);
+        } catch (java.nio.file.AccessDeniedException e) {
+            return refused(whole, "cannot read " + name + ": permission denied");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return refused(whole, name + " is not UTF-8 text: a lab script is a text file (" + firstBadLine(bytes) + ")");
+        }
+        if (text.isBlank()) return refused(whole, "no lab in " + name + ": the file is empty");
+        Loaded loaded = load(defaultName(file), List.of(new Chunk(name, 1, text)));
+        if (loaded.lab() != null && loaded.lab().namespaces().isEmpty() && loaded.lab().expectations().isEmpty()
+                && loaded.problems().isEmpty()) {
+            return refused(whole, "no lab in " + name + ": it declares no namespace and no host block");
+        }
+        return loaded;
+    }
+
+    private static Loaded refused(Source at, String message) {
+        return new Loaded(null, List.of(Problem.error(at, message, null)));
+    }
+
+    private static String tooLarge(String name, long bytes) {
+        return name + " is " + bytes + " bytes; a lab script may have at most " + ScriptLimits.MAX_SCRIPT_BYTES
+                + " (a loop in the script writes large labs)";
+    }
+
+    /** Where the first byte that is no UTF-8 is: "line N". */
+    private static String firstBadLine(byte[] bytes) {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        var in = java.nio.ByteBuffer.wrap(bytes);
+        var out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        decoder.decode(in, out, true);
+        int line = 1;
+        for (int i = 0; i < in.position(); i++) if (bytes[i] == '\n') line++;
+        return "line " + line + " holds a byte that is not UTF-8";
     }
 
     public Loaded load(String file, String text) {
@@ -76,7 +129,8 @@ public final class LabLoader {
             }
         }
         for (Chunk chunk : chunks) {
-            List<Problem> failures = run(chunk, binding);
+            List<Problem> failures = tooBig(chunk);
+            if (failures.isEmpty()) failures = run(chunk, binding);
             if (!failures.isEmpty()) {
                 List<Problem> problems = new ArrayList<>(builder.problems());
                 problems.addAll(failures);
@@ -85,6 +139,20 @@ public final class LabLoader {
         }
         Lab lab = builder.build(scripts);
         return new Loaded(lab, builder.problems());
+    }
+
+    /** A chunk too large, or nested too deep, for Groovy's parser to be given it. */
+    private static List<Problem> tooBig(Chunk chunk) {
+        ScriptLines.Chunk where = new ScriptLines.Chunk(chunk.file(), chunk.firstLine(), chunk.text());
+        long bytes = chunk.text().length() <= ScriptLimits.MAX_SCRIPT_BYTES / 3 ? 0
+                : chunk.text().getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > ScriptLimits.MAX_SCRIPT_BYTES) {
+            return List.of(Problem.error(ScriptLines.at(where, 0), tooLarge(chunk.file(), bytes), null));
+        }
+        return Braces.nestedBeyond(chunk.text(), ScriptLimits.MAX_TEXT_NESTING)
+                .map(line -> List.of(Problem.error(ScriptLines.at(where, line), "brackets and braces nested more than "
+                        + ScriptLimits.MAX_TEXT_NESTING + " deep here; nslab does not evaluate such a script", null)))
+                .orElse(List.of());
     }
 
     /** Runs one chunk; what stopped it (nothing, when it ran through). */
@@ -97,26 +165,100 @@ public final class LabLoader {
             return List.of(syntaxProblem(where, e));
         } catch (CompilationFailedException e) {
             return List.of(Problem.error(ScriptLines.at(where, 0), firstLine(e.getMessage()), null));
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            return List.of(Problem.error(ScriptLines.at(where, 0), "the script is too large or too deeply nested for"
+                    + " Groovy's compiler (" + e.getClass().getSimpleName() + ")", null));
         }
         ScriptLines.enter(where);
+        Deadline deadline = Deadline.start(ScriptLimits.timeout());
         try {
             Script script = (Script) type.getDeclaredConstructor().newInstance();
             script.setBinding(binding);
             script.run();
+            if (deadline.passed()) return List.of(timedOut(null));
             return List.of();
-        } catch (WordException e) {
-            return wordProblems(where, ScriptLines.of(e, e.word), e.word, e.arguments, e.context);
-        } catch (groovy.lang.MissingMethodException e) {
-            return wordProblems(where, ScriptLines.of(e, e.getMethod()), e.getMethod(), e.getArguments(), Words.Context.TOP);
-        } catch (groovy.lang.MissingPropertyException e) {
-            return wordProblems(where, ScriptLines.of(e, e.getProperty()), e.getProperty(), null, Words.Context.TOP);
-        } catch (ReflectiveOperationException e) {
-            return List.of(Problem.error(ScriptLines.at(where, 0), "the script could not be started: " + e, null));
-        } catch (RuntimeException | StackOverflowError e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : firstLine(e.getMessage());
-            return List.of(Problem.error(ScriptLines.of(e), "the script failed: " + message, null));
+        } catch (ScriptLimits.NestingTooDeep e) {
+            return List.of(Problem.error(e.at, "blocks nested more than " + ScriptLimits.MAX_NESTING
+                    + " deep; evaluation stopped here", null));
+        } catch (OutOfMemoryError e) {
+            return List.of(Problem.error(ScriptLines.of(e), "the script used up the memory nslab has (Java heap)"
+                    + " and was stopped; does a loop run without end?", null));
+        } catch (StackOverflowError e) {
+            return List.of(Problem.error(ScriptLines.of(e), "the script's calls nest too deep (stack overflow);"
+                    + " does a method call itself without end?", null));
+        } catch (Exception e) {
+            if (deadline.passed()) return List.of(timedOut(e));
+            return failure(where, e);
         } finally {
+            deadline.stop();
             ScriptLines.leave();
+        }
+    }
+
+    private static Problem timedOut(Throwable e) {
+        Source at = e == null ? ScriptLines.here() : ScriptLines.of(e);
+        Duration limit = ScriptLimits.timeout();
+        return Problem.error(at, "the script did not finish within " + ScriptLimits.describe(limit)
+                + " and was stopped here (" + ScriptLimits.TIMEOUT_VARIABLE + " or --script-timeout change the limit)", null);
+    }
+
+    /** What an exception that stopped the script means to its author. */
+    private static List<Problem> failure(ScriptLines.Chunk where, Exception failure) {
+        if (failure instanceof WordException e) {
+            return wordProblems(where, ScriptLines.of(e, e.word), e.word, e.arguments, e.context);
+        }
+        if (failure instanceof groovy.lang.MissingMethodException e) {
+            return wordProblems(where, ScriptLines.of(e, e.getMethod()), e.getMethod(), e.getArguments(), Words.Context.TOP);
+        }
+        if (failure instanceof groovy.lang.MissingPropertyException e) {
+            return wordProblems(where, ScriptLines.of(e, e.getProperty()), e.getProperty(), null, Words.Context.TOP);
+        }
+        if (failure instanceof ReflectiveOperationException e) {
+            return List.of(Problem.error(ScriptLines.at(where, 0), "the script could not be started: " + e, null));
+        }
+        String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : firstLine(failure.getMessage());
+        return List.of(Problem.error(ScriptLines.of(failure), "the script failed: " + message, null));
+    }
+
+    /**
+     * The time limit of one evaluation: a timer interrupts the evaluating thread, and the script's
+     * loops, closures and methods, compiled with {@code ThreadInterrupt}, stop at the interrupt.
+     */
+    private static final class Deadline {
+        private static final java.util.concurrent.ScheduledExecutorService TIMER =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "nslab-script-timer");
+                    t.setDaemon(true);
+                    return t;
+                });
+        private final Thread thread = Thread.currentThread();
+        private boolean running = true;
+        private boolean passed;
+        private java.util.concurrent.ScheduledFuture<?> alarm;
+
+        static Deadline start(Duration limit) {
+            Deadline d = new Deadline();
+            d.alarm = TIMER.schedule(d::expire, limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return d;
+        }
+
+        private synchronized void expire() {
+            if (!running) return;
+            passed = true;
+            thread.interrupt();
+        }
+
+        synchronized boolean passed() {
+            return passed;
+        }
+
+        /** After this, the timer no longer interrupts; an interrupt it already made is cleared. */
+        void stop() {
+            synchronized (this) {
+                running = false;
+            }
+            alarm.cancel(false);
+            if (passed) Thread.interrupted();
         }
     }
 

@@ -30,7 +30,7 @@ public abstract class LabScript extends Script {
 
     public void namespace(CharSequence name, Closure<?> body) {
         NamespaceState ns = builder().namespace(Text.of(name), ScriptLines.here());
-        runBody(new NamespaceBody(builder(), ns), body, Words.Context.NAMESPACE);
+        runBody(builder(), new NamespaceBody(builder(), ns), body, Words.Context.NAMESPACE);
     }
 
     public void ns(CharSequence name) {
@@ -51,6 +51,7 @@ public abstract class LabScript extends Script {
 
     public void link(Map<String, ?> options, CharSequence a, CharSequence b) {
         Source here = ScriptLines.here();
+        builder().checkKeys("link", options, here);
         Object ips = options.get("ips");
         String ipA = null;
         String ipB = null;
@@ -62,18 +63,26 @@ public abstract class LabScript extends Script {
     }
 
     public void expect(Closure<?> body) {
-        runBody(new ExpectBody(builder()), body, Words.Context.EXPECT);
+        runBody(builder(), new ExpectBody(builder()), body, Words.Context.EXPECT);
+    }
+
+    /** A word of a namespace or expect block written at the top level: reported, and the script reads on. */
+    public Object methodMissing(String name, Object args) {
+        return Misplaced.word(builder(), name, args, builder().block(), getClass());
     }
 
     /** Runs a block with its words; a word that fails there is reported as failing in that block. */
-    static void runBody(Object delegate, Closure<?> body, Words.Context context) {
+    static void runBody(LabBuilder lab, Object delegate, Closure<?> body, Words.Context context) {
         Closure<?> c = (Closure<?>) body.clone();
         c.setDelegate(delegate);
         c.setResolveStrategy(Closure.DELEGATE_FIRST);
+        lab.enter(context);
         try {
             c.call();
         } catch (MissingMethodException | MissingPropertyException e) {
             throw new WordException(e, context);
+        } finally {
+            lab.leave();
         }
     }
 }

@@ -33,7 +33,7 @@ public final class NamespaceBody {
         IfaceState end = ns.declare(Text.of(name), here);
         end.peer = new IfaceState.VethPeer(null, null, null, here);
         ns.current = end;
-        return new VethChain(end);
+        return new VethChain(lab, end);
     }
 
     public void dev(CharSequence name) {
@@ -77,9 +77,10 @@ public final class NamespaceBody {
     }
 
     public ParentChain macvlan(Map<String, ?> options, CharSequence name) {
+        lab.checkKeys("macvlan", options, ScriptLines.here());
         IfaceState s = declare(name, null);
         String mode = options.containsKey("mode") ? string(options, "mode") : "bridge";
-        return new ParentChain(s, (parent, opts) -> new DeviceKind.Macvlan(parent,
+        return new ParentChain(lab, "macvlan", s, (parent, opts) -> new DeviceKind.Macvlan(parent,
                 opts.containsKey("mode") ? string(opts, "mode") : mode));
     }
 
@@ -88,14 +89,16 @@ public final class NamespaceBody {
     }
 
     public ParentChain vlan(Map<String, ?> options, CharSequence name) {
+        lab.checkKeys("vlan", options, ScriptLines.here());
         IfaceState s = declare(name, null);
-        return new ParentChain(s, (parent, opts) -> {
+        return new ParentChain(lab, "vlan", s, (parent, opts) -> {
             Object id = opts.containsKey("id") ? opts.get("id") : options.get("id");
             return new DeviceKind.Vlan(parent, id == null ? -1 : toInt(id));
         });
     }
 
     public void vxlan(Map<String, ?> options, CharSequence name) {
+        lab.checkKeys("vxlan", options, ScriptLines.here());
         Object id = options.get("id");
         Object port = options.get("port");
         declare(name, new DeviceKind.Vxlan(id == null ? -1 : toInt(id),
@@ -132,6 +135,7 @@ public final class NamespaceBody {
     }
 
     public void ip(Map<String, ?> options, CharSequence address) {
+        lab.checkKeys("ip", options, ScriptLines.here());
         String dev = string(options, "dev");
         if (dev == null) {
             ip(address);
@@ -176,6 +180,7 @@ public final class NamespaceBody {
     }
 
     public void netem(Map<String, ?> options) {
+        lab.checkKeys("netem", options, ScriptLines.here());
         IfaceState cur = current("netem");
         if (cur == null) return;
         NamespaceState.ConditionState c = condition(cur);
@@ -213,26 +218,36 @@ public final class NamespaceBody {
         ns.sysctls.add(new Sysctl(ns.name, Text.of(key), Text.of(value), ScriptLines.here()));
     }
 
+    /** A sysctl of the whole machine, outside net. (host only): written so, it is meant. */
+    public void hostSysctl(CharSequence key, Object value) {
+        ns.sysctls.add(new Sysctl(ns.name, Text.of(key), Text.of(value), ScriptLines.here(), true));
+    }
+
     public void masquerade(Map<String, ?> options, CharSequence from) {
+        lab.checkKeys("masquerade", options, ScriptLines.here());
         ns.rules.add(new FirewallRule.Masquerade(ns.name, Text.of(from), string(options, "out"), ScriptLines.here()));
     }
 
     public void masquerade(Map<String, ?> options) {
+        lab.checkKeys("masquerade", options, ScriptLines.here());
         ns.rules.add(new FirewallRule.Masquerade(ns.name, string(options, "from"), string(options, "out"),
                 ScriptLines.here()));
     }
 
     public void accept(Map<String, ?> options) {
+        lab.checkKeys("accept", options, ScriptLines.here());
         ns.rules.add(new FirewallRule.Forward(ns.name, true, string(options, "in"), string(options, "out"),
                 ScriptLines.here()));
     }
 
     public void drop(Map<String, ?> options) {
+        lab.checkKeys("drop", options, ScriptLines.here());
         ns.rules.add(new FirewallRule.Forward(ns.name, false, string(options, "in"), string(options, "out"),
                 ScriptLines.here()));
     }
 
     public void forwardPort(Map<String, ?> options, int port) {
+        lab.checkKeys("forwardPort", options, ScriptLines.here());
         String to = string(options, "to");
         String address = to;
         int toPort = port;
@@ -247,6 +262,37 @@ public final class NamespaceBody {
 
     public void run(CharSequence command) {
         ns.runs.add(new RunCommand(ns.name, Text.of(command), ScriptLines.here()));
+    }
+
+    // ---- the top level's words, which the script itself would otherwise run here ----
+
+    public Object lab(Object... args) {
+        return Misplaced.word(lab, "lab", args, Words.Context.NAMESPACE, NamespaceBody.class);
+    }
+
+    public Object namespace(Object... args) {
+        return Misplaced.word(lab, "namespace", args, Words.Context.NAMESPACE, NamespaceBody.class);
+    }
+
+    public Object ns(Object... args) {
+        return Misplaced.word(lab, "ns", args, Words.Context.NAMESPACE, NamespaceBody.class);
+    }
+
+    public Object host(Object... args) {
+        return Misplaced.word(lab, "host", args, Words.Context.NAMESPACE, NamespaceBody.class);
+    }
+
+    public Object link(Object... args) {
+        return Misplaced.word(lab, "link", args, Words.Context.NAMESPACE, NamespaceBody.class);
+    }
+
+    public Object expect(Object... args) {
+        return Misplaced.word(lab, "expect", args, Words.Context.NAMESPACE, NamespaceBody.class);
+    }
+
+    /** A word of another block: reported, and the script reads on. */
+    public Object methodMissing(String name, Object args) {
+        return Misplaced.word(lab, name, args, Words.Context.NAMESPACE, NamespaceBody.class);
     }
 
     /** Bare words ({@code up}, {@code down}) reach Groovy as property reads. */
@@ -269,7 +315,7 @@ public final class NamespaceBody {
     }
 
     private void inBlock(IfaceState iface, Closure<?> block) {
-        LabScript.runBody(this, block, Words.Context.NAMESPACE);
+        LabScript.runBody(lab, this, block, Words.Context.NAMESPACE);
         ns.current = iface;
     }
 
@@ -307,9 +353,11 @@ public final class NamespaceBody {
 
     /** {@code veth 'a' peer 'ns'} and {@code veth 'a' peer 'ns', name: 'b', ip: '...'}. */
     public static final class VethChain {
+        private final LabBuilder lab;
         private final IfaceState end;
 
-        VethChain(IfaceState end) {
+        VethChain(LabBuilder lab, IfaceState end) {
+            this.lab = lab;
             this.end = end;
         }
 
@@ -318,6 +366,7 @@ public final class NamespaceBody {
         }
 
         public void peer(Map<String, ?> options, CharSequence target) {
+            lab.checkKeys("peer", options, ScriptLines.here());
             end.peer = new IfaceState.VethPeer(Text.of(target), string(options, "name"), string(options, "ip"),
                     end.peer.source());
         }
@@ -329,10 +378,14 @@ public final class NamespaceBody {
             DeviceKind make(String parent, Map<String, ?> options);
         }
 
+        private final LabBuilder lab;
+        private final String head;
         private final IfaceState iface;
         private final KindMaker maker;
 
-        ParentChain(IfaceState iface, KindMaker maker) {
+        ParentChain(LabBuilder lab, String head, IfaceState iface, KindMaker maker) {
+            this.lab = lab;
+            this.head = head;
             this.iface = iface;
             this.maker = maker;
             iface.kind = maker.make(null, Map.of());
@@ -343,6 +396,7 @@ public final class NamespaceBody {
         }
 
         public void on(Map<String, ?> options, CharSequence parent) {
+            lab.checkKeys("on", head, options, ScriptLines.here());
             iface.kind = maker.make(Text.of(parent), options);
         }
     }

@@ -7,7 +7,9 @@ import java.util.Optional;
 import org.codehaus.groovy.control.CompilationUnit;
 import org.codehaus.groovy.control.CompilerConfiguration;
 import org.codehaus.groovy.control.Phases;
+import org.codehaus.groovy.control.customizers.ASTTransformationCustomizer;
 import org.codehaus.groovy.control.customizers.ImportCustomizer;
+import groovy.transform.ThreadInterrupt;
 import org.codehaus.groovy.tools.GroovyClass;
 
 /**
@@ -38,7 +40,10 @@ public final class ScriptCompiler {
         this.store = store;
         this.config = new CompilerConfiguration();
         config.setScriptBaseClass(LabScript.class.getName());
-        config.addCompilationCustomizers(new NamedBlockTransform(), new ImportCustomizer());
+        // ThreadInterrupt: loops, closures and methods check for an interrupt, which is how the
+        // time limit stops a script (ScriptLimits)
+        config.addCompilationCustomizers(new NamedBlockTransform(), new ImportCustomizer(),
+                new ASTTransformationCustomizer(ThreadInterrupt.class));
         this.loader = new GroovyClassLoader(ScriptCompiler.class.getClassLoader(), config);
     }
 
@@ -70,7 +75,7 @@ public final class ScriptCompiler {
     private Map<String, byte[]> generate(String text) {
         String name = ScriptLines.CLASS_PREFIX + (++counter);
         CompilationUnit unit = new CompilationUnit(config, null, loader);
-        unit.addSource(name + ".groovy", text);
+        unit.addSource(name + ".groovy", AngleBlocks.toBraces(text));
         unit.compile(Phases.CLASS_GENERATION);
         Map<String, byte[]> classes = new LinkedHashMap<>();
         for (GroovyClass c : unit.getClasses()) if (c.getName().equals(name)) classes.put(c.getName(), c.getBytes());

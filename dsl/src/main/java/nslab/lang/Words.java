@@ -8,54 +8,78 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The vocabulary of the lab language: every word, where it may be written, an example and what
- * it means. Help, completion, highlighting and "did you mean" all read this one table; what a
- * word does is in {@link LabScript}, {@link NamespaceBody} and {@link ExpectBody}.
+ * The vocabulary of the lab language: every word, where it may be written, the named arguments
+ * ({@code key: value}) it takes, whether it takes a { } block, an example and what it means.
+ * The builder checks named arguments against this table, and help, completion, highlighting,
+ * "did you mean" and the docs read it; what a word does is in {@link LabScript},
+ * {@link NamespaceBody} and {@link ExpectBody}, and WordsSpec fails when those methods and this
+ * table disagree.
  */
 public final class Words {
 
     public enum Context { TOP, NAMESPACE, EXPECT, AFTER }
 
-    public record Word(String name, Context context, String example, String meaning) {}
+    /**
+     * One word. {@code keys}: the named arguments it takes (for {@code on}, those of the word it
+     * follows); {@code block}: whether it takes a { } block (or the one-line {@code < ... >} form).
+     */
+    public record Word(String name, Context context, List<String> keys, boolean block, String example, String meaning) {
+        public Word {
+            keys = List.copyOf(keys);
+        }
+
+        /** Where the word may be written, as help and error messages say it. */
+        public String where() {
+            return Words.where(context);
+        }
+    }
 
     private static final Map<String, Word> WORDS = new LinkedHashMap<>();
 
     private static void word(String name, Context context, String example, String meaning) {
-        WORDS.put(name, new Word(name, context, example, meaning));
+        word(name, context, List.of(), example, meaning);
+    }
+
+    private static void word(String name, Context context, List<String> keys, String example, String meaning) {
+        WORDS.put(name, new Word(name, context, keys, false, example, meaning));
+    }
+
+    private static void blockWord(String name, Context context, String example, String meaning) {
+        WORDS.put(name, new Word(name, context, List.of(), true, example, meaning));
     }
 
     static {
         word("lab", Context.TOP, "lab 'three-hosts'", "names the lab (default: the script's base name)");
-        word("namespace", Context.TOP, "namespace 'server' { veth 'svr-veth' peer 'gateway' }",
+        blockWord("namespace", Context.TOP, "namespace 'server' { veth 'svr-veth' peer 'gateway' }",
                 "declares a network namespace and configures it in the block; declaring it again adds to it");
-        word("ns", Context.TOP, "ns 'server' { ... }", "short for namespace");
-        word("host", Context.TOP, "host { veth 'veth-a' peer 'nstest' }",
+        blockWord("ns", Context.TOP, "ns 'server' { ... }", "short for namespace");
+        blockWord("host", Context.TOP, "host { veth 'veth-a' peer 'nstest' }",
                 "configures the root network namespace, the machine itself");
-        word("link", Context.TOP, "link 'net0', 'net1', ips: ['10.0.1.1/24', '10.0.1.2/24']",
+        word("link", Context.TOP, List.of("ips"), "link 'net0', 'net1', ips: ['10.0.1.1/24', '10.0.1.2/24']",
                 "joins two namespaces with a veth pair named after them");
-        word("expect", Context.TOP, "expect { reach 'client' to 'server' }",
+        blockWord("expect", Context.TOP, "expect { reach 'client' to 'server' }",
                 "states what the lab must do; checked after apply and by check");
         word("veth", Context.NAMESPACE, "veth 'svr-veth' peer 'gateway', name: 'svrgw-veth'",
                 "creates a veth pair: a virtual cable with one end here and one in the peer namespace");
-        word("dev", Context.NAMESPACE, "dev 'svrgw-veth' { ip '192.168.100.254/24' }",
+        blockWord("dev", Context.NAMESPACE, "dev 'svrgw-veth' { ip '192.168.100.254/24' }",
                 "selects an interface declared elsewhere so that the next words apply to it");
-        word("ip", Context.NAMESPACE, "ip '192.168.100.1/24'",
+        word("ip", Context.NAMESPACE, List.of("dev"), "ip '192.168.100.1/24'",
                 "adds an address (IPv4 or IPv6, with prefix length) to the current interface");
         word("mtu", Context.NAMESPACE, "mtu 1400", "sets the current interface's MTU");
         word("mac", Context.NAMESPACE, "mac '02:00:00:00:00:01'", "sets the current interface's MAC address");
         word("up", Context.NAMESPACE, "up", "brings the current interface up (the default)");
         word("down", Context.NAMESPACE, "down", "leaves the current interface down");
-        word("bridge", Context.NAMESPACE, "bridge 'br0' { port 'bridge-net0', 'bridge-net1' }",
+        blockWord("bridge", Context.NAMESPACE, "bridge 'br0' { port 'bridge-net0', 'bridge-net1' }",
                 "creates a Linux bridge, a virtual switch, in this namespace");
         word("port", Context.NAMESPACE, "port 'bridge-net0', 'bridge-net1'",
                 "attaches interfaces of this namespace to the current bridge");
-        word("tap", Context.NAMESPACE, "tap 'tap0'", "creates a TAP device: Ethernet frames through /dev/net/tun");
-        word("tun", Context.NAMESPACE, "tun 'tun0'", "creates a TUN device: IP packets through /dev/net/tun");
-        word("macvlan", Context.NAMESPACE, "macvlan 'mv0', mode: 'bridge' on 'eth0'",
+        blockWord("tap", Context.NAMESPACE, "tap 'tap0'", "creates a TAP device: Ethernet frames through /dev/net/tun");
+        blockWord("tun", Context.NAMESPACE, "tun 'tun0'", "creates a TUN device: IP packets through /dev/net/tun");
+        word("macvlan", Context.NAMESPACE, List.of("mode"), "macvlan 'mv0', mode: 'bridge' on 'eth0'",
                 "creates a MACVLAN device: its own MAC address on top of a parent interface");
-        word("vxlan", Context.NAMESPACE, "vxlan 'vx0', id: 42, remote: '10.0.0.2', dev: 'eth0'",
+        word("vxlan", Context.NAMESPACE, List.of("id", "remote", "dev", "port"), "vxlan 'vx0', id: 42, remote: '10.0.0.2', dev: 'eth0'",
                 "creates a VXLAN tunnel: Ethernet over UDP (port 4789 by default)");
-        word("vlan", Context.NAMESPACE, "vlan 'eth0.10' on 'eth0', id: 10",
+        word("vlan", Context.NAMESPACE, List.of("id"), "vlan 'eth0.10' on 'eth0', id: 10",
                 "creates an 802.1Q VLAN device on a parent interface");
         word("gateway", Context.NAMESPACE, "gateway '192.168.100.254'", "adds a default route via that address");
         word("route", Context.NAMESPACE, "route '10.0.0.0/8' via '10.0.100.254'",
@@ -63,14 +87,16 @@ public final class Words {
         word("forward", Context.NAMESPACE, "forward true",
                 "lets the namespace route packets between its interfaces (ip_forward)");
         word("sysctl", Context.NAMESPACE, "sysctl 'net.ipv4.conf.all.arp_ignore', 0", "sets a kernel setting of this namespace");
+        word("hostSysctl", Context.NAMESPACE, "hostSysctl 'vm.swappiness', 10",
+                "in host only: sets a kernel setting of the whole machine outside net. (restored by destroy)");
         word("loopback", Context.NAMESPACE, "loopback false", "leaves lo down (it is brought up by default)");
-        word("masquerade", Context.NAMESPACE, "masquerade '10.0.0.0/24', out: 'eth0'",
+        word("masquerade", Context.NAMESPACE, List.of("from", "out"), "masquerade '10.0.0.0/24', out: 'eth0'",
                 "source-NATs packets from a subnet to the address of the outgoing interface");
-        word("accept", Context.NAMESPACE, "accept in: 'veth-a', out: 'eth0'", "accepts forwarded packets between interfaces");
-        word("drop", Context.NAMESPACE, "drop in: 'eth1'", "drops forwarded packets");
-        word("forwardPort", Context.NAMESPACE, "forwardPort 8080, to: '192.168.100.1:80', in: 'eth0'",
+        word("accept", Context.NAMESPACE, List.of("in", "out"), "accept in: 'veth-a', out: 'eth0'", "accepts forwarded packets between interfaces");
+        word("drop", Context.NAMESPACE, List.of("in", "out"), "drop in: 'eth1'", "drops forwarded packets");
+        word("forwardPort", Context.NAMESPACE, List.of("to", "in", "proto"), "forwardPort 8080, to: '192.168.100.1:80', in: 'eth0'",
                 "sends connections to a port on to another address (DNAT; TCP unless proto: 'udp')");
-        word("netem", Context.NAMESPACE, "netem delay: '10ms', loss: '1%'",
+        word("netem", Context.NAMESPACE, List.of("limit", "delay", "jitter", "loss", "duplicate", "corrupt", "reorder"), "netem delay: '10ms', loss: '1%'",
                 "impairs the current interface's outgoing traffic (tc netem)");
         word("rate", Context.NAMESPACE, "rate '10mbit'", "limits the current interface's outgoing rate (tc tbf)");
         word("run", Context.NAMESPACE, "run 'python3 -m http.server 80'",
@@ -78,10 +104,10 @@ public final class Words {
         word("reach", Context.EXPECT, "reach 'client' to '192.168.100.1'",
                 "a ping from the namespace must succeed (add dev: 'veth0' to ping out of that interface)");
         word("unreachable", Context.EXPECT, "unreachable 'net0' to '10.0.100.1'", "a ping from the namespace must fail");
-        word("peer", Context.AFTER, "veth 'svr-veth' peer 'gateway'", "after veth: the namespace of the other end");
-        word("on", Context.AFTER, "macvlan 'mv0' on 'eth0'", "after macvlan or vlan: the parent interface");
+        word("peer", Context.AFTER, List.of("name", "ip"), "veth 'svr-veth' peer 'gateway'", "after veth: the namespace of the other end");
+        word("on", Context.AFTER, List.of("mode", "id"), "macvlan 'mv0' on 'eth0'", "after macvlan or vlan: the parent interface");
         word("via", Context.AFTER, "route 'default' via '10.0.100.254'", "after route: the gateway");
-        word("to", Context.AFTER, "reach 'client' to 'server'", "after reach or unreachable: the target");
+        word("to", Context.AFTER, List.of("dev"), "reach 'client' to 'server'", "after reach or unreachable: the target");
     }
 
     private Words() {}
@@ -96,6 +122,22 @@ public final class Words {
 
     public static List<String> names() {
         return Collections.unmodifiableList(new ArrayList<>(WORDS.keySet()));
+    }
+
+    /** The words that take named arguments, each with its keys. */
+    public static Map<String, List<String>> keys() {
+        Map<String, List<String>> keys = new LinkedHashMap<>();
+        WORDS.values().stream().filter(w -> !w.keys().isEmpty()).forEach(w -> keys.put(w.name(), w.keys()));
+        return keys;
+    }
+
+    static String where(Context context) {
+        return switch (context) {
+            case TOP -> "at the top level of the script";
+            case NAMESPACE -> "inside a namespace or host block";
+            case EXPECT -> "inside an expect block";
+            case AFTER -> "after another word";
+        };
     }
 
     public static List<String> names(Context context) {

@@ -67,8 +67,9 @@ public record IpPrefix(boolean v6, BigInteger address, int length, boolean lengt
     }
 
     public static Optional<IpPrefix> parse(String text) {
-        if (text == null || text.isBlank()) return Optional.empty();
-        String t = text.trim();
+        // not trimmed: the plan carries the text as written, so white space around it is no address
+        if (text == null || text.isBlank() || !text.strip().equals(text)) return Optional.empty();
+        String t = text;
         String addr = t;
         Integer len = null;
         int slash = t.indexOf('/');

@@ -222,9 +222,9 @@ public final class Planner {
             List<String> spec = new ArrayList<>(List.of(r.destination()));
             if (r.via() != null) spec.addAll(List.of("via", r.via()));
             if (r.dev() != null) spec.addAll(List.of("dev", r.dev()));
-            List<String> add = new ArrayList<>();
-            if (r.v6()) add.add("-6");
-            add.addAll(List.of("route", "add"));
+            // no -6: ip reads the family from the destination or the gateway, and a line of
+            // ip -batch cannot carry an option ("Object "-6" is unknown")
+            List<String> add = new ArrayList<>(List.of("route", "add"));
             add.addAll(spec);
             List<String> del = new ArrayList<>(add);
             del.set(del.indexOf("add"), "del");

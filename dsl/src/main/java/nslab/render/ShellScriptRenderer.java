@@ -1,6 +1,7 @@
 package nslab.render;
 
 import java.util.Objects;
+import nslab.check.Printable;
 import nslab.model.Source;
 import nslab.plan.Plan;
 import nslab.plan.Step;
@@ -21,8 +22,10 @@ public final class ShellScriptRenderer {
         for (Step step : plan.steps()) {
             if (!Objects.equals(step.source(), last)) {
                 last = step.source();
-                String text = plan.lab().line(last).strip();
-                out.append("\n# ").append(last).append(text.isEmpty() ? "" : ": " + text).append('\n');
+                // a comment ends at a newline: a control character in a file name or a line is spelt out,
+                // so that no part of it runs as a command
+                String text = Printable.of(plan.lab().line(last).strip());
+                out.append("\n# ").append(Printable.of(last.toString())).append(text.isEmpty() ? "" : ": " + text).append('\n');
             }
             out.append(ShellQuoting.join(step.command().argv()));
             // a run command keeps running after the script ends, its output out of the way

@@ -76,7 +76,7 @@ class ErrorsSpec extends Specification {
         'a vxlan without id'                  | 2    | "vxlan 'vx0' needs an id (VNI)"                  | 'id: 42'                     | "namespace 'a' {\n vxlan 'vx0', remote: '10.0.0.2' }"
         'a vxlan remote that is no address'   | 2    | "vxlan remote 'far' is not an IP address"        | null                         | "namespace 'a' {\n vxlan 'vx0', id: 1, remote: 'far' }"
         'a TUN device as a bridge port'       | 2    | 'TUN device tun0 cannot be a bridge port'        | "tap 'tun0'"                 | "namespace 'a' { tun 'tun0'\n bridge 'br0' { port 'tun0' } }"
-        'an unknown netem parameter'          | 2    | "netem does not know 'dealy'"                    | "did you mean 'delay'?"      | "namespace 'a' { tap 't'\n netem dealy: '10ms' }"
+        'an unknown netem parameter'          | 2    | "'netem' has no named argument 'dealy:'"         | "did you mean 'delay:'?"     | "namespace 'a' { tap 't'\n netem dealy: '10ms' }"
         'a netem value without unit'          | 2    | "netem delay '10' is not understood"             | "'10ms'"                     | "namespace 'a' { tap 't'\n netem delay: '10' }"
         'a rate without unit'                 | 2    | "rate '10' is not understood"                    | "'10mbit'"                   | "namespace 'a' { tap 't'\n rate '10' }"
         'a masquerade of no subnet'           | 2    | "masquerade source 'lan' is not a subnet"        | null                         | "namespace 'a' {\n masquerade 'lan', out: 'eth0' }"

@@ -33,7 +33,7 @@ class PlannerSpec extends Specification {
         "gateway '10.0.0.254'"                                  | 'ip -n a route add default via 10.0.0.254'
         "route '10.1.0.0/16' via '10.0.0.2' dev 'eth0'"         | 'ip -n a route add 10.1.0.0/16 via 10.0.0.2 dev eth0'
         "route '10.0.0.3' dev 'eth0'"                           | 'ip -n a route add 10.0.0.3 dev eth0'
-        "ip '2001:db8::1/64'; route 'default' via '2001:db8::fe'" | 'ip -n a -6 route add default via 2001:db8::fe'
+        "ip '2001:db8::1/64'; route 'default' via '2001:db8::fe'" | 'ip -n a route add default via 2001:db8::fe'
         "forward true"                                          | 'ip netns exec a sysctl -w net.ipv4.ip_forward=1'
         "sysctl 'net.ipv4.conf.all.arp_ignore', 0"              | 'ip netns exec a sysctl -w net.ipv4.conf.all.arp_ignore=0'
         "masquerade '10.0.0.0/24', out: 'eth0'"                 | 'ip netns exec a iptables -t nat -A POSTROUTING -s 10.0.0.0/24 -o eth0 -j MASQUERADE'
