@@ -1,6 +1,10 @@
 package nslab.cli;
 
+import nslab.lang.ScriptLimits;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Options every command takes. {@code --sandbox} itself is acted on by the {@code ./nslab}
@@ -15,6 +19,21 @@ public final class GlobalOptions {
     @Option(names = {"-v", "--verbose"}, scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "Print each command as it runs.")
     public boolean verbose;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    @Option(names = "--script-timeout", paramLabel = "SECONDS", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Stop evaluating a lab script after this many seconds (default: $"
+                    + ScriptLimits.TIMEOUT_VARIABLE + ", else 30).")
+    void scriptTimeout(String seconds) {
+        var limit = ScriptLimits.parse(seconds);
+        if (limit.isEmpty()) {
+            throw new ParameterException(mixee.commandLine(),
+                    "--script-timeout takes a number of seconds greater than 0, not '" + seconds + "'");
+        }
+        ScriptLimits.timeout(limit.get());
+    }
 
     /** True when the launcher has put this process in a sandbox. */
     public boolean inSandbox() {

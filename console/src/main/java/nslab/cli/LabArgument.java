@@ -13,7 +13,7 @@ final class LabArgument {
 
     /** The compiled lab, or null after printing why not (then the command exits 1). */
     static LabCompiler.Compiled compile(Path file, PrintWriter err) {
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             err.println(file + ": no such lab file");
             return null;
         }

@@ -34,7 +34,10 @@ final class HelpCommand implements Callable<Integer> {
             Words.Word w = labWord.get();
             ctx.out.println(w.name() + ": " + w.meaning());
             ctx.out.println("  example: " + w.example());
-            ctx.out.println("  written: " + where(w.context()));
+            ctx.out.println("  written: " + w.where() + (w.block() ? ", with a { } block" : ""));
+            if (!w.keys().isEmpty()) {
+                ctx.out.println("  takes:   " + String.join(", ", w.keys().stream().map(k -> k + ":").toList()));
+            }
         } else if (commands.containsKey(word)) {
             // the console's command tree has no name of its own, which would leave a gap after "Usage:"
             ctx.out.print(ConsoleCommands.tidy(commands.get(word).getUsageMessage()));

@@ -59,10 +59,14 @@ final class NameRules implements Rule {
             why = "may not contain '/', ':' or white space";
         } else if (Carriable.problem(name) != null) {
             why = Carriable.problem(name);
+        } else if (name.contains("%")) {
+            why = "holds '%', which the kernel reads in a new name as a number to fill in (a%d becomes a0)";
+        } else if (name.endsWith("+") || name.startsWith("!")) {
+            why = "would be read by iptables as " + (name.startsWith("!") ? "a negation" : "a wildcard") + ", not as this name";
         }
         if (why != null) {
             problems.add(Problem.error(source, "interface name '" + name + "' " + why,
-                    "use 1 to 15 characters without '/', ':', spaces, quotes, '#', '\\' or control characters, not starting with '-', e.g. 'veth0'"));
+                    "use 1 to 15 characters without '/', ':', '%', spaces, quotes, '#', '\\' or control characters, not starting with '-', e.g. 'veth0'"));
         }
     }
 
