@@ -26,9 +26,9 @@ public final class ScriptLimits {
 
     private ScriptLimits() {}
 
-    /** Sets the time limit for this process (the command line's option wins over the environment). */
+    /** Sets the time limit for this process (the command line's option wins over the environment); null: the default again. */
     public static void timeout(Duration limit) {
-        if (limit.isNegative() || limit.isZero()) throw new IllegalArgumentException("a time limit must be positive");
+        if (limit != null && (limit.isNegative() || limit.isZero())) throw new IllegalArgumentException("a time limit must be positive");
         override = limit;
     }
 
