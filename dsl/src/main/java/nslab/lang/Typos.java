@@ -45,7 +45,7 @@ final class Typos {
         Finder finder = new Finder();
         try {
             CompilationUnit unit = new CompilationUnit(new CompilerConfiguration());
-            SourceUnit source = unit.addSource("typos.groovy", where.text());
+            SourceUnit source = unit.addSource("typos.groovy", AngleBlocks.toBraces(where.text()));
             unit.compile(Phases.CONVERSION);
             for (ClassNode c : source.getAST().getClasses()) {
                 for (MethodNode m : c.getMethods()) finder.declared.add(m.getName());
