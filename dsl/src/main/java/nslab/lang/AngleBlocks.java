@@ -28,20 +28,14 @@ final class AngleBlocks {
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (c == '/' && i + 1 < n && text.charAt(i + 1) == '/') {
-                while (i + 1 < n && text.charAt(i + 1) != '\n') i++;
-            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
-                int end = text.indexOf("*/", i + 2);
-                i = end < 0 ? n : end + 1;
-            } else if (c == '\'' || c == '"') {
-                int lt = headEnd(text, i);
-                if (lt >= 0) {
-                    out[lt] = '{';
-                    open.push(depth);
-                    i = lt;
-                } else {
-                    i = stringEnd(text, i, c);
-                }
+            int lt = c == '\'' || c == '"' ? headEnd(text, i) : -1;
+            int end = Braces.skipped(text, i);
+            if (lt >= 0) {
+                out[lt] = '{';
+                open.push(depth);
+                i = lt;
+            } else if (end >= 0) {
+                i = end;
             } else if (c == '(' || c == '[' || c == '{') {
                 depth++;
             } else if (c == ')' || c == ']' || c == '}') {
@@ -60,7 +54,7 @@ final class AngleBlocks {
 
     /** When the string starting at {@code quote} is the name of a block word followed by {@code <}: where that {@code <} is. */
     private static int headEnd(String text, int quote) {
-        int end = stringEnd(text, quote, text.charAt(quote));
+        int end = Braces.stringEnd(text, quote, text.charAt(quote));
         Matcher m = NAMED_HEAD.matcher(text);
         m.useTransparentBounds(true);
         m.region(Math.max(0, quote - 40), Math.min(text.length(), end + 40));
@@ -77,18 +71,5 @@ final class AngleBlocks {
         m.region(Math.max(0, lt - 10), lt + 1);
         while (m.find()) if (m.end() - 1 == lt) return true;
         return false;
-    }
-
-    private static int stringEnd(String text, int start, char quote) {
-        String q3 = String.valueOf(quote).repeat(3);
-        boolean triple = text.startsWith(q3, start);
-        int i = start + (triple ? 3 : 1);
-        for (; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\\') i++;
-            else if (triple ? text.startsWith(q3, i) : c == quote) return triple ? i + 2 : i;
-            else if (c == '\n' && !triple) return i - 1;
-        }
-        return text.length() - 1;
     }
 }

@@ -20,22 +20,14 @@ final class Braces {
     static Optional<Unmatched> unmatched(String text) {
         Deque<Integer> open = new ArrayDeque<>();
         int line = 1;
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\n') {
+            int end = skipped(text, i);
+            if (end >= 0) {
+                line += count(text, i, end);
+                i = end;
+            } else if (c == '\n') {
                 line++;
-            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '/') {
-                while (i + 1 < n && text.charAt(i + 1) != '\n') i++;
-            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
-                int end = text.indexOf("*/", i + 2);
-                end = end < 0 ? n : end + 1;
-                line += count(text, i, end);
-                i = end;
-            } else if (c == '\'' || c == '"') {
-                int end = stringEnd(text, i, c);
-                line += count(text, i, end);
-                i = end;
             } else if (c == '{') {
                 open.push(line);
             } else if (c == '}') {
@@ -51,22 +43,14 @@ final class Braces {
     static Optional<Integer> nestedBeyond(String text, int limit) {
         int depth = 0;
         int line = 1;
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\n') {
+            int end = skipped(text, i);
+            if (end >= 0) {
+                line += count(text, i, end);
+                i = end;
+            } else if (c == '\n') {
                 line++;
-            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '/') {
-                while (i + 1 < n && text.charAt(i + 1) != '\n') i++;
-            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
-                int end = text.indexOf("*/", i + 2);
-                end = end < 0 ? n : end + 1;
-                line += count(text, i, end);
-                i = end;
-            } else if (c == '\'' || c == '"') {
-                int end = stringEnd(text, i, c);
-                line += count(text, i, end);
-                i = end;
             } else if (c == '{' || c == '(' || c == '[') {
                 if (++depth > limit) return Optional.of(line);
             } else if (c == '}' || c == ')' || c == ']') {
@@ -76,8 +60,27 @@ final class Braces {
         return Optional.empty();
     }
 
+    /**
+     * When a comment or a string starts at {@code i}: the index of its last character (a line
+     * comment stops before its newline); otherwise -1.
+     */
+    static int skipped(String text, int i) {
+        int n = text.length();
+        char c = text.charAt(i);
+        if (c == '/' && i + 1 < n && text.charAt(i + 1) == '/') {
+            int nl = text.indexOf('\n', i);
+            return nl < 0 ? n - 1 : nl - 1;
+        }
+        if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
+            int end = text.indexOf("*/", i + 2);
+            return end < 0 ? n - 1 : end + 1;
+        }
+        if (c == '\'' || c == '"') return stringEnd(text, i, c);
+        return -1;
+    }
+
     /** The index of the quote that closes the string opened at {@code start} ('''/""" too), or the text's end. */
-    private static int stringEnd(String text, int start, char quote) {
+    static int stringEnd(String text, int start, char quote) {
         String q3 = String.valueOf(quote).repeat(3);
         boolean triple = text.startsWith(q3, start);
         int i = start + (triple ? 3 : 1);

@@ -4,11 +4,10 @@ import nslab.model.Expectation;
 import nslab.model.Source;
 
 /** The words of an {@code expect} block. */
-public final class ExpectBody {
-    private final LabBuilder lab;
+public final class ExpectBody extends BlockBody {
 
     ExpectBody(LabBuilder lab) {
-        this.lab = lab;
+        super(lab, Words.Context.EXPECT);
     }
 
     public Target reach(CharSequence from) {
@@ -17,37 +16,6 @@ public final class ExpectBody {
 
     public Target unreachable(CharSequence from) {
         return new Target(lab, Text.of(from), false, ScriptLines.here());
-    }
-
-    // ---- the top level's words, which the script itself would otherwise run here ----
-
-    public Object lab(Object... args) {
-        return Misplaced.word(lab, "lab", args, Words.Context.EXPECT, ExpectBody.class);
-    }
-
-    public Object namespace(Object... args) {
-        return Misplaced.word(lab, "namespace", args, Words.Context.EXPECT, ExpectBody.class);
-    }
-
-    public Object ns(Object... args) {
-        return Misplaced.word(lab, "ns", args, Words.Context.EXPECT, ExpectBody.class);
-    }
-
-    public Object host(Object... args) {
-        return Misplaced.word(lab, "host", args, Words.Context.EXPECT, ExpectBody.class);
-    }
-
-    public Object link(Object... args) {
-        return Misplaced.word(lab, "link", args, Words.Context.EXPECT, ExpectBody.class);
-    }
-
-    public Object expect(Object... args) {
-        return Misplaced.word(lab, "expect", args, Words.Context.EXPECT, ExpectBody.class);
-    }
-
-    /** A word of another block: reported, and the script reads on. */
-    public Object methodMissing(String name, Object args) {
-        return Misplaced.word(lab, name, args, Words.Context.EXPECT, ExpectBody.class);
     }
 
     /**

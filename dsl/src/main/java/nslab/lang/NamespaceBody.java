@@ -17,12 +17,11 @@ import nslab.model.Sysctl;
  * blocks inside it, which share it with their interface made current). Each method records what
  * was said with its script line; checking is left to the validator.
  */
-public final class NamespaceBody {
-    private final LabBuilder lab;
+public final class NamespaceBody extends BlockBody {
     private final NamespaceState ns;
 
     NamespaceBody(LabBuilder lab, NamespaceState ns) {
-        this.lab = lab;
+        super(lab, Words.Context.NAMESPACE);
         this.ns = ns;
     }
 
@@ -262,37 +261,6 @@ public final class NamespaceBody {
 
     public void run(CharSequence command) {
         ns.runs.add(new RunCommand(ns.name, Text.of(command), ScriptLines.here()));
-    }
-
-    // ---- the top level's words, which the script itself would otherwise run here ----
-
-    public Object lab(Object... args) {
-        return Misplaced.word(lab, "lab", args, Words.Context.NAMESPACE, NamespaceBody.class);
-    }
-
-    public Object namespace(Object... args) {
-        return Misplaced.word(lab, "namespace", args, Words.Context.NAMESPACE, NamespaceBody.class);
-    }
-
-    public Object ns(Object... args) {
-        return Misplaced.word(lab, "ns", args, Words.Context.NAMESPACE, NamespaceBody.class);
-    }
-
-    public Object host(Object... args) {
-        return Misplaced.word(lab, "host", args, Words.Context.NAMESPACE, NamespaceBody.class);
-    }
-
-    public Object link(Object... args) {
-        return Misplaced.word(lab, "link", args, Words.Context.NAMESPACE, NamespaceBody.class);
-    }
-
-    public Object expect(Object... args) {
-        return Misplaced.word(lab, "expect", args, Words.Context.NAMESPACE, NamespaceBody.class);
-    }
-
-    /** A word of another block: reported, and the script reads on. */
-    public Object methodMissing(String name, Object args) {
-        return Misplaced.word(lab, name, args, Words.Context.NAMESPACE, NamespaceBody.class);
     }
 
     /** Bare words ({@code up}, {@code down}) reach Groovy as property reads. */
