@@ -19,8 +19,13 @@ public final class ScriptLimits {
     public static final int MAX_NESTING = 16;
     /** Braces, brackets and parentheses inside each other in the text, counted before Groovy parses it. */
     public static final int MAX_TEXT_NESTING = 100;
-    /** A hand-written lab is a few kilobytes; a loop writes the large ones. */
-    public static final int MAX_SCRIPT_BYTES = 1 << 20;
+    /**
+     * A hand-written lab is a few kilobytes; a loop writes the large ones. Compiling is not under
+     * the time limit, so this bounds it: Groovy compiles a script's top level into one method,
+     * which the JVM caps at 64 KB of bytecode, so a script of statements one after another fails
+     * near 100 KB anyway, after seconds of compiling.
+     */
+    public static final int MAX_SCRIPT_BYTES = 256 * 1024;
 
     private static volatile Duration override;
 

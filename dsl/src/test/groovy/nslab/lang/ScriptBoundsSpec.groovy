@@ -40,7 +40,7 @@ class ScriptBoundsSpec extends Specification {
         'a directory'               | 'labs'        | { File f -> f.mkdir() }                                      || 'FILE is a directory, not a lab file'
         'a missing file'            | 'gone.groovy' | { File f -> }                                                || 'no such lab file FILE'
         'a binary file'             | 'bin.groovy'  | { File f -> f.bytes = [0x6e, 0x0a, 0xff, 0xfe, 0x00] as byte[] } || 'FILE is not UTF-8 text: a lab script is a text file (line 2 holds a byte that is not UTF-8)'
-        'a file of 2 MB'            | 'big.groovy'  | { File f -> f.text = "namespace 'a'\n" * 150_000 }           || 'FILE is 2100000 bytes; a lab script may have at most 1048576 (a loop in the script writes large labs)'
+        'a file of 280 kB'          | 'big.groovy'  | { File f -> f.text = "namespace 'a'\n" * 20_000 }            || 'FILE is 280000 bytes; a lab script may have at most 262144 (a loop in the script writes large labs)'
     }
 
     @Timeout(20)
