@@ -121,11 +121,8 @@ final class HostSysctls {
             for (Path d : dirs) {
                 String name = d.getFileName().toString();
                 if (name.equals("all")) continue;
-                try {
-                    out.add(name + "=" + Files.readString(d.resolve("forwarding")).trim());
-                } catch (IOException e) {
-                    // gone meanwhile
-                }
+                String v = Sysctls.readProc(d.resolve("forwarding"));
+                if (v != null) out.add(name + "=" + v); // else gone meanwhile
             }
         } catch (IOException e) {
             return "";

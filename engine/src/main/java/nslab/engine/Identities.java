@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * What makes a kernel object the one nslab made, not merely one with the same name: a named
- * namespace's nsfs device and inode, a host interface's ifindex, a process's start time
+ * namespace's nsfs device, inode and its change time, a host interface's ifindex, a process's start time
  * (field 22 of {@code /proc/PID/stat}, so that a reused PID is not taken for ours).
  */
 final class Identities {
@@ -18,13 +18,17 @@ final class Identities {
 
     private Identities() {}
 
-    /** {@code dev:inode} of the namespace mounted at {@code /run/netns/NAME}, or null when there is none. */
+    /**
+     * {@code dev:inode:ctime} of the namespace mounted at {@code /run/netns/NAME}, or null when there
+     * is none. The kernel hands a freed namespace's inode number to the next namespace made, so the
+     * nsfs inode's change time (set when the namespace was first named) tells the two apart.
+     */
     static String namespace(Path netnsDir, String name) {
         try {
-            Path p = netnsDir.resolve(name);
-            Object dev = Files.getAttribute(p, "unix:dev", java.nio.file.LinkOption.NOFOLLOW_LINKS);
-            Object ino = Files.getAttribute(p, "unix:ino", java.nio.file.LinkOption.NOFOLLOW_LINKS);
-            return dev + ":" + ino;
+            Map<String, Object> a = Files.readAttributes(netnsDir.resolve(name), "unix:dev,ino,ctime",
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            java.nio.file.attribute.FileTime ctime = (java.nio.file.attribute.FileTime) a.get("ctime");
+            return a.get("dev") + ":" + a.get("ino") + ":" + ctime.to(java.util.concurrent.TimeUnit.NANOSECONDS);
         } catch (IOException | RuntimeException e) {
             return null;
         }

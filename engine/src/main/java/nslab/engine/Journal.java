@@ -154,7 +154,9 @@ public final class Journal {
             byte[] first = in.readNBytes(8192);
             int end = 0;
             while (end < first.length && first[end] != '\n') end++;
-            String[] f = Record.parse(new String(first, 0, end, StandardCharsets.UTF_8));
+            String line = new String(first, 0, end, StandardCharsets.UTF_8);
+            String[] f = Record.parse(line);
+            if (f == null && line.startsWith(MAGIC + " 1 ")) return new String[] {MAGIC, "1", line.substring(MAGIC.length() + 3), "-"};
             if (f == null || f.length < 4 || !f[0].equals(MAGIC)) return null;
             return f;
         } catch (IOException | RuntimeException e) {
@@ -353,6 +355,10 @@ public final class Journal {
         String[] h = Record.parse(lines.get(0));
         if (h == null || h.length < 3 || !h[0].equals(MAGIC)) {
             if (lines.get(0).startsWith(MAGIC + " 1 ")) {
+                if (tolerant) {
+                    readFormat1Namespaces(lines);
+                    return;
+                }
                 throw new EngineException(file + ":1: this journal was written by an older nslab (format 1), which"
                         + " this one does not read; 'nslab destroy --force " + lab + "' removes the namespaces it names");
             }
@@ -382,6 +388,30 @@ public final class Journal {
                             + " changed. 'nslab destroy --force " + lab + "' removes what the rest of the journal"
                             + " still identifies");
                 }
+            }
+        }
+    }
+
+    /**
+     * From a format-1 journal (no effects, no checksums), for {@code destroy --force}: only the
+     * namespaces it created ({@code S id ... - IP 3 netns add NAME}) and whether they were removed.
+     */
+    private void readFormat1Namespaces(List<String> lines) {
+        warnings.add(file + ": a format-1 journal; only the namespaces it names are removed");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split("\t", -1);
+            try {
+                int id = Integer.parseInt(f[1]);
+                if (f[0].equals("S") && f.length >= 12 && f[6].equals("-") && f[7].equals("IP") && f[8].equals("3")
+                        && f[9].equals("netns") && f[10].equals("add")) {
+                    Step s = new Step(Phase.NAMESPACES, Command.ip(null, "netns", "add", f[11]),
+                            Command.ip(null, "netns", "del", f[11]), new Source(f[4], 0), "", false, Effect.namespace(f[11]));
+                    entries.put(id, new Entry(id, s));
+                } else if (entries.containsKey(id)) {
+                    if (f[0].equals("R") || f[0].equals("F")) entries.get(id).state = State.REMOVED;
+                }
+            } catch (RuntimeException e) {
+                // not a record this reading needs
             }
         }
     }

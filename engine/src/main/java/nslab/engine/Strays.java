@@ -28,21 +28,7 @@ final class Strays {
         for (String a : appliers) if (!a.equals(self)) marks.add(MARK + "=" + a);
         if (marks.isEmpty()) return 0;
         List<ProcessHandle> found = find(marks);
-        long deadline = System.currentTimeMillis() + WAIT_MS;
-        for (ProcessHandle h : found) {
-            while (h.isAlive() && System.currentTimeMillis() < deadline) {
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-            if (h.isAlive()) {
-                h.destroyForcibly();
-                h.onExit().join();
-            }
-        }
+        NamespaceProcesses.awaitOrKill(found, WAIT_MS);
         return found.size();
     }
 

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import nslab.plan.Command;
@@ -97,11 +96,5 @@ final class Undoer {
             journal.unnote(TABLE_NOTE, table);
         }
         return lines;
-    }
-
-    /** Whether a process exists (for reports). */
-    static boolean alive(long pid) {
-        Optional<ProcessHandle> h = ProcessHandle.of(pid);
-        return h.isPresent() && h.get().isAlive();
     }
 }
