@@ -18,13 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
 import nslab.model.Source;
 import nslab.plan.Command;
 import nslab.plan.Effect;
 import nslab.plan.Phase;
 import nslab.plan.Step;
-import nslab.plan.Tool;
 
 /**
  * A lab's journal: what nslab is about to do, written (and synced) before doing it, and what it
@@ -155,7 +153,7 @@ public final class Journal {
             int end = 0;
             while (end < first.length && first[end] != '\n') end++;
             String line = new String(first, 0, end, StandardCharsets.UTF_8);
-            String[] f = Record.parse(line);
+            String[] f = JournalLines.parse(line);
             if (f == null && line.startsWith(MAGIC + " 1 ")) return new String[] {MAGIC, "1", line.substring(MAGIC.length() + 3), "-"};
             if (f == null || f.length < 4 || !f[0].equals(MAGIC)) return null;
             return f;
@@ -209,7 +207,7 @@ public final class Journal {
         if (appliers.contains(mark)) return;
         appliers.add(mark);
         String[] pidStart = mark.split(":", 2);
-        append(Record.line("A", pidStart[0], pidStart[1]));
+        append(JournalLines.line("A", pidStart[0], pidStart[1]));
     }
 
     /** Records that these steps are about to run, and gives their entries. */
@@ -222,10 +220,10 @@ public final class Journal {
             made.add(e);
             List<String> f = new ArrayList<>(List.of("S", String.valueOf(e.id), s.phase().name(), s.background() ? "1" : "0",
                     s.source().file(), String.valueOf(s.source().line())));
-            encode(s.command(), f);
-            encode(s.undo(), f);
-            encode(s.effect(), f);
-            sb.append(Record.line(f.toArray(new String[0])));
+            JournalLines.encode(s.command(), f);
+            JournalLines.encode(s.undo(), f);
+            JournalLines.encode(s.effect(), f);
+            sb.append(JournalLines.line(f.toArray(new String[0])));
         }
         append(sb.toString());
         return made;
@@ -242,7 +240,7 @@ public final class Journal {
         };
         for (Entry e : done) {
             e.state = state;
-            sb.append(Record.line(tag, String.valueOf(e.id)));
+            sb.append(JournalLines.line(tag, String.valueOf(e.id)));
         }
         append(sb.toString());
     }
@@ -250,14 +248,14 @@ public final class Journal {
     public synchronized void setUndo(Entry e, Command undo) {
         e.undo = undo;
         List<String> f = new ArrayList<>(List.of("U", String.valueOf(e.id)));
-        encode(undo, f);
-        append(Record.line(f.toArray(new String[0])));
+        JournalLines.encode(undo, f);
+        append(JournalLines.line(f.toArray(new String[0])));
     }
 
     public synchronized void setPid(Entry e, long pid, long start) {
         e.pid = pid;
         e.pidStart = start;
-        append(Record.line("P", String.valueOf(e.id), String.valueOf(pid), String.valueOf(start)));
+        append(JournalLines.line("P", String.valueOf(e.id), String.valueOf(pid), String.valueOf(start)));
     }
 
     /** Records identities of what entries made, e.g. {@code netns -> dev:inode}, in one write. */
@@ -266,7 +264,7 @@ public final class Journal {
         StringBuilder sb = new StringBuilder();
         identities.forEach((e, m) -> m.forEach((k, v) -> {
             e.identity.put(k, v);
-            sb.append(Record.line("I", String.valueOf(e.id), k, v));
+            sb.append(JournalLines.line("I", String.valueOf(e.id), k, v));
         }));
         append(sb.toString());
     }
@@ -274,12 +272,12 @@ public final class Journal {
     /** Records a fact the undo will need that is not a step (e.g. key "table", value "nat"). */
     public synchronized void note(String key, String value) {
         notes.add(new String[] {key, value});
-        append(Record.line("N", key, value));
+        append(JournalLines.line("N", key, value));
     }
 
     public synchronized void unnote(String key, String value) {
         notes.removeIf(n -> n[0].equals(key) && n[1].equals(value));
-        append(Record.line("n", key, value));
+        append(JournalLines.line("n", key, value));
     }
 
     /** The values noted under a key, in the order noted. */
@@ -308,7 +306,7 @@ public final class Journal {
             options.add(LinkOption.NOFOLLOW_LINKS); // O_NOFOLLOW: a symlink planted here is refused
             try (FileChannel out = FileChannel.open(file, options,
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
-                String all = fresh ? Record.line(MAGIC, String.valueOf(VERSION), lab, source == null ? "-" : source) + text : text;
+                String all = fresh ? JournalLines.line(MAGIC, String.valueOf(VERSION), lab, source == null ? "-" : source) + text : text;
                 ByteBuffer b = ByteBuffer.wrap(all.getBytes(StandardCharsets.UTF_8));
                 while (b.hasRemaining()) out.write(b);
                 out.force(false); // the intent must be on disk before the kernel is touched
@@ -352,7 +350,7 @@ public final class Journal {
                     + " while it was written) was skipped");
         }
         if (lines.isEmpty()) return;
-        String[] h = Record.parse(lines.get(0));
+        String[] h = JournalLines.parse(lines.get(0));
         if (h == null || h.length < 3 || !h[0].equals(MAGIC)) {
             if (lines.get(0).startsWith(MAGIC + " 1 ")) {
                 if (tolerant) {
@@ -375,7 +373,7 @@ public final class Journal {
         for (int n = 1; n < lines.size(); n++) {
             String line = lines.get(n);
             try {
-                apply(Record.parse(line));
+                apply(JournalLines.parse(line));
             } catch (RuntimeException e) {
                 boolean last = n == lines.size() - 1 && !tornTail;
                 String where = file + ":" + (n + 1) + ": ";
@@ -426,9 +424,9 @@ public final class Journal {
             case "S" -> {
                 int id = Integer.parseInt(f[1]);
                 int[] at = {6};
-                Command cmd = decodeCommand(f, at);
-                Command undo = decodeCommand(f, at);
-                Effect effect = decodeEffect(f, at);
+                Command cmd = JournalLines.decodeCommand(f, at);
+                Command undo = JournalLines.decodeCommand(f, at);
+                Effect effect = JournalLines.decodeEffect(f, at);
                 if (cmd == null || at[0] != f.length) throw new IllegalArgumentException("a malformed step");
                 Step s = new Step(Phase.valueOf(f[2]), cmd, undo, new Source(f[4], Integer.parseInt(f[5])),
                         "", f[3].equals("1"), effect);
@@ -445,7 +443,7 @@ public final class Journal {
             case "D" -> e.state = State.DONE;
             case "F" -> e.state = State.FAILED;
             case "R" -> e.state = State.REMOVED;
-            case "U" -> e.undo = decodeCommand(f, new int[] {2});
+            case "U" -> e.undo = JournalLines.decodeCommand(f, new int[] {2});
             case "P" -> { need(f, 4); e.pid = Long.parseLong(f[2]); e.pidStart = Long.parseLong(f[3]); }
             case "I" -> { need(f, 4); e.identity.put(f[2], f[3]); }
             default -> throw new IllegalArgumentException("an unknown record '" + f[0] + "'");
@@ -456,115 +454,4 @@ public final class Journal {
         if (f.length < n) throw new IllegalArgumentException("too few fields");
     }
 
-    static void encode(Command c, List<String> f) {
-        if (c == null) {
-            f.add("-");
-            return;
-        }
-        f.add(c.namespace() == null ? "=" : "=" + c.namespace());
-        f.add(c.tool().name());
-        f.add(String.valueOf(c.args().size()));
-        f.addAll(c.args());
-    }
-
-    static Command decodeCommand(String[] f, int[] at) {
-        String ns = f[at[0]++];
-        if (ns.equals("-")) return null;
-        if (!ns.startsWith("=")) throw new IllegalArgumentException("a malformed command");
-        Tool tool = Tool.valueOf(f[at[0]++]);
-        int n = Integer.parseInt(f[at[0]++]);
-        if (n < 0 || at[0] + n > f.length) throw new IllegalArgumentException("a malformed command");
-        List<String> args = new ArrayList<>();
-        for (int i = 0; i < n; i++) args.add(f[at[0]++]);
-        return new Command(ns.length() == 1 ? null : ns.substring(1), tool, args);
-    }
-
-    static void encode(Effect e, List<String> f) {
-        f.add(e.kind().name());
-        f.add(e.namespace() == null ? "=" : "=" + e.namespace());
-        f.add(e.name());
-        for (List<Effect.Device> devices : List.of(e.creates(), e.on())) {
-            f.add(String.valueOf(devices.size()));
-            for (Effect.Device d : devices) {
-                f.add(d.namespace() == null ? "=" : "=" + d.namespace());
-                f.add(d.name());
-            }
-        }
-    }
-
-    static Effect decodeEffect(String[] f, int[] at) {
-        Effect.Kind kind = Effect.Kind.valueOf(f[at[0]++]);
-        String ns = namespaceField(f[at[0]++]);
-        String name = f[at[0]++];
-        List<List<Effect.Device>> lists = new ArrayList<>();
-        for (int k = 0; k < 2; k++) {
-            int n = Integer.parseInt(f[at[0]++]);
-            if (n < 0 || at[0] + 2 * n > f.length) throw new IllegalArgumentException("a malformed effect");
-            List<Effect.Device> devices = new ArrayList<>();
-            for (int i = 0; i < n; i++) devices.add(new Effect.Device(namespaceField(f[at[0]++]), f[at[0]++]));
-            lists.add(devices);
-        }
-        return new Effect(kind, ns, name, lists.get(0), lists.get(1));
-    }
-
-    private static String namespaceField(String s) {
-        if (!s.startsWith("=")) throw new IllegalArgumentException("a malformed namespace field");
-        return s.length() == 1 ? null : s.substring(1);
-    }
-
-    /** The line format: escaped fields, then a checksum. */
-    static final class Record {
-        private Record() {}
-
-        static String line(String... fields) {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < fields.length; i++) {
-                if (i > 0) sb.append('\t');
-                escape(fields[i], sb);
-            }
-            String body = sb.toString();
-            return body + '\t' + crc(body) + '\n';
-        }
-
-        /** The fields of a line, or null when its checksum is missing or wrong. */
-        static String[] parse(String line) {
-            int tab = line.lastIndexOf('\t');
-            if (tab < 0 || !line.substring(tab + 1).equals(crc(line.substring(0, tab)))) return null;
-            String[] raw = line.substring(0, tab).split("\t", -1);
-            for (int i = 0; i < raw.length; i++) raw[i] = unescape(raw[i]);
-            return raw;
-        }
-
-        static void escape(String s, StringBuilder sb) {
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (c == '\\' || c < 0x20 || c == 0x7f) sb.append(String.format("\\x%02x", (int) c));
-                else sb.append(c);
-            }
-        }
-
-        static String unescape(String s) {
-            if (s.indexOf('\\') < 0) return s;
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (c != '\\') {
-                    sb.append(c);
-                    continue;
-                }
-                if (i + 3 >= s.length() || s.charAt(i + 1) != 'x') {
-                    throw new IllegalArgumentException("a malformed escape");
-                }
-                sb.append((char) Integer.parseInt(s.substring(i + 2, i + 4), 16));
-                i += 3;
-            }
-            return sb.toString();
-        }
-
-        static String crc(String text) {
-            CRC32 c = new CRC32();
-            c.update(text.getBytes(StandardCharsets.UTF_8));
-            return String.format("%08x", c.getValue());
-        }
-    }
 }

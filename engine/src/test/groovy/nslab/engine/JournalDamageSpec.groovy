@@ -99,8 +99,8 @@ class JournalDamageSpec extends Specification {
         damage                          || line
         'a garbage line'                || 'garbage'
         'a record with a wrong checksum'|| 'D\t1\t00000000'
-        'a record of an unknown step'   || Journal.Record.line('D', '99').trim()
-        'an unknown record'             || Journal.Record.line('Z', '1').trim()
+        'a record of an unknown step'   || JournalLines.line('D', '99').trim()
+        'an unknown record'             || JournalLines.line('Z', '1').trim()
     }
 
     def "an empty or header-only journal is never taken for a destroyed lab"() {
@@ -124,7 +124,7 @@ class JournalDamageSpec extends Specification {
         !Files.exists(journalFile('empty'))
 
         where:
-        text << ['', Journal.Record.line(Journal.MAGIC, '2', 'empty', '-')]
+        text << ['', JournalLines.line(Journal.MAGIC, '2', 'empty', '-')]
     }
 
     def "a journal of the older format 1 is refused clearly; --force still finds its namespaces"() {
