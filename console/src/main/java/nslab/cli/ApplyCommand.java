@@ -55,7 +55,7 @@ final class ApplyCommand implements Callable<Integer> {
                 err.println("nslab apply: lab " + name + " failed");
                 err.println(r.failure().format());
                 err.flush();
-                return ExitCodes.APPLY_FAILED;
+                return r.signal() > 0 ? 128 + r.signal() : ExitCodes.APPLY_FAILED; // 130 SIGINT, 143 SIGTERM
             case UP_TO_DATE:
                 out.println("lab " + name + " is up to date: nothing changed");
                 break;

@@ -6,10 +6,11 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nslab.LabCompiler;
 import nslab.engine.DestroyResult;
 import nslab.engine.Engine;
+import nslab.engine.EngineException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -17,14 +18,16 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "destroy", mixinStandardHelpOptions = true,
         description = {"Remove everything the lab created and give back the host settings it changed.",
-                "Works from the lab's journal, not the script: the script may have been edited or deleted since."
-                        + " LAB may also be the lab's name."})
+                "Works from the lab's journal, not the script: the script may have been edited or deleted since,"
+                        + " and it is never run. LAB may also be the lab's name."})
 final class DestroyCommand implements Callable<Integer> {
     private static final Pattern LAB_WORD = Pattern.compile("(?m)^\\s*lab\\s*\\(?\\s*['\"]([^'\"]+)['\"]");
 
     @ParentCommand Main main;
     @Spec CommandSpec spec;
     @Parameters(paramLabel = "LAB.groovy", description = "the lab script, or the lab's name") String lab;
+    @Option(names = "--force", description = "when the journal has unreadable records, remove what the rest still"
+            + " identifies; remove an empty journal") boolean force;
 
     @Override
     public Integer call() {
@@ -35,7 +38,14 @@ final class DestroyCommand implements Callable<Integer> {
         Engine engine = EnginePreconditions.engine(main.global, out);
         String name = labName(lab, engine);
         long t0 = System.nanoTime();
-        DestroyResult r = engine.destroy(name);
+        DestroyResult r;
+        try {
+            r = engine.destroy(name, force);
+        } catch (EngineException e) {
+            err.println("nslab destroy: " + e.getMessage());
+            err.flush();
+            return ExitCodes.APPLY_FAILED;
+        }
         if (System.getenv("NSLAB_TIMING") != null) {
             err.println("timing: destroy " + (System.nanoTime() - t0) / 1_000_000 + "ms");
             err.flush();
@@ -46,11 +56,13 @@ final class DestroyCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.USAGE;
         }
+        for (String note : r.notes()) err.println("nslab destroy: lab " + name + ": " + note);
         if (!r.leftOver().isEmpty()) {
             err.println("nslab destroy: lab " + name + ": still there after destroy: " + String.join(", ", r.leftOver()));
             err.flush();
             return ExitCodes.APPLY_FAILED;
         }
+        err.flush();
         out.println("lab " + name + " destroyed: " + r.namespaces().size() + " namespaces, "
                 + r.undone().size() + " undo commands");
         out.flush();
@@ -58,23 +70,20 @@ final class DestroyCommand implements Callable<Integer> {
     }
 
     /**
-     * The lab's name: from the script when it still compiles; else from its {@code lab '...'}
-     * line; else the file's base name (the default name); or the argument itself when it names
-     * a live lab.
+     * The lab's name, found without running the script (which may exit, loop, or take seconds):
+     * the live lab whose journal recorded this file; else the file's {@code lab '...'} line; else
+     * the argument itself when it names a live lab; else the file's base name (the default name).
      */
     static String labName(String arg, Engine engine) {
         Path p = Path.of(arg);
         if (Files.isRegularFile(p)) {
             try {
-                // Fast path: a big script takes seconds to compile, and its lab line is enough.
+                String real = p.toRealPath().toString();
+                for (String live : engine.labs()) if (real.equals(engine.sourceOf(live))) return live;
                 Matcher named = LAB_WORD.matcher(Files.readString(p));
-                if (named.find() && engine.isLive(named.group(1))) return named.group(1);
-                LabCompiler.Compiled c = new LabCompiler().compile(p);
-                if (c.lab() != null) return c.lab().name();
-                Matcher m = LAB_WORD.matcher(Files.readString(p));
-                if (m.find()) return m.group(1);
+                if (named.find()) return named.group(1);
             } catch (Exception e) {
-                // fall back to the name
+                // unreadable: fall back to the name
             }
         }
         if (engine.isLive(arg)) return arg;

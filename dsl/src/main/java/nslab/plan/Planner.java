@@ -53,7 +53,7 @@ public final class Planner {
         steps.add(new Step(Phase.NAMESPACES, Command.ip(null, "netns", "add", ns.name()),
                 Command.ip(null, "netns", "del", ns.name()), ns.source(),
                 "creates network namespace " + ns.name() + ": its own interfaces, routes, ARP table and"
-                        + " firewall, with only lo, and lo down"));
+                        + " firewall, with only lo, and lo down").with(Effect.namespace(ns.name())));
     }
 
     private void devices(Namespace ns, List<Step> steps) {
@@ -66,33 +66,33 @@ public final class Planner {
                 steps.add(new Step(Phase.DEVICES,
                         Command.ip(at, "link", "add", "name", i.name(), "type", "bridge"), del, i.source(),
                         "creates bridge " + i.name() + " in " + ns.name() + ": a virtual switch that forwards"
-                                + " Ethernet frames between the interfaces attached to it"));
+                                + " Ethernet frames between the interfaces attached to it").with(Effect.device(at, i.name(), null)));
             } else if (i.kind() instanceof DeviceKind.Tap t) {
                 steps.add(new Step(Phase.DEVICES,
                         Command.ip(at, "tuntap", "add", "dev", i.name(), "mode", "tap"), del, i.source(),
                         "creates TAP device " + i.name() + ": Ethernet frames sent to it are read by a program"
-                                + " from /dev/net/tun, and frames it writes there arrive here"));
+                                + " from /dev/net/tun, and frames it writes there arrive here").with(Effect.device(at, i.name(), null)));
             } else if (i.kind() instanceof DeviceKind.Tun t) {
                 steps.add(new Step(Phase.DEVICES,
                         Command.ip(at, "tuntap", "add", "dev", i.name(), "mode", "tun"), del, i.source(),
                         "creates TUN device " + i.name() + ": like TAP but carrying IP packets, no Ethernet"
-                                + " header, so it cannot join a bridge"));
+                                + " header, so it cannot join a bridge").with(Effect.device(at, i.name(), null)));
             } else if (i.kind() instanceof DeviceKind.Macvlan m) {
                 steps.add(new Step(Phase.DEVICES,
                         Command.ip(at, "link", "add", "name", i.name(), "link", m.parent(), "type", "macvlan",
                                 "mode", m.mode()), del, i.source(),
                         "creates MACVLAN " + i.name() + " on " + m.parent() + ": a second interface with its own"
-                                + " MAC address on the same wire (" + m.mode() + " mode)"));
+                                + " MAC address on the same wire (" + m.mode() + " mode)").with(Effect.device(at, i.name(), m.parent())));
             } else if (i.kind() instanceof DeviceKind.Vxlan x) {
                 steps.add(new Step(Phase.DEVICES, vxlan(at, i.name(), x), del,
                         i.source(), "creates VXLAN " + i.name() + " with VNI " + x.id() + ": Ethernet frames"
-                        + " wrapped in UDP port " + x.port() + (x.remote() != null ? " to " + x.remote() : "")));
+                        + " wrapped in UDP port " + x.port() + (x.remote() != null ? " to " + x.remote() : "")).with(Effect.device(at, i.name(), x.dev())));
             } else if (i.kind() instanceof DeviceKind.Vlan v) {
                 steps.add(new Step(Phase.DEVICES,
                         Command.ip(at, "link", "add", "name", i.name(), "link", v.parent(), "type", "vlan",
                                 "id", String.valueOf(v.id())), del, i.source(),
                         "creates 802.1Q VLAN " + i.name() + " on " + v.parent() + ": frames leave tagged with"
-                                + " VLAN id " + v.id()));
+                                + " VLAN id " + v.id()).with(Effect.device(at, i.name(), v.parent())));
             }
         }
         for (Interface i : ns.interfaces()) {
@@ -100,12 +100,12 @@ public final class Planner {
             if (i.mtu() != null) {
                 steps.add(new Step(Phase.DEVICES,
                         Command.ip(at, "link", "set", "dev", i.name(), "mtu", String.valueOf(i.mtu())), null,
-                        i.lineOf("mtu"), "sets the MTU of " + i.name() + " to " + i.mtu() + " bytes"));
+                        i.lineOf("mtu"), "sets the MTU of " + i.name() + " to " + i.mtu() + " bytes").with(Effect.linkSetting(at, i.name())));
             }
             if (i.mac() != null) {
                 steps.add(new Step(Phase.DEVICES,
                         Command.ip(at, "link", "set", "dev", i.name(), "address", i.mac()), null, i.lineOf("mac"),
-                        "sets the MAC address of " + i.name() + " to " + i.mac()));
+                        "sets the MAC address of " + i.name() + " to " + i.mac()).with(Effect.linkSetting(at, i.name())));
             }
         }
         for (Interface i : ns.interfaces()) {
@@ -113,7 +113,8 @@ public final class Planner {
                 steps.add(new Step(Phase.DEVICES,
                         Command.ip(at, "link", "set", "dev", i.name(), "master", i.master()),
                         Command.ip(at, "link", "set", "dev", i.name(), "nomaster"), i.lineOf("master"),
-                        "plugs " + i.name() + " into bridge " + i.master() + ", like a cable into a switch port"));
+                        "plugs " + i.name() + " into bridge " + i.master() + ", like a cable into a switch port")
+                        .with(Effect.linkSetting(at, i.name(), i.master())));
             }
         }
     }
@@ -138,7 +139,8 @@ public final class Planner {
                 : i.name() + " in " + ns.name() + " and " + v.peerName() + " in " + v.peerNamespace();
         return new Step(Phase.DEVICES, create, Command.ip(at, "link", "del", "dev", i.name()), i.source(),
                 "creates a veth pair, a virtual cable whose two ends are " + ends
-                        + ": what one end sends, the other receives");
+                        + ": what one end sends, the other receives").with(Effect.devices(create.namespace(), List.of(
+                        new Effect.Device(at, i.name()), new Effect.Device(peerAt, v.peerName())), List.of()));
     }
 
     private static Command vxlan(String at, String name, DeviceKind.Vxlan x) {
@@ -196,7 +198,8 @@ public final class Planner {
                     : "; with a full-length prefix no route to any neighbour comes with it";
             steps.add(new Step(Phase.ADDRESSES, Command.of(at, Tool.IP, add),
                     Command.ip(at, "addr", "del", a.text(), "dev", a.dev()), a.source(),
-                    "gives " + a.dev() + " in " + ns.name() + " the address " + a.prefix().addressText() + connected));
+                    "gives " + a.dev() + " in " + ns.name() + " the address " + a.prefix().addressText() + connected)
+                    .with(Effect.address(at, a.dev(), a.text())));
         }
     }
 
@@ -205,13 +208,13 @@ public final class Planner {
         if (!ns.host() && ns.loopback()) {
             steps.add(new Step(Phase.LINKS_UP, Command.ip(at, "link", "set", "dev", "lo", "up"), null, ns.source(),
                     "brings lo up in " + ns.name() + ": a new namespace has it down, and then even"
-                            + " its own addresses cannot be reached"));
+                            + " its own addresses cannot be reached").with(Effect.linkSetting(at, "lo")));
         }
         for (Interface i : ns.interfaces()) {
             if (i.created() && i.up()) {
                 steps.add(new Step(Phase.LINKS_UP, Command.ip(at, "link", "set", "dev", i.name(), "up"),
                         Command.ip(at, "link", "set", "dev", i.name(), "down"), i.source(),
-                        "brings " + i.name() + " up: a down interface neither sends nor receives"));
+                        "brings " + i.name() + " up: a down interface neither sends nor receives").with(Effect.linkSetting(at, i.name())));
             }
         }
     }
@@ -233,7 +236,7 @@ public final class Planner {
             String how = r.via() != null ? "to the gateway " + r.via() + (r.dev() != null ? " through " + r.dev() : "")
                     : "straight out of " + r.dev() + ", as if the destination were on that link";
             steps.add(new Step(Phase.ROUTES, Command.of(at, Tool.IP, add), Command.of(at, Tool.IP, del), r.source(),
-                    "sends " + what + " " + how));
+                    "sends " + what + " " + how).with(Effect.route(at, r.dev(), r.destination())));
         }
     }
 
@@ -241,7 +244,7 @@ public final class Planner {
         String at = where(ns);
         for (Sysctl s : ns.sysctls()) {
             steps.add(new Step(Phase.SYSCTLS, Command.of(at, Tool.SYSCTL, List.of("-w", s.key() + "=" + s.value())),
-                    null, s.source(), SysctlMeaning.explain(ns.name(), s.key(), s.value())));
+                    null, s.source(), SysctlMeaning.explain(ns.name(), s.key(), s.value())).with(Effect.sysctl(at, s.key())));
         }
     }
 
@@ -290,7 +293,7 @@ public final class Planner {
             add.addAll(spec);
             del.addAll(spec);
             steps.add(new Step(Phase.FIREWALL, Command.of(at, Tool.IPTABLES, add), Command.of(at, Tool.IPTABLES, del),
-                    rule.source(), sentence));
+                    rule.source(), sentence).with(Effect.rule(at, table)));
         }
     }
 
@@ -310,7 +313,8 @@ public final class Planner {
                 sentence = "limits what " + c.dev() + " sends to " + c.rate() + " with a token bucket";
             }
             steps.add(new Step(Phase.QDISCS, Command.of(at, Tool.TC, args),
-                    Command.of(at, Tool.TC, List.of("qdisc", "del", "dev", c.dev(), "root")), c.source(), sentence));
+                    Command.of(at, Tool.TC, List.of("qdisc", "del", "dev", c.dev(), "root")), c.source(), sentence)
+                    .with(Effect.qdisc(at, c.dev())));
         }
     }
 
@@ -335,7 +339,8 @@ public final class Planner {
     private void runs(Namespace ns, List<Step> steps) {
         for (RunCommand r : ns.runs()) {
             steps.add(new Step(Phase.RUN, Command.of(where(ns), Tool.RUN, List.of(r.command())), null, r.source(),
-                    "starts '" + r.command() + "' in " + ns.name() + ", in the background", true));
+                    "starts '" + r.command() + "' in " + ns.name() + ", in the background", true)
+                    .with(Effect.process(where(ns))));
         }
     }
 }

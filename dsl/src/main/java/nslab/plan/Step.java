@@ -10,12 +10,26 @@ import nslab.model.Source;
  * device, and everything in a namespace vanishes with the namespace. A {@code sysctl} step's undo
  * is decided when it is applied, by reading the value it replaces.
  * {@code background} marks a {@code run} command, started and left running.
+ * {@code effect} says what the step brings into being and what that lives in, for the engine.
  */
 public record Step(Phase phase, Command command, Command undo, Source source, String explanation,
-                   boolean background) {
+                   boolean background, Effect effect) {
+
+    public Step {
+        if (effect == null) effect = Effect.other(command.namespace());
+    }
+
+    public Step(Phase phase, Command command, Command undo, Source source, String explanation, boolean background) {
+        this(phase, command, undo, source, explanation, background, null);
+    }
 
     public Step(Phase phase, Command command, Command undo, Source source, String explanation) {
         this(phase, command, undo, source, explanation, false);
+    }
+
+    /** This step with what it brings into being. */
+    public Step with(Effect effect) {
+        return new Step(phase, command, undo, source, explanation, background, effect);
     }
 
     public String namespace() {

@@ -1,56 +1,153 @@
 package nslab.engine;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import nslab.plan.Effect;
 
 /**
  * Removes a lab using its journal only — never the script, which may have been edited, moved or
- * deleted since. It stops the processes living in the lab's namespaces, deletes the namespaces
- * (with everything in them), and undoes the lab's root-namespace steps in reverse: its iptables
- * rules one by one, its sysctls back to the values they had, its routes, addresses and
- * interfaces. Things that are already gone are no reason to stop.
+ * deleted since. Under the lab's lock, it waits for the programs a killed apply had started, then
+ * leaves alone what is no longer the lab's (a name made again by someone else), stops the
+ * processes living in the lab's namespaces, deletes the namespaces (with everything in them), and
+ * undoes the lab's root-namespace steps in reverse ({@link Undoer}). Then it checks the end state:
+ * it waits until the namespaces and the host interfaces are gone, removes an interface that stayed
+ * (its namespace held open elsewhere), and names whatever is still there.
  */
 public final class Destroyer {
     /** Where iproute2 keeps the names of namespaces. */
     static final Path NETNS_DIR = Path.of("/run/netns");
+    private static final long SETTLE_MS = 5000;
 
     private final Executor exec;
     private final Path runDir;
+    private final Path netnsDir;
     private final Consumer<String> verbose;
 
     public Destroyer(Executor exec, Path runDir, Consumer<String> verbose) {
+        this(exec, runDir, verbose, NETNS_DIR);
+    }
+
+    Destroyer(Executor exec, Path runDir, Consumer<String> verbose, Path netnsDir) {
         this.exec = exec;
         this.runDir = runDir;
+        this.netnsDir = netnsDir;
         this.verbose = verbose;
     }
 
     public DestroyResult destroy(String lab) {
-        long t0 = System.nanoTime();
-        Journal journal = Journal.open(runDir, lab);
-        Timing.note("journal read", t0, System.nanoTime());
-        if (!journal.exists()) return new DestroyResult(false, List.of(), List.of(), List.of());
-        List<String> namespaces = journal.namespaces();
-        List<String> undone = new Applier(exec, runDir, verbose).undo(journal, journal.live());
-        // A namespace's name is its file under /run/netns: checking those costs no process.
-        List<String> left = new ArrayList<>();
-        for (String ns : namespaces) if (java.nio.file.Files.exists(NETNS_DIR.resolve(ns))) left.add("namespace " + ns);
-        if (left.isEmpty()) {
-            journal.delete();
-            deleteLogs(lab);
-        }
-        return new DestroyResult(true, undone, namespaces, left);
+        return destroy(lab, false);
     }
 
-    /** The output files of the lab's run commands. */
-    private void deleteLogs(String lab) {
-        String prefix = Journal.safe(lab) + ".";
-        try (var files = java.nio.file.Files.list(runDir)) {
-            files.filter(p -> p.getFileName().toString().startsWith(prefix) && p.getFileName().toString().endsWith(".log"))
-                    .forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException e) {
-            // nothing to clean
+    /**
+     * {@code force}: a journal with unreadable records is read around them, and an empty one is
+     * removed; what the readable records identify is removed as usual.
+     */
+    public DestroyResult destroy(String lab, boolean force) {
+        try (LabLock lock = LabLock.lab(runDir, lab, "destroyed")) {
+            long t0 = System.nanoTime();
+            Journal journal = Journal.open(runDir, lab, force);
+            Timing.note("journal read", t0, System.nanoTime());
+            if (!journal.exists()) return new DestroyResult(false, List.of(), List.of(), List.of());
+            List<String> notes = new ArrayList<>(journal.warnings());
+            if (journal.empty() && !force) {
+                throw new EngineException(journal.file() + " records no step (empty, or its records unreadable), so"
+                        + " nslab cannot tell what lab " + lab + " built; nothing was changed. 'nslab destroy --force "
+                        + lab + "' removes the journal");
+            }
+            int strays = Strays.settle(journal.appliers());
+            if (strays > 0) notes.add(strays + " program(s) of an apply that was killed had to end first");
+            List<String> namespaces = journal.namespaces();
+            Ownership o = Ownership.of(journal, exec, netnsDir);
+            notes.addAll(o.messages());
+            List<Journal.Entry> notOurs = Footprint.withAll(journal.live(), o.notOurs());
+            List<Journal.Entry> ours = journal.live().stream().filter(e -> !notOurs.contains(e)).toList();
+            Map<String, String> hostDevices = hostDevices(journal.live(), ours);
+            List<String> undone;
+            boolean host = ours.stream().anyMatch(HostSysctls::isHost);
+            try (LabLock hostLock = host ? LabLock.host(runDir, "changed") : null) {
+                undone = new ArrayList<>(new Undoer(exec, runDir, netnsDir, verbose).undo(journal, ours, notes));
+            }
+            journal.mark(notOurs, Journal.State.REMOVED);
+            List<String> left = settle(ours, hostDevices, undone);
+            if (left.isEmpty()) {
+                deleteLogs(journal);
+                journal.delete();
+            }
+            return new DestroyResult(true, undone, namespaces, left, notes);
+        }
+    }
+
+    /**
+     * The lab's root-namespace interfaces with the ifindex it made them with (null: not recorded);
+     * also those whose namespace is no longer there under its name (renamed, or held open), which
+     * their ifindex still proves the lab's.
+     */
+    private static Map<String, String> hostDevices(List<Journal.Entry> live, List<Journal.Entry> ours) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Journal.Entry e : live) {
+            for (Effect.Device d : Footprint.hostDevices(e.step)) {
+                String index = e.identity(Identities.IFINDEX + d.name());
+                if (index != null || ours.contains(e)) out.put(d.name(), index);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Waits (bounded) until the lab's namespaces and host interfaces are gone — the kernel frees a
+     * deleted namespace's devices a moment later — deleting a host interface that stays (its
+     * namespace is held open elsewhere); returns what is still there.
+     */
+    private List<String> settle(List<Journal.Entry> ours, Map<String, String> hostDevices, List<String> undone) {
+        List<String> namespaces = new ArrayList<>();
+        for (Journal.Entry e : ours) if (e.effect().createdNamespace() != null) namespaces.add(e.effect().createdNamespace());
+        long start = System.currentTimeMillis();
+        boolean deleted = false;
+        while (true) {
+            List<String> left = new ArrayList<>();
+            for (String ns : namespaces) if (Files.exists(netnsDir.resolve(ns))) left.add("namespace " + ns);
+            List<String> devices = new ArrayList<>();
+            if (!hostDevices.isEmpty()) {
+                Map<String, String> links = Identities.hostLinks(exec);
+                hostDevices.forEach((name, index) -> {
+                    if (links.containsKey(name) && (index == null || index.equals(links.get(name)))) devices.add(name);
+                });
+            }
+            for (String d : devices) left.add("interface " + d + " in the root namespace");
+            long waited = System.currentTimeMillis() - start;
+            if (left.isEmpty() || waited > SETTLE_MS) return left;
+            if (!deleted && waited > 500 && !devices.isEmpty()) {
+                for (String d : devices) {
+                    List<String> argv = List.of("ip", "link", "del", "dev", d);
+                    if (verbose != null) verbose.accept("- " + String.join(" ", argv));
+                    if (exec.run(argv, null).ok()) undone.add(String.join(" ", argv));
+                }
+                deleted = true;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return left;
+            }
+        }
+    }
+
+    /** The output files of the lab's run commands, by their exact names. */
+    private void deleteLogs(Journal journal) {
+        for (Journal.Entry e : journal.entries()) {
+            if (!e.step.background()) continue;
+            try {
+                Files.deleteIfExists(WaveRunner.logOf(runDir, journal.lab(), e.id));
+            } catch (IOException ex) {
+                // nothing to clean
+            }
         }
     }
 }

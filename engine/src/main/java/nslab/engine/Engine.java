@@ -12,9 +12,12 @@ import nslab.plan.Plan;
  * Engine engine = Engine.onThisMachine(verbose ? System.err::println : null);
  * ApplyResult r = engine.apply(compiled.plan());        // r.ran(): the commands that ran
  *                                                     // a live lab: only the difference
- * engine.add(new Plan(lab, newSteps));                 // add steps, remove nothing (console lines)
  * List&lt;CheckResult&gt; checks = engine.check(compiled.lab());
  * DestroyResult d = engine.destroy("lab-name");          // from the journal only
+ * </pre>
+ * apply and destroy throw {@link EngineException} (nothing changed) when the lab is busy with
+ * another nslab, its journal cannot be read, or another script already owns its name:
+ * <pre>
  * String text = engine.status().text(null);
  * </pre>
  * Journals live under {@code /run/nslab} (or {@code $NSLAB_RUN_DIR}); inside a sandbox that
@@ -46,20 +49,27 @@ public final class Engine {
         return new Applier(exec, runDir, verbose).apply(plan);
     }
 
-    /**
-     * Adds steps to a live lab (or starts it) without removing any of its other steps: for a
-     * console that applies each new line's steps. {@code steps.lab()} names the lab.
-     */
-    public ApplyResult add(Plan steps) {
-        return new Applier(exec, runDir, verbose).apply(steps, true);
-    }
 
     public List<CheckResult> check(Lab lab) {
         return new Checker(exec).check(lab);
     }
 
     public DestroyResult destroy(String lab) {
-        return new Destroyer(exec, runDir, verbose).destroy(lab);
+        return destroy(lab, false);
+    }
+
+    /** {@code force}: read the journal around unreadable records, and remove an empty one. */
+    public DestroyResult destroy(String lab, boolean force) {
+        return new Destroyer(exec, runDir, verbose).destroy(lab, force);
+    }
+
+    /** The script a live lab was applied from, as its journal recorded it (null: unknown). */
+    public String sourceOf(String lab) {
+        try {
+            return Journal.open(runDir, lab, true).source();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     public Status status() {

@@ -68,17 +68,22 @@ final class NamespaceProcesses {
                 handles.add(h.get());
             }
         }
-        long deadline = System.currentTimeMillis() + 2000;
+        awaitOrKill(handles, 2000);
+    }
+
+    /** Waits up to {@code millis} for the processes to end, then kills those still there (SIGKILL). */
+    static void awaitOrKill(List<ProcessHandle> handles, long millis) {
+        long deadline = System.currentTimeMillis() + millis;
         for (ProcessHandle h : handles) {
             while (h.isAlive() && System.currentTimeMillis() < deadline) {
                 try {
-                    Thread.sleep(20);
+                    Thread.sleep(10);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     break;
                 }
             }
-            if (h.isAlive()) h.destroyForcibly();
+            if (h.isAlive()) h.destroyForcibly(); // SIGKILL: it never runs another instruction
         }
     }
 }

@@ -29,6 +29,9 @@ public final class ProcessExecutor implements Executor {
     /** A single batch of 500 namespaces' worth of {@code ip} lines takes seconds, not minutes. */
     public static final long DEFAULT_TIMEOUT_SECONDS = 120;
 
+    /** Every program this process runs carries it, so that a destroy after a kill -9 finds them ({@link Strays}). */
+    private static final String MARK = Identities.self();
+
     private final long timeoutSeconds;
     private final Consumer<List<String>> beforeRun;
 
@@ -51,6 +54,7 @@ public final class ProcessExecutor implements Executor {
                 .redirectOutput(out)
                 .redirectError(err)
                 .timeout(timeoutSeconds, TimeUnit.SECONDS)
+                .environment(Strays.MARK, MARK)
                 .destroyOnExit();
         if (stdin != null) pe.redirectInput(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
         try {

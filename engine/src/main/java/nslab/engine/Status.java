@@ -29,9 +29,16 @@ public final class Status {
         List<Map<String, Object>> out = new ArrayList<>();
         for (String name : Journal.labs(runDir)) {
             if (onlyLab != null && !onlyLab.equals(name)) continue;
-            Journal j = Journal.open(runDir, name);
             Map<String, Object> lab = new LinkedHashMap<>();
             lab.put("lab", name);
+            Journal j;
+            try {
+                j = Journal.open(runDir, name);
+            } catch (EngineException e) {
+                lab.put("error", e.getMessage()); // one bad journal does not hide the other labs
+                out.add(lab);
+                continue;
+            }
             Map<String, Object> namespaces = new LinkedHashMap<>();
             for (String ns : j.namespaces()) {
                 Map<String, Object> d = existing.contains(ns) ? live.describe(ns) : new LinkedHashMap<>();
@@ -42,10 +49,10 @@ public final class Status {
             List<String> hostSteps = new ArrayList<>();
             List<Long> pids = new ArrayList<>();
             for (Journal.Entry e : j.live()) {
-                if (e.step.command().namespace() == null && !Footprint.onlyCreatesInNamespaces(e.step.command())) {
+                if (e.effect().namespace() == null && !Footprint.onlyCreatesInNamespaces(e.step)) {
                     hostSteps.add(nslab.render.ShellQuoting.join(e.step.command().argv()));
                 }
-                if (e.pid() > 0 && ProcessHandle.of(e.pid()).map(ProcessHandle::isAlive).orElse(false)) pids.add(e.pid());
+                if (Identities.sameProcess(e.pid(), e.pidStart())) pids.add(e.pid());
             }
             lab.put("host", hostSteps);
             lab.put("processes", pids);
@@ -66,6 +73,10 @@ public final class Status {
         StringBuilder sb = new StringBuilder();
         for (Map<String, Object> lab : labs) {
             sb.append("lab ").append(lab.get("lab")).append('\n');
+            if (lab.get("error") != null) {
+                sb.append("  journal unreadable: ").append(lab.get("error")).append('\n');
+                continue;
+            }
             Map<String, Object> nss = (Map<String, Object>) lab.get("namespaces");
             for (var e : nss.entrySet()) {
                 Map<String, Object> d = (Map<String, Object>) e.getValue();

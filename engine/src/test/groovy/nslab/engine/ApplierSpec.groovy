@@ -3,6 +3,7 @@ package nslab.engine
 import spock.lang.Specification
 import spock.lang.TempDir
 
+import java.nio.file.Files
 import java.nio.file.Path
 
 /**
@@ -12,8 +13,21 @@ import java.nio.file.Path
 class ApplierSpec extends Specification {
     @TempDir Path dir
     FakeExecutor exec = new FakeExecutor()
-    /** The namespaces a fake apply made (there is no /run/netns to look at). */
-    Set<String> made = ['a', 'b', 'c'] as Set
+    /** A stand-in for /run/netns, with the namespaces a fake apply made. */
+    Path netns
+
+    def setup() {
+        netns = Files.createDirectories(dir.resolve('netns'))
+        ['a', 'b', 'c'].each { Files.createFile(netns.resolve(it)) }
+    }
+
+    Applier applier() {
+        new Applier(exec, dir.resolve('run'), null, netns)
+    }
+
+    Journal journal() {
+        Journal.open(dir.resolve('run'), 'ap')
+    }
 
     static final String LAB = '''lab 'ap'
 host { veth 'h0' peer 'a', name: 'a0'; ip '10.0.0.1/24'; forward true }
@@ -23,7 +37,7 @@ namespace 'b'
 
     def "a fresh lab: one root batch, one batch per namespace, then the sysctls; all journalled as done"() {
         when:
-        def r = new Applier(exec, dir, null, { exec.namespaces.contains(it) || made.contains(it) }).apply(Labs.plan(LAB))
+        def r = applier().apply(Labs.plan(LAB))
 
         then:
         r.status() == ApplyResult.Status.APPLIED
@@ -32,18 +46,18 @@ namespace 'b'
         exec.changes().size() == 4
         exec.changes()[0].argv == ['ip', '-batch', '-']
         exec.changes()[0].stdin.startsWith('netns add a\nnetns add b\nlink add name h0 type veth peer name a0 netns a\n')
-        Journal.open(dir, 'ap').live().size() == Labs.plan(LAB).steps().size()
-        Journal.open(dir, 'ap').entries().every { it.state() == Journal.State.DONE }
+        journal().live().size() == Labs.plan(LAB).steps().size()
+        journal().entries().every { it.state() == Journal.State.DONE }
         r.ran().size() == Labs.plan(LAB).steps().size()
     }
 
     def "the same lab again: up to date, and no process that changes anything"() {
         given:
-        new Applier(exec, dir, null, { exec.namespaces.contains(it) || made.contains(it) }).apply(Labs.plan(LAB))
+        applier().apply(Labs.plan(LAB))
         exec.runs.clear()
 
         when:
-        def r = new Applier(exec, dir, null, { exec.namespaces.contains(it) || made.contains(it) }).apply(Labs.plan(LAB))
+        def r = applier().apply(Labs.plan(LAB))
 
         then:
         r.status() == ApplyResult.Status.UP_TO_DATE
@@ -56,24 +70,24 @@ namespace 'b'
         exec.hostLinks = ['lo', 'h0']
 
         when:
-        def r = new Applier(exec, dir, null, { exec.namespaces.contains(it) || made.contains(it) }).apply(Labs.plan(LAB))
+        def r = applier().apply(Labs.plan(LAB))
 
         then:
         r.status() == ApplyResult.Status.CONFLICT
         r.conflicts() == ["namespace 'b' already exists and is not part of lab 'ap'",
                           "interface 'h0' already exists in the root namespace and is not part of lab 'ap'"]
         exec.changes().isEmpty()
-        !Journal.open(dir, 'ap').exists()
+        !journal().exists()
     }
 
     def "a refusal in a namespace's batch rolls back in reverse what had been done, and leaves no journal"() {
         given:
-        made.clear() // the kernel would have no namespace left after the rollback
+        netns.toFile().listFiles()*.delete() // the kernel would have no namespace left after the rollback
         exec.refuse = 'addr add 10.0.0.2/24'
         exec.refusal = 'Error: ipv4: Address already assigned.'
 
         when:
-        def r = new Applier(exec, dir, null, { exec.namespaces.contains(it) || made.contains(it) }).apply(Labs.plan(LAB))
+        def r = applier().apply(Labs.plan(LAB))
 
         then:
         r.status() == ApplyResult.Status.FAILED
@@ -89,35 +103,33 @@ namespace 'b'
 
         and: 'the sysctl wave never ran'
         !exec.changes().any { it.argv[0] == 'sysctl' }
-        !Journal.open(dir, 'ap').exists()
+        !journal().exists()
     }
 
-    def "adding steps to a live lab (as the console does line by line) runs only the new ones and removes nothing"() {
+    def "a grown lab runs only its new steps and removes nothing"() {
         given:
-        def first = Labs.plan(LAB)
-        new Applier(exec, dir, null, { exec.namespaces.contains(it) || made.contains(it) }).apply(first)
+        applier().apply(Labs.plan(LAB))
         exec.runs.clear()
         def grown = Labs.plan(LAB + "namespace 'c'\n")
-        def newSteps = grown.steps().findAll { !(it in first.steps()) }
 
         when:
-        def r = new Applier(exec, dir, null, { exec.namespaces.contains(it) || made.contains(it) }).apply(new nslab.plan.Plan(grown.lab(), newSteps), true)
+        def r = applier().apply(grown)
 
         then:
         r.status() == ApplyResult.Status.APPLIED
         r.ran() == ['ip netns add c', 'ip -n c link set dev lo up']
         r.undone().isEmpty()
-        Journal.open(dir, 'ap').live().size() == grown.steps().size()
+        journal().live().size() == grown.steps().size()
     }
 
     def "a namespace deleted by hand is built again, with everything in it, instead of 'up to date'"() {
         given:
-        new Applier(exec, dir, null, { made.contains(it) }).apply(Labs.plan(LAB))
+        applier().apply(Labs.plan(LAB))
         exec.runs.clear()
-        made.remove('b')
+        Files.delete(netns.resolve('b'))
 
         when:
-        def r = new Applier(exec, dir, null, { made.contains(it) }).apply(Labs.plan(LAB))
+        def r = applier().apply(Labs.plan(LAB))
 
         then:
         r.status() == ApplyResult.Status.APPLIED

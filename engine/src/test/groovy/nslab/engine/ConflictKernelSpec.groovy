@@ -26,7 +26,7 @@ echo "=== apply"; nslab apply ${lab.absolutePath}; echo "exit \$?"
 echo "=== diff"; snapshot > /tmp/after.\$\$; diff /tmp/before.\$\$ /tmp/after.\$\$ && echo same
 ip -n outsider -o addr show > /tmp/outsider-after.\$\$ 2>&1
 echo "=== outsider"; diff /tmp/outsider-before.\$\$ /tmp/outsider-after.\$\$ && echo same
-echo "=== journal"; ls /run/nslab 2>/dev/null
+echo "=== journal"; ls /run/nslab 2>/dev/null | grep -v '[.]lock'
 rm -f /tmp/*.\$\$
 """)
         def apply = r.section('apply')

@@ -6,7 +6,7 @@ import nslab.LabCompiler
  * A tiny command line over the engine, for specs: they run it inside a sandbox (the JVM of the
  * test cannot enter one itself). Prints what happened in a form the specs read:
  * {@code STATUS ...}, {@code RAN ...}, {@code UNDONE ...}, {@code CONFLICT ...}, {@code FAILURE ...},
- * {@code CHECK ...}; exits like the command line does (0, 1, 3, 4).
+ * {@code CHECK ...}, {@code NOTE ...}, {@code REFUSED ...}; exits like the command line does (0, 1, 3, 4).
  */
 class EngineDriver {
     static void main(String[] args) {
@@ -14,6 +14,15 @@ class EngineDriver {
     }
 
     static int run(String[] args) {
+        try {
+            return drive(args)
+        } catch (EngineException e) {
+            println "REFUSED ${e.message}"
+            return 3
+        }
+    }
+
+    static int drive(String[] args) {
         def engine = Engine.onThisMachine(System.getenv('NSLAB_TEST_VERBOSE') ? { println "VERBOSE $it" } : null)
         switch (args[0]) {
             case 'apply':
@@ -25,16 +34,26 @@ class EngineDriver {
                 r.undone().each { println "UNDONE $it" }
                 r.conflicts().each { println "CONFLICT $it" }
                 if (r.failure() != null) println "FAILURE ${r.failure().format()}"
+                if (r.signal() > 0) return 128 + r.signal()
                 if (!r.ok()) return 3
                 return checks(engine, c)
             case 'check':
                 return checks(engine, new LabCompiler().compile(new File(args[1]).toPath()))
             case 'destroy':
-                def d = engine.destroy(args[1])
+                boolean force = args[1] == '--force'
+                def d = engine.destroy(args[force ? 2 : 1], force)
                 println "DESTROYED known=${d.known()} ok=${d.ok()} namespaces=${d.namespaces()}"
                 d.undone().each { println "UNDONE $it" }
                 d.leftOver().each { println "LEFT $it" }
+                d.notes().each { println "NOTE $it" }
                 return d.ok() ? 0 : 3
+            case 'hold': // holds a lab's lock for some seconds, as a long apply would
+                def lock = LabLock.lab(Engine.defaultRunDir(), args[1], 'applied')
+                println 'HOLDING'
+                System.out.flush()
+                Thread.sleep((args[2] as long) * 1000)
+                lock.close()
+                return 0
             case 'status':
                 println(args.length > 1 && args[1] == '--json' ? engine.status().json(null) : engine.status().text(null))
                 return 0

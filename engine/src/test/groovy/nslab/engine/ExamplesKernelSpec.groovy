@@ -29,7 +29,7 @@ ${PlainPing.script(lab)}
 echo "=== namespaces"; ip netns list
 echo "=== destroy"; nslab destroy ${lab.name()}; echo "exit \$?"
 echo "=== diff"; snapshot > /tmp/after.\$\$; diff /tmp/before.\$\$ /tmp/after.\$\$ && echo same
-echo "=== journal"; ls /run/nslab
+echo "=== journal"; ls /run/nslab | grep -v '[.]lock'
 rm -f /tmp/before.\$\$ /tmp/after.\$\$
 """)
 

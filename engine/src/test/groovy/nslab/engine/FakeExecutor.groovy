@@ -19,8 +19,9 @@ class FakeExecutor implements Executor {
     ExecResult run(List<String> argv, String stdin) {
         runs << [argv: argv, stdin: stdin]
         if (argv == ['ip', 'netns', 'list']) return new ExecResult(argv, 0, namespaces.join('\n'), '')
-        if (argv == ['ip', '-d', '-j', 'link', 'show']) {
-            return new ExecResult(argv, 0, Json.write(hostLinks.collect { [ifname: it] }), '')
+        if (argv == ['ip', '-o', 'link', 'show']) {
+            int i = 0
+            return new ExecResult(argv, 0, hostLinks.collect { "${++i}: $it: <UP> mtu 1500" }.join('\n'), '')
         }
         if (refuse && stdin) {
             def lines = stdin.readLines()
@@ -40,6 +41,6 @@ class FakeExecutor implements Executor {
 
     /** The processes that change something: all but the reads of the live state. */
     List<Map> changes() {
-        runs.findAll { !(it.argv in [['ip', 'netns', 'list'], ['ip', '-d', '-j', 'link', 'show']]) && it.argv[0] != 'iptables-save' }
+        runs.findAll { !(it.argv in [['ip', 'netns', 'list'], ['ip', '-o', 'link', 'show']]) && it.argv[0] != 'iptables-save' }
     }
 }

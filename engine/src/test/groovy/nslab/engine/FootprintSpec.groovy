@@ -1,27 +1,57 @@
 package nslab.engine
 
-import nslab.plan.Command
-import nslab.plan.Tool
 import spock.lang.Specification
 
-/** What a command leaves in the root namespace decides what status lists as the lab's host changes. */
+/**
+ * What a step leaves in the root namespace decides what status lists as the lab's host changes,
+ * and what vanishes with what decides what an undo can leave out; both read the planner's effects.
+ */
 class FootprintSpec extends Specification {
+
+    static final String LAB = '''lab 'fp'
+namespace 'a' { veth 'v0' peer 'b', name: 'v1'; ip '10.0.0.1/24'; bridge 'br0'; macvlan 'mv0' on 'v0' }
+namespace 'b' { dev 'v1' { ip '10.0.0.2/24' }; gateway '10.0.0.1' }
+host { veth 'h0' peer 'a', name: 'a0'; ip '10.9.0.1/24'; bridge 'hb0'; masquerade '10.0.0.0/24', out: 'h0' }
+'''
 
     def "'#line' leaves the root namespace untouched: #untouched"() {
         given:
-        def command = Command.of(null, tool, line.split(' ').drop(1) as List)
+        def step = Labs.plan(LAB).steps().find { it.command().argv().join(' ') == line }
 
         expect:
-        Footprint.onlyCreatesInNamespaces(command) == untouched
+        step != null
+        Footprint.onlyCreatesInNamespaces(step) == untouched
 
         where:
-        line                                                                         | tool        || untouched
-        'ip netns add a'                                                             | Tool.IP     || true
-        'ip link add name v0 netns a type veth peer name v1 netns b'                 | Tool.IP     || true
-        'ip link add name v0 type veth peer name v1 netns b'                         | Tool.IP     || false
-        'ip link add name br0 type bridge'                                           | Tool.IP     || false
-        'ip addr add 10.0.0.1/24 dev v0'                                             | Tool.IP     || false
-        'ip route add 10.0.0.0/24 via 10.0.1.1'                                      | Tool.IP     || false
-        'iptables -t nat -A POSTROUTING -s 10.0.0.0/24 -j MASQUERADE'                | Tool.IPTABLES || false
+        line                                                                         || untouched
+        'ip netns add a'                                                             || true
+        'ip link add name v0 netns a type veth peer name v1 netns b'                 || true
+        'ip link add name h0 type veth peer name a0 netns a'                         || false
+        'ip link add name hb0 type bridge'                                           || false
+        'ip addr add 10.9.0.1/24 dev h0'                                             || false
+        'iptables -t nat -A POSTROUTING -s 10.0.0.0/24 -o h0 -j MASQUERADE'     || false
+    }
+
+    def "deleting namespace #gone takes along #vanish of the other steps"() {
+        given:
+        def plan = Labs.plan(LAB)
+        def j = Journal.open(File.createTempDir().toPath(), 'fp')
+        def entries = j.begin(plan.steps())
+        def seed = entries.findAll { it.effect().createdNamespace() == gone }
+
+        when:
+        def taken = Footprint.withAll(entries, seed) - seed
+
+        then:
+        taken.collect { it.step.command().argv().join(' ') }.sort() == vanish.sort()
+
+        where:
+        gone || vanish
+        'b'  || ['ip link add name v0 netns a type veth peer name v1 netns b', 'ip -n b link set dev lo up',
+                 'ip -n b addr add 10.0.0.2/24 dev v1', 'ip -n b link set dev v1 up',
+                 'ip -n b route add default via 10.0.0.1',
+                 // v0 goes with its peer's namespace, and with it what hangs on v0
+                 'ip -n a addr add 10.0.0.1/24 dev v0', 'ip -n a link set dev v0 up',
+                 'ip -n a link add name mv0 link v0 type macvlan mode bridge', 'ip -n a link set dev mv0 up']
     }
 }

@@ -2,6 +2,7 @@ package nslab.engine
 
 import nslab.model.Source
 import nslab.plan.Command
+import nslab.plan.Effect
 import nslab.plan.Phase
 import nslab.plan.Step
 import nslab.plan.Tool
@@ -15,7 +16,8 @@ class JournalSpec extends Specification {
     @TempDir Path dir
 
     static Step step(Command c, Command undo, boolean bg = false) {
-        new Step(Phase.DEVICES, c, undo, new Source('lab.groovy', 7), 'x', bg)
+        def effect = c.args().take(2) == ['netns', 'add'] ? Effect.namespace(c.args()[2]) : null
+        new Step(Phase.DEVICES, c, undo, new Source('lab.groovy', 7), 'x', bg, effect)
     }
 
     def "steps, states, undos, pids and notes round-trip through the file"() {
@@ -32,7 +34,7 @@ class JournalSpec extends Specification {
         j.mark([e[0], e[1], e[3]], Journal.State.DONE)
         j.mark([e[2]], Journal.State.FAILED)
         j.setUndo(e[1], Command.of(null, Tool.SYSCTL, ['-w', 'net.ipv4.ip_forward=0']))
-        j.setPid(e[3], 99)
+        j.setPid(e[3], 99, 1234)
         j.note('iptables-table', 'nat')
         def back = Journal.open(dir, 'lab one')
 
@@ -44,6 +46,7 @@ class JournalSpec extends Specification {
         back.entries()*.state() == [Journal.State.DONE, Journal.State.DONE, Journal.State.FAILED, Journal.State.DONE]
         back.entries()[1].undo() == Command.of(null, Tool.SYSCTL, ['-w', 'net.ipv4.ip_forward=0'])
         back.entries()[3].pid() == 99
+        back.entries()[3].pidStart() == 1234
         back.notes('iptables-table') == ['nat']
         back.namespaces() == ['a']
         Journal.labs(dir) == ['lab one']

@@ -33,6 +33,22 @@ snapshot() {
                 [NSLAB_TEST_CP: System.getProperty('java.class.path'), NSLAB_IN_SANDBOX: '1', NSLAB_RUN_DIR: null])
     }
 
+    /**
+     * The same in a PID namespace of its own as well (with its own /proc), as {@code --sandbox}
+     * runs: processes can be counted, PIDs chosen ({@code /proc/sys/kernel/ns_last_pid}), and all
+     * of them end with the script.
+     */
+    static Sandbox.Result runWithPids(String script, long timeoutSeconds = 240) {
+        def inner = File.createTempFile('nslab-pids', '.sh')
+        inner.deleteOnExit()
+        inner.text = PRELUDE + script
+        try {
+            return run("exec unshare --pid --fork --kill-child --mount-proc sh ${inner.absolutePath}\n", timeoutSeconds)
+        } finally {
+            inner.delete()
+        }
+    }
+
     /** A lab script in a temporary file, for the sandbox to read. */
     static File labFile(String text, String name = 'lab') {
         def dir = File.createTempDir('nslab-lab', '')

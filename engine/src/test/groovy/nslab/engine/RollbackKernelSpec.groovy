@@ -30,7 +30,7 @@ echo "=== supported"; $probe >/dev/null 2>&1 && echo yes || echo no
 snapshot > /tmp/before.\$\$
 echo "=== apply"; nslab apply ${lab.absolutePath}; echo "exit \$?"
 echo "=== diff"; snapshot > /tmp/after.\$\$; diff /tmp/before.\$\$ /tmp/after.\$\$ && echo same
-echo "=== left"; ip netns list; ls /run/nslab
+echo "=== left"; ip netns list; ls /run/nslab | grep -v '[.]lock'
 rm -f /tmp/before.\$\$ /tmp/after.\$\$
 """)
         def apply = r.section('apply')

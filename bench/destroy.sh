@@ -1,0 +1,43 @@
+#!/bin/sh
+# The destroy figure alone, side by side: the whole './nslab destroy LAB.groovy' (JVM start, journal,
+# identity checks, the kernel work, the end-state check) against one 'ip netns del' per namespace,
+# on the same lab built the same way (by nslab, so that it has a journal), inside a private user +
+# network + mount namespace. Prints the median of REPS runs.  usage: bench/destroy.sh [N] (REPS=3)
+set -e
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+n=${1:-500}
+reps=${REPS:-3}
+
+if [ "${NSLAB_IN_SANDBOX:-}" != 1 ]; then
+    "$root/nslab" --version >/dev/null # build the jar outside the sandbox (the launcher builds when stale)
+    exec unshare --user --map-root-user --net --mount --propagation private \
+        sh -c 'mount -t tmpfs bench-run /run && ip link set dev lo up && NSLAB_IN_SANDBOX=1 exec sh "$0" "$@"' "$0" "$n"
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+nslab() { "$root/nslab" "$@"; }
+now() { date +%s%N; }
+ms() { echo $(( ($2 - $1) / 1000000 )); }
+median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+settle() { [ -z "$(ip netns list)" ] || { echo "bench: namespaces left behind" >&2; exit 1; }; sleep $(( n / 200 + 1 )); }
+
+printf '%-6s %5s  %13s %13s %12s\n' topo N 'nslab destroy' 'ip netns del' plain/nslab
+for topo in chain star; do
+    sh "$here/labs.sh" $topo "$n" > "$work/lab.groovy"
+    nd=; pd=
+    for r in $(seq "$reps"); do
+        nslab apply --no-check "$work/lab.groovy" >/dev/null
+        t0=$(now); nslab destroy "$work/lab.groovy" >/dev/null; t1=$(now); settle
+        nd="$nd $(ms $t0 $t1)"
+        nslab apply --no-check "$work/lab.groovy" >/dev/null
+        rm -f /run/nslab/*.journal # the namespaces are now removed by hand, one process each
+        ip netns list | cut -d' ' -f1 > "$work/names"
+        t0=$(now); while read -r ns; do ip netns del "$ns"; done < "$work/names"; t1=$(now); settle
+        pd="$pd $(ms $t0 $t1)"
+    done
+    a=$(echo $nd | median); p=$(echo $pd | median)
+    printf '%-6s %5s  %11sms %11sms %11sx\n' $topo "$n" "$a" "$p" "$(awk -v a=$a -v p=$p 'BEGIN { printf "%.2f", p / a }')"
+done
+echo "(medians of $reps runs, wall clock; target at N=500: plain/nslab >= 3)"

@@ -1,0 +1,73 @@
+package nslab.engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What makes a kernel object the one nslab made, not merely one with the same name: a named
+ * namespace's nsfs device, inode and its change time, a host interface's ifindex, a process's start time
+ * (field 22 of {@code /proc/PID/stat}, so that a reused PID is not taken for ours).
+ */
+final class Identities {
+    static final String NETNS = "netns";
+    static final String IFINDEX = "ifindex ";
+
+    private Identities() {}
+
+    /**
+     * {@code dev:inode:ctime} of the namespace mounted at {@code /run/netns/NAME}, or null when there
+     * is none. The kernel hands a freed namespace's inode number to the next namespace made, so the
+     * nsfs inode's change time (set when the namespace was first named) tells the two apart.
+     */
+    static String namespace(Path netnsDir, String name) {
+        try {
+            Map<String, Object> a = Files.readAttributes(netnsDir.resolve(name), "unix:dev,ino,ctime",
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            java.nio.file.attribute.FileTime ctime = (java.nio.file.attribute.FileTime) a.get("ctime");
+            return a.get("dev") + ":" + a.get("ino") + ":" + ctime.to(java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** A process's start time in clock ticks since boot, or -1 when it does not exist. */
+    static long startTime(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(after[22 - 3]); // fields from the third on, after "pid (comm) "
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Whether {@code pid} is still the process that started at {@code start}. */
+    static boolean sameProcess(long pid, long start) {
+        return pid > 0 && start > 0 && startTime(pid) == start;
+    }
+
+    /** This process as {@code pid:start}, the mark its children carry. */
+    static String self() {
+        long pid = ProcessHandle.current().pid();
+        return pid + ":" + startTime(pid);
+    }
+
+    /** The root namespace's interfaces by name, with their ifindex (one {@code ip -o link show}). */
+    static Map<String, String> hostLinks(Executor exec) {
+        Map<String, String> out = new LinkedHashMap<>();
+        ExecResult r = exec.run(List.of("ip", "-o", "link", "show"), null);
+        if (!r.ok()) return out;
+        for (String line : r.out().split("\n")) {
+            String[] f = line.split(": ", 3);
+            if (f.length < 2) continue;
+            String name = f[1].trim();
+            int at = name.indexOf('@');
+            out.put(at >= 0 ? name.substring(0, at) : name, f[0].trim());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,126 @@
+package nslab.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32;
+import nslab.plan.Command;
+import nslab.plan.Effect;
+import nslab.plan.Tool;
+
+/**
+ * The journal's line format: fields separated by tabs, a backslash and every control character in
+ * a field written {@code \xHH}, and the CRC-32 of the rest as the last field; and how a command
+ * and an effect are laid out as fields.
+ */
+final class JournalLines {
+    private JournalLines() {}
+
+    /** One line of the journal, newline included. */
+    static String line(String... fields) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < fields.length; i++) {
+            if (i > 0) sb.append('\t');
+            escape(fields[i], sb);
+        }
+        String body = sb.toString();
+        return body + '\t' + crc(body) + '\n';
+    }
+
+    /** The fields of a line, or null when its checksum is missing or wrong. */
+    static String[] parse(String line) {
+        int tab = line.lastIndexOf('\t');
+        if (tab < 0 || !line.substring(tab + 1).equals(crc(line.substring(0, tab)))) return null;
+        String[] raw = line.substring(0, tab).split("\t", -1);
+        for (int i = 0; i < raw.length; i++) raw[i] = unescape(raw[i]);
+        return raw;
+    }
+
+    static void escape(String s, StringBuilder sb) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' || c < 0x20 || c == 0x7f) sb.append(String.format("\\x%02x", (int) c));
+            else sb.append(c);
+        }
+    }
+
+    static String unescape(String s) {
+        if (s.indexOf('\\') < 0) return s;
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '\\') {
+                sb.append(c);
+                continue;
+            }
+            if (i + 3 >= s.length() || s.charAt(i + 1) != 'x') {
+                throw new IllegalArgumentException("a malformed escape");
+            }
+            sb.append((char) Integer.parseInt(s.substring(i + 2, i + 4), 16));
+            i += 3;
+        }
+        return sb.toString();
+    }
+
+    static String crc(String text) {
+        CRC32 c = new CRC32();
+        c.update(text.getBytes(StandardCharsets.UTF_8));
+        return String.format("%08x", c.getValue());
+    }
+
+    static void encode(Command c, List<String> f) {
+        if (c == null) {
+            f.add("-");
+            return;
+        }
+        f.add(c.namespace() == null ? "=" : "=" + c.namespace());
+        f.add(c.tool().name());
+        f.add(String.valueOf(c.args().size()));
+        f.addAll(c.args());
+    }
+
+    static Command decodeCommand(String[] f, int[] at) {
+        String ns = f[at[0]++];
+        if (ns.equals("-")) return null;
+        if (!ns.startsWith("=")) throw new IllegalArgumentException("a malformed command");
+        Tool tool = Tool.valueOf(f[at[0]++]);
+        int n = Integer.parseInt(f[at[0]++]);
+        if (n < 0 || at[0] + n > f.length) throw new IllegalArgumentException("a malformed command");
+        List<String> args = new ArrayList<>();
+        for (int i = 0; i < n; i++) args.add(f[at[0]++]);
+        return new Command(ns.length() == 1 ? null : ns.substring(1), tool, args);
+    }
+
+    static void encode(Effect e, List<String> f) {
+        f.add(e.kind().name());
+        f.add(e.namespace() == null ? "=" : "=" + e.namespace());
+        f.add(e.name());
+        for (List<Effect.Device> devices : List.of(e.creates(), e.on())) {
+            f.add(String.valueOf(devices.size()));
+            for (Effect.Device d : devices) {
+                f.add(d.namespace() == null ? "=" : "=" + d.namespace());
+                f.add(d.name());
+            }
+        }
+    }
+
+    static Effect decodeEffect(String[] f, int[] at) {
+        Effect.Kind kind = Effect.Kind.valueOf(f[at[0]++]);
+        String ns = namespaceField(f[at[0]++]);
+        String name = f[at[0]++];
+        List<List<Effect.Device>> lists = new ArrayList<>();
+        for (int k = 0; k < 2; k++) {
+            int n = Integer.parseInt(f[at[0]++]);
+            if (n < 0 || at[0] + 2 * n > f.length) throw new IllegalArgumentException("a malformed effect");
+            List<Effect.Device> devices = new ArrayList<>();
+            for (int i = 0; i < n; i++) devices.add(new Effect.Device(namespaceField(f[at[0]++]), f[at[0]++]));
+            lists.add(devices);
+        }
+        return new Effect(kind, ns, name, lists.get(0), lists.get(1));
+    }
+
+    private static String namespaceField(String s) {
+        if (!s.startsWith("=")) throw new IllegalArgumentException("a malformed namespace field");
+        return s.length() == 1 ? null : s.substring(1);
+    }
+}

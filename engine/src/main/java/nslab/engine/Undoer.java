@@ -1,0 +1,100 @@
+package nslab.engine;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import nslab.plan.Command;
+import nslab.plan.Tool;
+import nslab.render.ShellQuoting;
+
+/**
+ * Undoes journal entries: stops their processes (only those still the ones started: same PID and
+ * start time), runs their undo commands in reverse in batches (tolerant: a thing already gone is
+ * fine), gives host sysctls back with the other labs in mind, and marks the entries removed.
+ * Used by apply (steps a script no longer has, a rollback) and by destroy.
+ */
+final class Undoer {
+    static final String TABLE_NOTE = "iptables-table";
+
+    private final Executor exec;
+    private final Path runDir;
+    private final Path netnsDir;
+    private final Consumer<String> verbose;
+    private final Batcher batcher = new Batcher();
+
+    Undoer(Executor exec, Path runDir, Path netnsDir, Consumer<String> verbose) {
+        this.exec = exec;
+        this.runDir = runDir;
+        this.netnsDir = netnsDir;
+        this.verbose = verbose;
+    }
+
+    /** {@code entries} in the order they were applied; {@code notes} gets what was left alone and why. */
+    List<String> undo(Journal journal, List<Journal.Entry> entries, List<String> notes) {
+        if (entries.isEmpty()) return List.of();
+        long t0 = System.nanoTime();
+        Teardown t = Teardown.of(entries);
+        long t1 = System.nanoTime();
+        List<Long> pids = new ArrayList<>();
+        for (Journal.Entry e : t.processes) {
+            if (Identities.sameProcess(e.pid(), e.pidStart())) {
+                pids.add(e.pid());
+            } else if (ProcessHandle.of(e.pid()).isPresent()) {
+                notes.add("process " + e.pid() + " is not the one the lab started (its PID was reused): left alone");
+            }
+        }
+        Set<String> namespaces = new HashSet<>(t.gone.namespaces);
+        pids.addAll(new NamespaceProcesses(netnsDir).pids(namespaces));
+        NamespaceProcesses.stop(pids);
+        Timing.note("teardown plan", t0, t1);
+        Timing.note("process scan", t1, System.nanoTime());
+        List<String> lines = new ArrayList<>();
+        for (Batch b : batcher.undoBatches(t.commands)) {
+            for (Command c : b.commands()) {
+                String line = ShellQuoting.join(c.argv());
+                lines.add(line);
+                if (verbose != null) verbose.accept("- " + line);
+            }
+            long started = System.nanoTime();
+            exec.run(b.argv(), b.input()); // tolerant: a thing already gone is fine
+            Timing.note(String.join(" ", b.argv()) + " (" + b.commands().size() + " commands)", started, System.nanoTime());
+        }
+        if (!t.hostSysctls.isEmpty()) {
+            for (String line : new HostSysctls(exec, runDir).restore(journal, t.hostSysctls, notes)) {
+                lines.add(line);
+                if (verbose != null) verbose.accept("- " + line);
+            }
+        }
+        journal.mark(t.undone, Journal.State.REMOVED);
+        lines.addAll(dropTablesNoLongerUsed(journal));
+        return lines;
+    }
+
+    /**
+     * iptables (nf_tables) creates a table on first use and leaves it, empty, when its last rule
+     * goes. A root-namespace table that this lab brought into being is deleted once no rule of the
+     * lab is in it and it holds no rule at all, so that the machine is as before (needs nft; without
+     * it an empty table with ACCEPT policies stays, which filters nothing).
+     */
+    private List<String> dropTablesNoLongerUsed(Journal journal) {
+        List<String> lines = new ArrayList<>();
+        for (String table : journal.notes(TABLE_NOTE)) {
+            boolean used = journal.live().stream().anyMatch(e -> e.step.command().tool() == Tool.IPTABLES
+                    && e.effect().namespace() == null && e.effect().name().equals(table));
+            if (used) continue;
+            ExecResult save = exec.run(List.of("iptables-save", "-t", table), null);
+            boolean empty = save.ok() && save.out().lines().noneMatch(l -> l.startsWith("-A ")
+                    || (l.startsWith(":") && !l.contains(" ACCEPT")));
+            if (empty) {
+                List<String> drop = List.of("nft", "delete", "table", "ip", table);
+                if (verbose != null) verbose.accept("- " + String.join(" ", drop));
+                if (exec.run(drop, null).ok()) lines.add(String.join(" ", drop));
+            }
+            journal.unnote(TABLE_NOTE, table);
+        }
+        return lines;
+    }
+}
