@@ -20,7 +20,7 @@ class FakeExecutor implements Executor {
         runs << [argv: argv, stdin: stdin]
         if (argv == ['ip', 'netns', 'list']) return new ExecResult(argv, 0, namespaces.join('\n'), '')
         if (argv == ['ip', '-d', '-j', 'link', 'show']) {
-            return new ExecResult(argv, 0, Json.write(hostLinks.collect { [ifname: it] }), '')
+            return new ExecResult(argv, 0, groovy.json.JsonOutput.toJson(hostLinks.collect { [ifname: it] }), '')
         }
         if (refuse && stdin) {
             def lines = stdin.readLines()
