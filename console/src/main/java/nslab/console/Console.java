@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Supplier;
-import nslab.LabCompiler;
+import nslab.engine.Engine;
 import nslab.lang.Words;
 import org.jline.builtins.ConfigurationPath;
 import org.jline.console.ArgDesc;
@@ -54,16 +54,12 @@ public final class Console {
         }
     }
 
-    /** A console on any terminal (tests give it one over piped streams); runtime null means the default. */
-    public Console(Terminal terminal, ConsoleOptions options, LabRuntime runtime) {
+    /** A console on any terminal (tests give it one over piped streams); engine null: the one on this machine. */
+    public Console(Terminal terminal, ConsoleOptions options, Engine engine) {
         this.terminal = terminal;
         this.options = options;
-        CommandRunner runner = new CommandRunner();
-        KernelView kernel = new KernelView(runner);
-        ConsoleSession session = new ConsoleSession(new LabCompiler());
-        session.setLive(options.live());
-        this.ctx = new ConsoleContext(terminal, session, runtime != null ? runtime : engineRuntime(terminal, kernel, options),
-                kernel, options);
+        this.ctx = new ConsoleContext(terminal, options, engine);
+        ConsoleSession session = ctx.session;
 
         Supplier<Path> workDir = () -> Path.of(System.getProperty("user.dir"));
         DefaultParser parser = new DefaultParser();
@@ -117,15 +113,6 @@ public final class Console {
         StartupTiming.mark("tail tips");
         dispatcher = new LineDispatcher(ctx, registry, commands, parser);
         terminal.handle(Terminal.Signal.INT, signal -> ctx.foreground.interrupt());
-    }
-
-    private static LabRuntime engineRuntime(Terminal terminal, KernelView kernel, ConsoleOptions options) {
-        // -v: the engine shows each batch of commands as it runs them
-        java.util.function.Consumer<String> verbose = options.verbose() ? line -> {
-            terminal.writer().println(line);
-            terminal.writer().flush();
-        } : null;
-        return new EngineLabRuntime(nslab.engine.Engine.onThisMachine(verbose), kernel);
     }
 
     /** Help under the prompt: the command's own for console commands, the example for lab words. */

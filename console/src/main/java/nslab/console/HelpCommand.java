@@ -1,5 +1,6 @@
 package nslab.console;
 
+import nslab.command.ExitCodes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ final class HelpCommand implements Callable<Integer> {
         Map<String, CommandLine> commands = spec.parent().subcommands();
         if (word == null) {
             overview(commands);
-            return 0;
+            return ExitCodes.OK;
         }
         var labWord = Words.find(word);
         if (labWord.isPresent()) {
@@ -46,10 +47,10 @@ final class HelpCommand implements Callable<Integer> {
             String hint = Suggestions.didYouMean(word, all);
             ctx.out.println("help: no console command or lab word '" + word + "'" + (hint == null ? "" : "; " + hint));
             ctx.out.flush();
-            return 1;
+            return ExitCodes.USAGE;
         }
         ctx.out.flush();
-        return 0;
+        return ExitCodes.OK;
     }
 
     private void overview(Map<String, CommandLine> commands) {
