@@ -1,9 +1,9 @@
 package nslab.console;
 
-import nslab.command.ExitCodes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import nslab.command.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Supplier;
+import nslab.command.ExitCodes;
 import nslab.engine.Engine;
 import nslab.lang.Words;
 import org.jline.builtins.ConfigurationPath;
@@ -156,7 +157,7 @@ public final class Console {
         }
         registry.close();
         Farewell.print(ctx);
-        return 0;
+        return ExitCodes.OK;
     }
 
     /**

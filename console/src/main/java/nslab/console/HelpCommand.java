@@ -1,17 +1,17 @@
 package nslab.console;
 
-import nslab.command.ExitCodes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import nslab.check.Suggestions;
+import nslab.command.ExitCodes;
 import nslab.lang.Words;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "help", description = "List console commands and lab words; help WORD explains one with an example.")
 final class HelpCommand implements Callable<Integer> {

@@ -1,11 +1,11 @@
 package nslab.console;
 
-import nslab.command.ExitCodes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import nslab.command.ExitCodes;
 import nslab.lang.LabLoader;
 import nslab.model.Lab;
 import picocli.CommandLine.Command;

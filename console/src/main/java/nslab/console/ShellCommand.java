@@ -1,10 +1,10 @@
 package nslab.console;
 
-import nslab.command.ExitCodes;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import nslab.command.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
