@@ -41,7 +41,7 @@ public final class Console {
     private final SystemRegistryImpl registry;
     private final LazyCompleter commandCompleter;
 
-    /** A console on the process's own terminal, with the console's own way to apply labs. */
+    /** A console on the process's own terminal, applying labs with the engine on this machine. */
     public static int start(ConsoleOptions options) throws IOException {
         StartupTiming.mark("JVM and command line");
         // nativeSignals: Ctrl-C while a command runs must reach our handler, not end the JVM
