@@ -23,7 +23,6 @@ final class ConsoleCommand implements Callable<Integer> {
 
     int launch(GlobalOptions options, Path labFile) throws java.io.IOException {
         boolean sandbox = options != null && options.inSandbox();
-        return Console.start(new ConsoleOptions(sandbox, live, options != null && options.verbose, labFile,
-                ConsoleOptions.defaultHistory(), true));
+        return Console.start(new ConsoleOptions(sandbox, live, labFile, ConsoleOptions.defaultHistory(), true));
     }
 }

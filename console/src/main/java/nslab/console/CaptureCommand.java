@@ -3,6 +3,7 @@ package nslab.console;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import nslab.command.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,7 +36,7 @@ final class CaptureCommand implements Callable<Integer> {
             ctx.out.println("capture: tcpdump cannot run here: started as root it changes to its own user, and in a user"
                     + " namespace that maps only root (./nslab --sandbox) that is refused; capture works without --sandbox");
             ctx.out.flush();
-            return 2;
+            return ExitCodes.USAGE;
         }
         // -l: line-buffered, so each packet shows when it passes; -n: no DNS lookups to wait for
         List<String> cmd = new ArrayList<>(List.of("tcpdump", "-l", "-n", "-i", iface));

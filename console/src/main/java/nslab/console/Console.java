@@ -6,7 +6,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Supplier;
-import nslab.LabCompiler;
+import nslab.command.ExitCodes;
+import nslab.engine.Engine;
 import nslab.lang.Words;
 import org.jline.builtins.ConfigurationPath;
 import org.jline.console.ArgDesc;
@@ -40,7 +41,7 @@ public final class Console {
     private final SystemRegistryImpl registry;
     private final LazyCompleter commandCompleter;
 
-    /** A console on the process's own terminal, with the console's own way to apply labs. */
+    /** A console on the process's own terminal, applying labs with the engine on this machine. */
     public static int start(ConsoleOptions options) throws IOException {
         StartupTiming.mark("JVM and command line");
         // nativeSignals: Ctrl-C while a command runs must reach our handler, not end the JVM
@@ -54,16 +55,12 @@ public final class Console {
         }
     }
 
-    /** A console on any terminal (tests give it one over piped streams); runtime null means the default. */
-    public Console(Terminal terminal, ConsoleOptions options, LabRuntime runtime) {
+    /** A console on any terminal (tests give it one over piped streams); engine null: the one on this machine. */
+    public Console(Terminal terminal, ConsoleOptions options, Engine engine) {
         this.terminal = terminal;
         this.options = options;
-        CommandRunner runner = new CommandRunner();
-        KernelView kernel = new KernelView(runner);
-        ConsoleSession session = new ConsoleSession(new LabCompiler());
-        session.setLive(options.live());
-        this.ctx = new ConsoleContext(terminal, session, runtime != null ? runtime : engineRuntime(terminal, kernel, options),
-                kernel, options);
+        this.ctx = new ConsoleContext(terminal, options, engine);
+        ConsoleSession session = ctx.session;
 
         Supplier<Path> workDir = () -> Path.of(System.getProperty("user.dir"));
         DefaultParser parser = new DefaultParser();
@@ -119,15 +116,6 @@ public final class Console {
         terminal.handle(Terminal.Signal.INT, signal -> ctx.foreground.interrupt());
     }
 
-    private static LabRuntime engineRuntime(Terminal terminal, KernelView kernel, ConsoleOptions options) {
-        // -v: the engine shows each batch of commands as it runs them
-        java.util.function.Consumer<String> verbose = options.verbose() ? line -> {
-            terminal.writer().println(line);
-            terminal.writer().flush();
-        } : null;
-        return new EngineLabRuntime(nslab.engine.Engine.onThisMachine(verbose), kernel);
-    }
-
     /** Help under the prompt: the command's own for console commands, the example for lab words. */
     private CmdDesc describe(CmdLine line) {
         CmdDesc desc = registry.commandDescription(line);
@@ -169,7 +157,7 @@ public final class Console {
         }
         registry.close();
         Farewell.print(ctx);
-        return 0;
+        return ExitCodes.OK;
     }
 
     /**

@@ -1,12 +1,16 @@
 package nslab.console;
 
 import java.io.PrintWriter;
+import nslab.command.ExitCodes;
+import nslab.command.Verbs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The console's commands as one picocli command tree. picocli-shell-jline3 hands it to JLine's
- * SystemRegistry, which gives completion of names and options and the help under the prompt.
+ * The console's commands as one picocli command tree: its own (help, load, exec, ...) and the
+ * verbs it shares with the command line ({@link Verbs}), whose lab is the session's. picocli-shell-jline3
+ * hands the tree to JLine's SystemRegistry, which gives completion of names and options and the
+ * help under the prompt.
  */
 @Command(name = "", description = "nslab console commands")
 final class ConsoleCommands {
@@ -20,40 +24,27 @@ final class ConsoleCommands {
     }
 
     static CommandLine commandLine(ConsoleContext ctx) {
-        CommandLine cl = new CommandLine(new ConsoleCommands());
+        CommandLine cl = new CommandLine(new ConsoleCommands(), new SessionLab(ctx).factory());
         cl.addSubcommand(new HelpCommand(ctx));
         cl.addSubcommand(new LoadCommand(ctx));
-        cl.addSubcommand(new PlanCommand(ctx));
-        cl.addSubcommand(new ExplainCommand(ctx));
-        cl.addSubcommand(new GraphCommand(ctx));
-        cl.addSubcommand(new ApplyCommand(ctx));
-        cl.addSubcommand(new DestroyCommand(ctx));
-        cl.addSubcommand(new CheckCommand(ctx));
-        cl.addSubcommand(new StatusCommand(ctx));
         cl.addSubcommand(new ExecCommand(ctx));
         cl.addSubcommand(new ShellCommand(ctx));
         cl.addSubcommand(new PingCommand(ctx));
         cl.addSubcommand(new PingallCommand(ctx));
         cl.addSubcommand(new CaptureCommand(ctx));
+        Verbs.install(cl);
         // what follows the namespace is the user's command, options and all
-        for (String name : new String[] {"exec"}) {
-            cl.getSubcommands().get(name).setStopAtPositional(true).setUnmatchedOptionsArePositionalParams(true);
-        }
+        cl.getSubcommands().get("exec").setStopAtPositional(true).setUnmatchedOptionsArePositionalParams(true);
         PrintWriter out = ctx.out;
         cl.setOut(out);
         cl.setErr(out);
-        cl.setExecutionExceptionHandler((ex, command, parsed) -> {
-            out.println(command.getCommandName() + ": " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
-            out.flush();
-            return 1;
-        });
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             out.println(c.getCommandName() + ": " + ex.getMessage() + " (usage: "
                     + ConsoleCommands.tidy(c.getHelp().synopsis(0)).replaceAll("\u001B\\[[0-9;]*m", "").strip()
                     + "; help " + c.getCommandName() + " for more)");
             out.flush();
-            return 2;
+            return ExitCodes.USAGE;
         });
         return cl;
     }

@@ -4,38 +4,48 @@ import java.io.PrintWriter;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import nslab.LabCompiler;
+import nslab.command.ExitCodes;
+import nslab.engine.Engine;
+import nslab.engine.LiveState;
+import nslab.engine.ProcessExecutor;
 import nslab.model.Lab;
 import nslab.model.Namespace;
 import org.jline.terminal.Terminal;
 
-/** What the console commands share: the terminal, the session's lab and the machine. */
+/** What the console commands share: the terminal, the session's lab, the engine and the kernel's view. */
 final class ConsoleContext {
     final Terminal terminal;
     final PrintWriter out;
     final ConsoleSession session;
-    final LabRuntime runtime;
+    final Engine engine;
     final KernelView kernel;
     final ForegroundProcess foreground;
     final LabLineHandler labLines;
     final ConsoleOptions options;
 
-    ConsoleContext(Terminal terminal, ConsoleSession session, LabRuntime runtime, KernelView kernel,
-                   ConsoleOptions options) {
+    /** {@code engine} null: the engine on this machine, showing each command on the terminal as it runs. */
+    ConsoleContext(Terminal terminal, ConsoleOptions options, Engine engine) {
         this.terminal = terminal;
         this.out = terminal.writer();
-        this.session = session;
-        this.runtime = runtime;
-        this.kernel = kernel;
-        this.foreground = new ForegroundProcess();
-        this.labLines = new LabLineHandler(session, runtime);
         this.options = options;
+        this.session = new ConsoleSession(new LabCompiler());
+        session.setLive(options.live());
+        // a learner sees each lab line turn into commands: the console shows them as -v does on the command line
+        this.engine = engine != null ? engine : Engine.onThisMachine(line -> {
+            out.println(line);
+            out.flush();
+        });
+        this.kernel = new KernelView(new LiveState(new ProcessExecutor()));
+        this.foreground = new ForegroundProcess();
+        this.labLines = new LabLineHandler(session, this.engine, kernel);
     }
 
     /** The session's lab, or null after telling the user how to get one. */
     Lab requireLab() {
         Lab lab = session.lab();
         if (lab == null) {
-            out.println("the session has no lab yet: type lab language (try: namespace 'a') or load FILE");
+            out.println(ConsoleSession.NO_LAB_YET);
             out.flush();
         }
         return lab;
@@ -73,9 +83,9 @@ final class ConsoleContext {
     /** Runs a command in a namespace with its output streamed; says how it ended when that is not plain success. */
     int runIn(String ns, List<String> command) {
         List<String> argv = inNamespace(ns, command);
-        if (argv == null) return 2;
+        if (argv == null) return ExitCodes.USAGE;
         int status = foreground.run(argv, out);
-        if (status == ForegroundProcess.INTERRUPTED) out.println("^C: stopped");
+        if (status == ProcessExecutor.INTERRUPTED) out.println("^C: stopped");
         else if (status != 0) out.println("[exit " + status + "]");
         out.flush();
         return status;

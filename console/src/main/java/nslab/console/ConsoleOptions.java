@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * {@code history}: the history file; {@code tailTips}: show command help under the prompt (off on
  * dumb terminals, where it would only add noise).
  */
-public record ConsoleOptions(boolean sandbox, boolean live, boolean verbose, Path lab, Path history, boolean tailTips) {
+public record ConsoleOptions(boolean sandbox, boolean live, Path lab, Path history, boolean tailTips) {
 
     /** The history file: $NSLAB_HISTORY, else ~/.nslab_history (the sandbox keeps HOME, so history persists there too). */
     public static Path defaultHistory() {

@@ -17,6 +17,7 @@ import nslab.plan.Plan;
  */
 final class ConsoleSession {
     static final String CONSOLE_FILE = "<console>";
+    static final String NO_LAB_YET = "the session has no lab yet: type lab language (try: namespace 'a') or load FILE";
 
     private final LabCompiler compiler;
     private final List<LabLoader.Chunk> chunks = new ArrayList<>();
@@ -74,6 +75,11 @@ final class ConsoleSession {
 
     synchronized boolean isEmpty() {
         return chunks.isEmpty();
+    }
+
+    /** The session's lab as last compiled, or null before anything was accepted. */
+    synchronized LabCompiler.Compiled compiled() {
+        return current;
     }
 
     synchronized Lab lab() {

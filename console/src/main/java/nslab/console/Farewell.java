@@ -13,7 +13,7 @@ final class Farewell {
         String name = ctx.session.labName();
         if (ctx.options.sandbox()) {
             ctx.out.println("bye: the sandbox and everything in it vanish now");
-        } else if (!ctx.runtime.isLive(name)) {
+        } else if (!ctx.engine.isLive(name)) {
             ctx.out.println("bye");
         } else {
             List<String> namespaces = ctx.session.namespaceNames();

@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.zeroturnaround.exec.ProcessExecutor;
+import nslab.engine.ProcessExecutor;
 import org.zeroturnaround.exec.StartedProcess;
 
 /**
@@ -15,16 +15,14 @@ import org.zeroturnaround.exec.StartedProcess;
  * then SIGTERM and SIGKILL if it does not go.
  */
 final class ForegroundProcess {
-    static final int INTERRUPTED = 130;
-
     private volatile Process current;
     private volatile boolean stopped;
 
-    /** Runs the command to its end; its exit status, or 130 when Ctrl-C stopped it, 127 when it could not start. */
+    /** Runs the command to its end; its exit status, or the shell's status for interrupted (Ctrl-C) or not found. */
     int run(List<String> argv, PrintWriter out) {
         StartedProcess started;
         try {
-            started = new ProcessExecutor().command(argv).redirectErrorStream(true)
+            started = new org.zeroturnaround.exec.ProcessExecutor().command(argv).redirectErrorStream(true)
                     .redirectOutput(new OutputLines(line -> {
                         out.println(line);
                         out.flush();
@@ -33,19 +31,19 @@ final class ForegroundProcess {
         } catch (IOException e) {
             out.println("cannot run " + String.join(" ", argv) + ": " + e.getMessage());
             out.flush();
-            return 127;
+            return ProcessExecutor.NOT_FOUND;
         }
         stopped = false;
         current = started.getProcess();
         try {
             int status = started.getFuture().get().getExitValue();
-            return stopped ? INTERRUPTED : status;
+            return stopped ? ProcessExecutor.INTERRUPTED : status;
         } catch (ExecutionException e) {
             return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             started.getProcess().destroyForcibly();
-            return INTERRUPTED;
+            return ProcessExecutor.INTERRUPTED;
         } finally {
             current = null;
             out.flush();

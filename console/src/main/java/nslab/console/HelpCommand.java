@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import nslab.check.Suggestions;
+import nslab.command.ExitCodes;
 import nslab.lang.Words;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "help", description = "List console commands and lab words; help WORD explains one with an example.")
 final class HelpCommand implements Callable<Integer> {
@@ -27,7 +28,7 @@ final class HelpCommand implements Callable<Integer> {
         Map<String, CommandLine> commands = spec.parent().subcommands();
         if (word == null) {
             overview(commands);
-            return 0;
+            return ExitCodes.OK;
         }
         var labWord = Words.find(word);
         if (labWord.isPresent()) {
@@ -49,10 +50,10 @@ final class HelpCommand implements Callable<Integer> {
             String hint = Suggestions.didYouMean(word, all);
             ctx.out.println("help: no console command or lab word '" + word + "'" + (hint == null ? "" : "; " + hint));
             ctx.out.flush();
-            return 1;
+            return ExitCodes.USAGE;
         }
         ctx.out.flush();
-        return 0;
+        return ExitCodes.OK;
     }
 
     private void overview(Map<String, CommandLine> commands) {

@@ -2,22 +2,28 @@ package nslab.console;
 
 import java.io.PrintWriter;
 import nslab.LabCompiler;
+import nslab.command.Reports;
+import nslab.engine.ApplyResult;
+import nslab.engine.Engine;
 import nslab.lang.LabLoader;
+import nslab.model.Source;
 
 /**
  * Takes a piece of lab language (a typed line or block, or a loaded file): compiles the session's
  * lab with it, and keeps it only if the whole lab is still valid. In live mode it also applies the
- * steps the piece adds, printing each command; if one fails, those steps are undone and the piece
- * is dropped, so the lab is never half-applied.
+ * steps the piece adds (the engine shows each command as it runs); if one fails, those steps are
+ * undone and the piece is dropped, so the lab is never half-applied.
  */
 final class LabLineHandler {
     private final ConsoleSession session;
-    private final LabRuntime runtime;
+    private final Engine engine;
+    private final KernelView kernel;
     private final ProblemPrinter problems;
 
-    LabLineHandler(ConsoleSession session, LabRuntime runtime) {
+    LabLineHandler(ConsoleSession session, Engine engine, KernelView kernel) {
         this.session = session;
-        this.runtime = runtime;
+        this.engine = engine;
+        this.kernel = kernel;
         this.problems = new ProblemPrinter(session);
     }
 
@@ -35,12 +41,16 @@ final class LabLineHandler {
         }
         problems.print(out, ProblemPrinter.warningsIn(compiled.problems(), chunk), chunk);
         if (session.isLive()) {
+            ApplyResult r;
             try {
-                runtime.apply(compiled.plan(), out);
-            } catch (LabRuntime.Failure f) {
-                nslab.model.Source where = f.source() != null ? f.source()
-                        : new nslab.model.Source(chunk.file(), chunk.firstLine());
-                problems.print(out, where, "error: " + f.getMessage(), "the line was not added", chunk);
+                r = engine.apply(compiled.plan());
+            } finally {
+                kernel.changed(); // namespaces may have come or gone: completion must ask again
+            }
+            if (!r.ok()) {
+                Source failedAt = r.failure() == null ? null : r.failure().source();
+                Source where = failedAt != null && failedAt.line() > 0 ? failedAt : new Source(chunk.file(), chunk.firstLine());
+                problems.print(out, where, "error: " + Reports.refusal(r), "the line was not added", chunk);
                 return false;
             }
         }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import nslab.command.ExitCodes;
 import nslab.lang.LabLoader;
 import nslab.model.Lab;
 import picocli.CommandLine.Command;
@@ -31,18 +32,18 @@ final class LoadCommand implements Callable<Integer> {
         } catch (IOException e) {
             ctx.out.println("load: cannot read " + file + (Files.exists(file) ? ": " + e.getMessage() : ": no such file"));
             ctx.out.flush();
-            return 1;
+            return ExitCodes.INVALID_LAB;
         }
-        if (!ctx.labLines.add(new LabLoader.Chunk(file.toString(), 1, text), ctx.out)) return 1;
+        if (!ctx.labLines.add(new LabLoader.Chunk(file.toString(), 1, text), ctx.out)) return ExitCodes.INVALID_LAB;
         Lab lab = ctx.session.lab();
         ctx.out.println("loaded " + file + ": lab '" + lab.name() + "', " + lab.created().size() + " namespaces, "
                 + ctx.session.plan().steps().size() + " commands in its plan"
                 + (ctx.session.isLive() ? "" : " (not applied: plan shows them, apply runs them)"));
-        if (!ctx.session.isLive() && ctx.runtime.isLive(lab.name())) {
+        if (!ctx.session.isLive() && ctx.engine.isLive(lab.name())) {
             // applied earlier (its journal says so): say so rather than quietly re-applying
             ctx.out.println("lab '" + lab.name() + "' is live from before: apply brings it up to date and turns live mode on");
         }
         ctx.out.flush();
-        return 0;
+        return ExitCodes.OK;
     }
 }

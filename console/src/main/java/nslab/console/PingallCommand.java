@@ -8,6 +8,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import nslab.command.ExitCodes;
+import nslab.engine.Executor;
+import nslab.engine.ProcessExecutor;
 import nslab.model.Lab;
 import nslab.model.Namespace;
 import picocli.CommandLine.Command;
@@ -15,7 +18,7 @@ import picocli.CommandLine.Command;
 @Command(name = "pingall", description = "Ping from every namespace with an IPv4 address to every other's first address; a matrix, as in Mininet.")
 final class PingallCommand implements Callable<Integer> {
     private final ConsoleContext ctx;
-    private final CommandRunner runner = new CommandRunner(10);
+    private final Executor exec = new ProcessExecutor(10, argv -> { });
 
     PingallCommand(ConsoleContext ctx) {
         this.ctx = ctx;
@@ -24,13 +27,13 @@ final class PingallCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Lab lab = ctx.requireLab();
-        if (lab == null) return 1;
+        if (lab == null) return ExitCodes.INVALID_LAB;
         List<String> live = ctx.kernel.namespaces();
         List<Namespace> alive = lab.created().stream().filter(n -> live.contains(n.name())).toList();
         if (alive.isEmpty()) {
             ctx.out.println("pingall: none of the lab's namespaces is live: apply builds them");
             ctx.out.flush();
-            return 1;
+            return ExitCodes.USAGE;
         }
         // The hosts, as in Mininet: namespaces with an IPv4 address. One without (a namespace that
         // only holds a bridge, say) can neither answer nor send a ping, so it is named, not tested.
@@ -54,7 +57,7 @@ final class PingallCommand implements Callable<Integer> {
                         continue;
                     }
                     List<String> argv = List.of("ip", "netns", "exec", from.name(), "ping", "-c", "1", "-W", "1", targets.get(to));
-                    row.add(CompletableFuture.supplyAsync(() -> runner.run(argv).ok(), pool));
+                    row.add(CompletableFuture.supplyAsync(() -> exec.run(argv, null).ok(), pool));
                 }
                 rows.put(from.name(), row);
             }
@@ -77,7 +80,7 @@ final class PingallCommand implements Callable<Integer> {
             int dropped = sent == 0 ? 0 : Math.round(100f * (sent - received) / sent);
             ctx.out.println("*** Results: " + dropped + "% dropped (" + received + "/" + sent + " received)");
             ctx.out.flush();
-            return received == sent ? 0 : 1;
+            return received == sent ? ExitCodes.OK : ExitCodes.EXPECTATION_FAILED;
         } finally {
             pool.shutdownNow();
         }

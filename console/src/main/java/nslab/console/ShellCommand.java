@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import nslab.command.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -21,7 +22,7 @@ final class ShellCommand implements Callable<Integer> {
         String shell = System.getenv().getOrDefault("SHELL", "/bin/sh");
         List<String> command = new ArrayList<>(List.of(shell));
         List<String> argv = ctx.inNamespace(namespace, command);
-        if (argv == null) return 2;
+        if (argv == null) return ExitCodes.USAGE;
         ctx.out.println("shell in " + namespace + "; exit or Ctrl-D returns to the console");
         ctx.out.flush();
         ProcessBuilder pb = new ProcessBuilder(argv).inheritIO();

@@ -14,15 +14,27 @@ import nslab.model.Namespace;
 final class Targets {
     private Targets() {}
 
-    /** Where {@code ip}'s object is ({@code ip -br a}: the "a"), which is never an address; -1 for other programs. */
-    private static int ipObjectIndex(List<String> command) {
-        if (command.isEmpty() || !command.get(0).equals("ip")) return -1;
+    /** ip's options that take a value: a namespace (-n), a family, a file, a number; never an address. */
+    private static final Set<String> IP_OPTIONS_WITH_VALUE = Set.of("-n", "-netns", "-f", "-family", "-b", "-batch",
+            "-rc", "-rcvbuf", "-l", "-loops");
+
+    /**
+     * The positions in an {@code ip} command that hold no address: the values of its options
+     * ({@code ip -n client ...}: a namespace's name, not its address) and its object
+     * ({@code ip -br a}: the "a"). None for other programs.
+     */
+    private static Set<Integer> ipWordsNotAddresses(List<String> command) {
+        Set<Integer> kept = new java.util.HashSet<>();
+        if (command.isEmpty() || !command.get(0).equals("ip")) return kept;
         for (int i = 1; i < command.size(); i++) {
             String w = command.get(i);
-            if (!w.startsWith("-")) return i;
-            if (Set.of("-n", "-netns", "-f", "-family", "-b", "-batch", "-rc", "-rcvbuf", "-l", "-loops").contains(w)) i++;
+            if (!w.startsWith("-")) {
+                kept.add(i);
+                break;
+            }
+            if (IP_OPTIONS_WITH_VALUE.contains(w)) kept.add(++i);
         }
-        return -1;
+        return kept;
     }
 
     /** The address a namespace name stands for, or the word itself when it names none. */
@@ -42,10 +54,10 @@ final class Targets {
     /** The command with every argument after the program that names a namespace replaced by its address. */
     static List<String> substitute(Lab lab, List<String> command) {
         List<String> out = new ArrayList<>(command.size());
-        int ipObject = ipObjectIndex(command);
+        Set<Integer> notAddresses = ipWordsNotAddresses(command);
         for (int i = 0; i < command.size(); i++) {
             boolean iface = i > 0 && BEFORE_INTERFACE.contains(command.get(i - 1));
-            out.add(i == 0 || i == ipObject || iface ? command.get(i) : resolve(lab, command.get(i)));
+            out.add(i == 0 || notAddresses.contains(i) || iface ? command.get(i) : resolve(lab, command.get(i)));
         }
         return out;
     }

@@ -23,7 +23,7 @@ class DestroyLabNameSpec extends Specification {
         def engine = new Engine(new ProcessExecutor(), dir.resolve('run'), null)
 
         expect: 'the JVM running this spec is still here, and the name is the lab line'
-        DestroyCommand.labName(script.path, engine) == 'named'
+        LabArguments.labName(script.path, engine) == 'named'
 
         where:
         does                   || body
@@ -37,6 +37,6 @@ class DestroyLabNameSpec extends Specification {
         script.text = "namespace 'a'\n"
 
         expect:
-        DestroyCommand.labName(script.path, new Engine(new ProcessExecutor(), dir.resolve('run'), null)) == 'mylab'
+        LabArguments.labName(script.path, new Engine(new ProcessExecutor(), dir.resolve('run'), null)) == 'mylab'
     }
 }

@@ -3,6 +3,7 @@ package nslab.cli
 import java.nio.file.Files
 import java.nio.file.Path
 import java.util.concurrent.TimeUnit
+import nslab.command.ExitCodes
 import spock.lang.Requires
 import spock.lang.Shared
 import spock.lang.Specification

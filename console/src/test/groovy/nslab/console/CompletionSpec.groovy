@@ -1,6 +1,5 @@
 package nslab.console
 
-import nslab.LabCompiler
 import nslab.lang.Words
 import org.jline.reader.Candidate
 import org.jline.reader.impl.DefaultParser
@@ -18,13 +17,11 @@ class CompletionSpec extends Specification {
     @Shared org.jline.reader.LineReader reader
 
     def setupSpec() {
-        def session = new ConsoleSession(new LabCompiler())
+        def terminal = new org.jline.terminal.impl.DumbTerminal(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream())
+        def ctx = new ConsoleContext(terminal, new ConsoleOptions(false, false, null, null, false), null)
+        def session = ctx.session
         def lines = ["namespace 'zz-gw'", "namespace 'zz-pc' { veth 'eth0' peer 'zz-gw', name: 'down0'; veth 'eth1' peer 'zz-gw', name: 'down1' }"]
         lines.each { l -> def c = session.typed(l); def r = session.tryWith(c); assert r.ok(); session.accept(c, r) }
-        def terminal = new org.jline.terminal.impl.DumbTerminal(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream())
-        def runner = new CommandRunner()
-        def ctx = new ConsoleContext(terminal, session, [:] as LabRuntime, new KernelView(runner),
-                new ConsoleOptions(false, false, false, null, null, false))
         completer = new ConsoleCompleter(ctx, { it in ['exec', 'help', 'load', 'capture', 'ping', 'shell', 'plan'] })
         reader = org.jline.reader.LineReaderBuilder.builder().terminal(terminal).build()
         dir = File.createTempDir()

@@ -79,7 +79,8 @@ class ConsolePartsSpec extends Specification {
         ['ip', 'link', 'set', 'server', 'up']    | ['ip', 'link', 'set', 'server', 'up']
         ['ip', 'route', 'add', '10.9.0.0/16', 'via', 'server'] | ['ip', 'route', 'add', '10.9.0.0/16', 'via', '10.0.0.2']
         ['ip', '-br', 'server']                  | ['ip', '-br', 'server']
-        ['ip', '-n', 'client', 'server']         | ['ip', '-n', '10.0.0.1', 'server']
+        ['ip', '-n', 'client', 'server']         | ['ip', '-n', 'client', 'server']
+        ['ip', '-n', 'client', 'route', 'add', '10.9.0.0/16', 'via', 'server'] | ['ip', '-n', 'client', 'route', 'add', '10.9.0.0/16', 'via', '10.0.0.2']
     }
 
     def "the session keeps a chunk only when the whole lab still compiles"() {

@@ -2,6 +2,9 @@ package nslab.console
 
 import java.nio.charset.StandardCharsets
 import java.nio.file.Files
+import nslab.engine.Engine
+import nslab.engine.Journal
+import nslab.engine.ProcessExecutor
 import nslab.lang.Words
 import org.jline.terminal.Size
 import org.jline.terminal.impl.ExternalTerminal
@@ -23,13 +26,13 @@ class ConsoleSpec extends Specification {
         start(null)
     }
 
-    /** A console on a fresh piped terminal; runtime null means the real one (never asked to apply here). */
-    void start(LabRuntime runtime) {
+    /** A console on a fresh piped terminal; engine null means the real one (never asked to apply here). */
+    void start(Engine engine) {
         def keys = new PipedInputStream(1 << 16)
         screen = new ConsoleScreen(new PipedOutputStream(keys))
         terminal = new ExternalTerminal('nslab-test', 'xterm', keys, screen.display(), StandardCharsets.UTF_8)
         terminal.setSize(new Size(120, 40))
-        def console = new Console(terminal, new ConsoleOptions(false, false, false, null, history, false), runtime)
+        def console = new Console(terminal, new ConsoleOptions(false, false, null, history, false), engine)
         running = Thread.start { console.run() }
         screen.waitFor('nslab> ')
     }
@@ -60,9 +63,11 @@ class ConsoleSpec extends Specification {
     }
 
     def "leaving without the sandbox while the lab is live says it stays up and how to remove it"() {
-        given: 'a runtime that reports the lab live (nothing is applied here)'
+        given: 'an engine whose journals say the lab is live (nothing is applied here)'
         stop()
-        start([isLive: { String lab -> lab == 'console' }] as LabRuntime)
+        def runDir = Files.createTempDirectory('nslab-run')
+        Files.createFile(Journal.fileOf(runDir, 'console'))
+        start(new Engine(new ProcessExecutor(), runDir, null))
         enter("namespace 'kept'")
 
         when:
@@ -72,6 +77,9 @@ class ConsoleSpec extends Specification {
         then:
         shown.contains("lab 'console' stays up: namespaces kept.")
         shown.contains('To remove it: ./nslab destroy console')
+
+        cleanup:
+        runDir.toFile().deleteDir()
     }
 
     /** Types a line and waits for the prompt after it. */

@@ -39,7 +39,7 @@ class ConsoleTmuxIT extends Specification {
         keys('}')
         keys("namespace 'a' { dev 'v1' { ip '10.0.0.1/24' } }")
         keys('apply')
-        waitFor(~/lab 'console' is live/, 30)
+        waitFor(~/lab console applied/, 30)
         keys('pingall')
 
         then:

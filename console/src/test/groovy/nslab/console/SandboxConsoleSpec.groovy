@@ -129,7 +129,7 @@ class SandboxConsoleSpec extends Specification {
 
         then: 'the engine had created c, and undid it'
         shown.contains('error: the kernel refused')
-        shown.contains('undone: ip netns del c')
+        shown.contains('- ip netns del c')
         shown.contains("sysctl 'net.ipv4.nslab_no_such_setting', 1")
 
         when:

@@ -41,17 +41,17 @@ class SandboxLifecycleSpec extends Specification {
         String applied = enter('apply', 'nslab live> ')
 
         then:
-        applied.contains('ip netns add a')
-        applied.contains("lab 'console' is live (")
-        applied.contains('ok    reach a to b (10.0.0.2)')
-        applied.contains('ok    unreachable a to 10.9.9.9')
+        applied.contains('+ ip netns add a')
+        applied.contains('lab console applied: ')
+        applied =~ /(?m)^a\s+b \(10\.0\.0\.2\)\s+reachable\s+reachable\s+ok$/
+        applied =~ /(?m)^a\s+10\.9\.9\.9\s+unreachable\s+unreachable\s+ok$/
         applied.contains('all 2 expectations hold')
 
         when: 'apply again: nothing to change'
         String again = enter('apply', 'nslab live> ')
 
         then:
-        again.contains("lab 'console' is already live; nothing to change")
+        again.contains('lab console is up to date: nothing changed')
 
         when:
         String status = enter('status', 'nslab live> ')
@@ -61,7 +61,7 @@ class SandboxLifecycleSpec extends Specification {
         status =~ /10\.0\.0\.2\/24/
     }
 
-    def "destroy removes the lab and live mode goes off"() {
+    def "destroy removes the lab and live mode goes off (the plain prompt returns)"() {
         given:
         enter("namespace 'a'"); enter("namespace 'b'")
         enter("link 'a', 'b', ips: ['10.0.0.1/24', '10.0.0.2/24']")
@@ -73,9 +73,9 @@ class SandboxLifecycleSpec extends Specification {
         String typed = enter("namespace 'c'")
 
         then:
-        destroyed.contains('ip netns del a')
-        destroyed.contains('ip netns del b')
-        destroyed.contains("lab 'console' destroyed; live mode is off")
+        destroyed.contains('- ip netns del a')
+        destroyed.contains('- ip netns del b')
+        destroyed.contains('lab console destroyed: 2 namespaces')
         !(live =~ /(?m)^a\b/)
         !(live =~ /(?m)^b\b/)
         !typed.contains('ip netns add c')

@@ -9,8 +9,10 @@ import java.util.concurrent.TimeUnit
  */
 class SandboxedConsole implements Closeable {
     private static final String JAVA = System.getProperty('java.home') + '/bin/java'
-    private static final String START_CONSOLE =
-            'mount -t tmpfs nslab-run /run && ip link set lo up && exec "$0" -cp "$NSLAB_CP" nslab.console.PipedConsoleDriver "$@"'
+    /** In the new namespaces: a /run of its own (the engine's journals), lo up, then java with the given main class. */
+    private static final String START_JAVA =
+            'mount -t tmpfs nslab-run /run && ip link set lo up && exec "$0" -cp "$NSLAB_CP" "$@"'
+    private static final String CONSOLE_DRIVER = 'nslab.console.PipedConsoleDriver'
 
     final Process child
     final ConsoleScreen screen
@@ -23,7 +25,7 @@ class SandboxedConsole implements Closeable {
 
     /** A sandbox whose user namespace maps only root, as `./nslab --sandbox` makes it. */
     static SandboxedConsole start(List<String> consoleArgs, String prompt) {
-        def console = new SandboxedConsole(launch(['--map-root-user'], START_CONSOLE, consoleArgs))
+        def console = new SandboxedConsole(launch(['--map-root-user'], START_JAVA, [CONSOLE_DRIVER, *consoleArgs]))
         console.screen.waitFor(prompt, 60000)
         console
     }
@@ -35,7 +37,7 @@ class SandboxedConsole implements Closeable {
     static SandboxedConsole startFullyMapped(List<String> consoleArgs, String prompt) {
         // the shell waits until its maps are written, then is root of its own namespaces
         String waitForMaps = 'while [ -z "$(cat /proc/$$/uid_map)" ]; do sleep 0.05; done; '
-        Process child = launch([], waitForMaps + START_CONSOLE, consoleArgs)
+        Process child = launch([], waitForMaps + START_JAVA, [CONSOLE_DRIVER, *consoleArgs])
         Thread.sleep(200)
         new File("/proc/${child.pid()}/uid_map").text = '0 0 65536\n'
         new File("/proc/${child.pid()}/gid_map").text = '0 0 65536\n'
@@ -44,9 +46,20 @@ class SandboxedConsole implements Closeable {
         console
     }
 
-    private static Process launch(List<String> userOptions, String script, List<String> consoleArgs) {
+    /** Runs a driver's main in a sandbox that maps only root, to its end: its exit status and what it printed. */
+    static Map runMain(String mainClass, List<String> args, long timeoutSeconds = 180) {
+        Process p = launch(['--map-root-user'], START_JAVA, [mainClass, *args])
+        p.outputStream.close()
+        def out = new StringBuilder()
+        p.consumeProcessOutput(out, out)
+        assert p.waitFor(timeoutSeconds, TimeUnit.SECONDS)
+        p.waitForProcessOutput()
+        [exit: p.exitValue(), out: out.toString()]
+    }
+
+    private static Process launch(List<String> userOptions, String script, List<String> javaArgs) {
         def command = ['unshare', '--user', *userOptions, '--net', '--mount', '--propagation', 'private',
-                       'sh', '-c', script, JAVA, *consoleArgs]
+                       'sh', '-c', script, JAVA, *javaArgs]
         def pb = new ProcessBuilder(command)
         pb.environment().put('NSLAB_CP', System.getProperty('java.class.path'))
         pb.redirectErrorStream(true)

@@ -93,7 +93,7 @@ final class AddressRules implements Rule {
         return r;
     }
 
-    /** Seed 000: the two ends of a veth must share a subnet, or nothing routes between them. */
+    /** The two ends of a veth must share a subnet, or no connected route leads from one to the other. */
     private static void vethSubnets(Lab lab, List<Problem> problems) {
         for (Namespace ns : lab.namespaces()) {
             for (Interface i : ns.interfaces()) {

@@ -81,7 +81,8 @@ final class RouteRules implements Rule {
 
     /**
      * The kernel accepts a gateway only on a subnet of the namespace (of the route's device, if
-     * named) or behind a device route: otherwise "Nexthop has invalid gateway", as seed 000 met.
+     * named) or behind a device route: otherwise it refuses the route with "Nexthop has invalid
+     * gateway", which a /32 address (no connected route) followed by a default route runs into.
      */
     private static void gateway(Namespace ns, Route r, Optional<IpPrefix> dest, List<Problem> problems) {
         Optional<IpPrefix> gw = IpPrefix.parse(r.via()).filter(p -> !p.lengthGiven());

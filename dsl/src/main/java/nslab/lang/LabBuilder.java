@@ -149,7 +149,8 @@ public final class LabBuilder {
             peerName = p.name() != null ? p.name() : ns.name;
             if (p.name() == null) defaults.add(new DefaultPeerName(peerNs.name, peerName, p.source()));
         } else {
-            // Not a namespace: the name of the other end, in this same namespace (seed 004's veth0/veth1).
+            // Not a namespace: the name of the other end, in this same namespace (a veth pair whose
+            // two ends stay together until one is moved, as tutorials often start).
             peerNs = ns;
             peerName = p.target();
         }
@@ -177,7 +178,7 @@ public final class LabBuilder {
     }
 
     /**
-     * A peer that is no namespace names the other end in this namespace (seed 004) — unless it
+     * A peer that is no namespace names the other end in this namespace — unless it
      * is a near miss of a namespace name and not used here as an interface: then it is a typo,
      * kept as a namespace reference so that validation reports it with "did you mean". A near
      * miss is one edit for names of four to six letters, two for longer ones: {@code veth1}

@@ -57,7 +57,7 @@ class ErrorsSpec extends Specification {
         'a dev naming no interface'           | 2    | "dev 'eth9' names an interface declared nowhere in a" | null                    | "namespace 'a' {\n dev 'eth9' { ip '10.0.0.1/24' }\n}"
         'a port naming no interface'          | 2    | "port 'nope' of bridge br0 names an interface declared nowhere" | null          | "namespace 'a' {\n bridge 'br0' { port 'nope' }\n}"
         'a port outside a bridge'             | 2    | 'port belongs inside a bridge block'             | "bridge 'br0'"               | "namespace 'a' { tap 't'\n port 't' }"
-        'a gateway on no subnet (seed 000)'   | 3    | 'gateway 10.0.0.2 is on no subnet of nstest'     | "route '10.0.0.2' dev 'veth-b'"      | "namespace 'nstest' {\n tap 'veth-b'; ip '10.0.0.3'\n gateway '10.0.0.2'\n}"
+        'a gateway on no subnet (a /32 address)' | 3    | 'gateway 10.0.0.2 is on no subnet of nstest'     | "route '10.0.0.2' dev 'veth-b'"      | "namespace 'nstest' {\n tap 'veth-b'; ip '10.0.0.3'\n gateway '10.0.0.2'\n}"
         'a route via a gateway on another device' | 3 | 'is on no subnet of a on t1'                    | null                         | "namespace 'a' {\n tap 't0'; ip '10.0.0.1/24'; tap 't1'\n route '10.9.0.0/16' via '10.0.0.2' dev 't1'\n}"
         'a route with neither via nor dev'    | 2    | 'says neither where to send'                     | "via '10.0.0.254'"           | "namespace 'a' {\n route '10.0.0.0/8'\n}"
         'a route destination with host bits'  | 2    | 'has host bits set'                              | "route '10.0.0.0/8'"         | "namespace 'a' { tap 't'; ip '10.0.0.1/24'\n route '10.0.0.1/8' dev 't' }"

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import groovy.json.JsonException;
+import groovy.json.JsonSlurper;
 
 /** What the kernel has now, read with {@code ip -j} and {@code ip netns list}. */
 public final class LiveState {
@@ -28,7 +30,7 @@ public final class LiveState {
     /** Interface names in a namespace (null: the root namespace). */
     public List<String> links(String namespace) {
         List<String> names = new ArrayList<>();
-        for (Map<String, Object> l : Json.objects(ip(namespace, "-j", "link", "show"))) {
+        for (Map<String, Object> l : objects(ip(namespace, "-j", "link", "show"))) {
             names.add(String.valueOf(l.get("ifname")));
         }
         return names;
@@ -39,7 +41,7 @@ public final class LiveState {
     public Map<String, Object> describe(String namespace) {
         Map<String, Object> out = new LinkedHashMap<>();
         List<Object> ifaces = new ArrayList<>();
-        for (Map<String, Object> l : Json.objects(ip(namespace, "-j", "addr", "show"))) {
+        for (Map<String, Object> l : objects(ip(namespace, "-j", "addr", "show"))) {
             Map<String, Object> i = new LinkedHashMap<>();
             i.put("name", l.get("ifname"));
             i.put("kind", kind(l));
@@ -67,6 +69,21 @@ public final class LiveState {
             }
         }
         out.put("routes", routes);
+        return out;
+    }
+
+    /** {@code ip -j} prints an array of objects; nothing (an ip that failed) or bad JSON reads as none. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> objects(String json) {
+        if (json.isBlank()) return List.of();
+        Object parsed;
+        try {
+            parsed = new JsonSlurper().parseText(json);
+        } catch (JsonException e) {
+            return List.of();
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (parsed instanceof List) for (Object o : (List<Object>) parsed) if (o instanceof Map) out.add((Map<String, Object>) o);
         return out;
     }
 

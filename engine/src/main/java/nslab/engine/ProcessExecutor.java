@@ -26,6 +26,11 @@ public final class ProcessExecutor implements Executor {
         }
     }
 
+    /** The exit statuses a process gets that did not run to its own end, as a shell gives them. */
+    public static final int TIMED_OUT = 124;
+    public static final int NOT_FOUND = 127;
+    public static final int INTERRUPTED = 130;
+
     /** A single batch of 500 namespaces' worth of {@code ip} lines takes seconds, not minutes. */
     public static final long DEFAULT_TIMEOUT_SECONDS = 120;
 
@@ -62,14 +67,14 @@ public final class ProcessExecutor implements Executor {
             return new ExecResult(argv, r.getExitValue(), out.toString(StandardCharsets.UTF_8),
                     err.toString(StandardCharsets.UTF_8));
         } catch (TimeoutException e) {
-            return new ExecResult(argv, 124, out.toString(StandardCharsets.UTF_8),
+            return new ExecResult(argv, TIMED_OUT, out.toString(StandardCharsets.UTF_8),
                     err.toString(StandardCharsets.UTF_8) + "timed out after " + timeoutSeconds + "s");
         } catch (IOException e) {
             // Most often: the program is not installed.
-            return new ExecResult(argv, 127, "", e.getMessage());
+            return new ExecResult(argv, NOT_FOUND, "", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new ExecResult(argv, 130, "", "interrupted");
+            return new ExecResult(argv, INTERRUPTED, "", "interrupted");
         }
     }
 

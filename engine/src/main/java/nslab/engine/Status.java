@@ -62,7 +62,7 @@ public final class Status {
     }
 
     public String json(String onlyLab) {
-        return Json.write(labs(onlyLab));
+        return groovy.json.JsonOutput.toJson(labs(onlyLab));
     }
 
     /** The same as text, for people. */

@@ -115,7 +115,7 @@ echo "=== destroy two"; nslab destroy two; echo "exit \$?"; ip netns list; pgrep
         r.section('apply').contains('two 0')
 
         and: 'status knows both, read from the kernel'
-        def status = Json.parse(r.section('status').readLines().find { it.startsWith('[') })
+        def status = new groovy.json.JsonSlurper().parseText(r.section('status').readLines().find { it.startsWith('[') })
         status*.lab == ['one', 'two']
         status[0].namespaces.keySet() as List == ['o1', 'o2']
         status[0].namespaces.o1.interfaces.find { it.name == 'o1-o2' }.addresses == ['10.21.0.1/24']

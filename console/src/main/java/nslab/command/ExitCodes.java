@@ -1,6 +1,6 @@
-package nslab.cli;
+package nslab.command;
 
-/** The exit statuses of commands.md. */
+/** The exit statuses of commands.md, the same on the command line and in the console. */
 public final class ExitCodes {
     public static final int OK = 0;
     public static final int INVALID_LAB = 1;

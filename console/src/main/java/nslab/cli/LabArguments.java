@@ -1,0 +1,142 @@
+package nslab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nslab.LabCompiler;
+import nslab.check.Problem;
+import nslab.command.LabSource;
+import nslab.command.Precondition;
+import nslab.engine.Engine;
+import nslab.engine.Privileges;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * The command line's {@link LabSource}s: the lab is the argument the verb was given, and each
+ * command gets an engine of its own, after the root check. picocli asks this factory for a verb's
+ * {@code @Mixin LabSource} field; the field's type picks the argument.
+ */
+final class LabArguments implements CommandLine.IFactory {
+    private static final Pattern LAB_WORD = Pattern.compile("(?m)^\\s*lab\\s*\\(?\\s*['\"]([^'\"]+)['\"]");
+
+    /**
+     * The lab's name, found without running the script (which may exit, loop, or take seconds):
+     * the live lab whose journal recorded this file; else the file's {@code lab '...'} line; else
+     * the argument itself when it names a live lab; else the file's base name (the default name).
+     */
+    static String labName(String arg, Engine engine) {
+        if (arg == null) return null;
+        Path p = Path.of(arg);
+        if (Files.isRegularFile(p)) {
+            try {
+                String real = p.toRealPath().toString();
+                for (String live : engine.labs()) if (real.equals(engine.sourceOf(live))) return live;
+                Matcher named = LAB_WORD.matcher(Files.readString(p));
+                if (named.find()) return named.group(1);
+            } catch (IOException | RuntimeException e) {
+                // unreadable: fall back to the name
+            }
+        }
+        if (engine.isLive(arg)) return arg;
+        String base = p.getFileName().toString();
+        return base.endsWith(".groovy") ? base.substring(0, base.length() - ".groovy".length()) : base;
+    }
+
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+        if (type == LabSource.class) return type.cast(new Script());
+        if (type == LabSource.OrName.class) return type.cast(new ScriptOrName());
+        if (type == LabSource.OrAll.class) return type.cast(new Filter());
+        return CommandLine.defaultFactory().create(type);
+    }
+
+    /** {@code LAB.groovy}: a lab script. */
+    static final class Script extends Argument {
+        @Parameters(paramLabel = "LAB.groovy", description = "the lab script") String argument;
+
+        @Override
+        String argument() {
+            return argument;
+        }
+    }
+
+    /** {@code LAB}: a lab script or a live lab's name. */
+    static final class ScriptOrName extends Argument implements LabSource.OrName {
+        @Parameters(paramLabel = "LAB.groovy", description = "the lab script, or the lab's name") String argument;
+
+        @Override
+        String argument() {
+            return argument;
+        }
+    }
+
+    /** {@code [LAB]}: a lab script, a live lab's name, or nothing for every live lab. */
+    static final class Filter extends Argument implements LabSource.OrAll {
+        @Parameters(paramLabel = "LAB.groovy", arity = "0..1", description = "only this lab (a script or the lab's name)")
+        String argument;
+
+        @Override
+        String argument() {
+            return argument;
+        }
+    }
+
+    /** What the three argument forms share. */
+    abstract static class Argument implements LabSource {
+        @Spec(Spec.Target.MIXEE) CommandSpec verb;
+
+        abstract String argument();
+
+        private GlobalOptions global() {
+            return ((Main) verb.root().userObject()).global;
+        }
+
+        @Override
+        public LabCompiler.Compiled compiled(PrintWriter err) {
+            Path file = Path.of(argument());
+            if (!Files.exists(file)) throw new Precondition.NoValidLab(file + ": no such lab file");
+            LabCompiler.Compiled compiled;
+            try {
+                compiled = new LabCompiler().compile(file);
+            } catch (IOException e) {
+                throw new Precondition.NoValidLab(file + ": cannot read: " + e.getMessage());
+            }
+            for (Problem p : compiled.problems()) err.println(p.format());
+            err.flush();
+            if (!compiled.ok()) throw new Precondition.NoValidLab(null);
+            return compiled;
+        }
+
+        @Override
+        public String name(Engine engine) {
+            return labName(argument(), engine);
+        }
+
+        @Override
+        public Engine engine(String command, PrintWriter out) {
+            GlobalOptions global = global();
+            if (global.sandbox && !global.inSandbox()) {
+                throw new Precondition.NotPermitted("nslab: --sandbox is set up by the ./nslab launcher (a running JVM cannot"
+                        + " enter a new user namespace): run ./nslab --sandbox " + command + " ...");
+            }
+            if (!global.inSandbox() && !Privileges.isRoot()) throw new Precondition.NotPermitted(Privileges.notRootMessage(command));
+            return Engine.onThisMachine(global.verbose ? line -> {
+                synchronized (out) {
+                    out.println(line);
+                    out.flush();
+                }
+            } : null);
+        }
+
+        @Override
+        public String notLiveNote() {
+            return global().inSandbox() ? " (each --sandbox command has a sandbox of its own; 'apply' checks too)" : "";
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package nslab.command;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import nslab.LabCompiler;
+import nslab.engine.ApplyResult;
+import nslab.engine.Engine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "apply",
+        description = {"Build the lab on this machine (or only what changed, when it is live), then run its expectations.",
+                "Stops before changing anything if a namespace or interface it would create is in the way,"
+                        + " and undoes everything it did if a step fails."})
+public final class ApplyCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin LabSource lab;
+    @Option(names = "--no-check", description = "do not run the lab's expectations afterwards") boolean noCheck;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Engine engine = lab.engine("apply", out);
+        long t0 = System.nanoTime();
+        LabCompiler.Compiled c = lab.compiled(err);
+        String name = c.lab().name();
+        long t1 = System.nanoTime();
+        ApplyResult r = engine.apply(c.plan());
+        if (System.getenv("NSLAB_TIMING") != null) { // for bench/: where the time goes
+            err.println("timing: compile " + (t1 - t0) / 1_000_000 + "ms, apply " + (System.nanoTime() - t1) / 1_000_000 + "ms");
+        }
+        Reports.apply(out, err, name, c.plan().steps().size(), r);
+        if (!r.ok()) return r.signal() > 0 ? 128 + r.signal() : ExitCodes.APPLY_FAILED; // 130 SIGINT, 143 SIGTERM
+        lab.nowLive(name, true);
+        if (noCheck || c.lab().expectations().isEmpty()) return ExitCodes.OK;
+        return CheckCommand.report(out, engine.check(c.lab()));
+    }
+}
