@@ -45,13 +45,34 @@ public final class ImportModel {
         return devices.stream().filter(d -> d.namespace.equals(namespace) && d.name.equals(name)).findFirst();
     }
 
+    /**
+     * Deletes a device (and a veth's other end), with what goes with it in the kernel: its routes,
+     * its ports, its per-device sysctls; and the pings that went out of it or to its addresses,
+     * which tested something no longer there.
+     */
     void remove(Device d) {
-        devices.remove(d);
-        if (d.peer != null) devices.remove(d.peer);
-        routes.removeIf(r -> r.dev() == d || r.dev() == d.peer);
-        devices.forEach(other -> {
-            if (other.master == d) other.master = null;
-        });
+        for (Device gone : d.peer == null ? List.of(d) : List.of(d, d.peer)) {
+            devices.remove(gone);
+            routes.removeIf(r -> r.dev() == gone);
+            devices.forEach(other -> {
+                if (other.master == gone) other.master = null;
+            });
+            forgetConf(gone);
+            reaches.removeIf(r -> r.from().equals(gone.namespace) && gone.name.equals(r.dev())
+                    || gone.addresses.stream().anyMatch(a -> a.equals(r.target()) || a.startsWith(r.target() + "/")));
+        }
+    }
+
+    /** The device's own sysctls (net.ipv4.conf.NAME.*) in its namespace, which leave with it. */
+    void forgetConf(Device d) {
+        sysctls.keySet().removeIf(k -> List.of("ipv4.conf", "ipv6.conf", "ipv4.neigh", "ipv6.neigh").stream()
+                .anyMatch(part -> k.equals(sysctlKey(d.namespace, "net." + part + "." + d.name))
+                        || k.startsWith(sysctlKey(d.namespace, "net." + part + "." + d.name + "."))));
+    }
+
+    /** Sysctls are kept by namespace and key: a second write of a key replaces the first. */
+    static String sysctlKey(String namespace, String key) {
+        return namespace + " " + key;
     }
 
     /** The kernel's name for a new veth end without one: the first free vethN of the namespace. */

@@ -271,6 +271,7 @@ final class IpTranslator implements Translator {
 
     /** A move takes a device down and drops its addresses, its routes and its bridge, as the kernel does. */
     static void moved(Device d, String ns, Translation t) {
+        t.model.forgetConf(d);
         d.namespace = ns;
         d.addresses.clear();
         d.up = null;

@@ -82,6 +82,6 @@ final class SysctlTranslator implements Translator {
         } else {
             text = "sysctl " + LabText.quote(key) + ", " + (value.matches("-?\\d+") ? value : LabText.quote(value));
         }
-        t.model.sysctls.put(ns + " " + key, new ImportModel.Setting(ns, text, c));
+        t.model.sysctls.put(ImportModel.sysctlKey(ns, key), new ImportModel.Setting(ns, text, c));
     }
 }
