@@ -229,6 +229,17 @@ expect {
         compile(r.lab()).errors().isEmpty()
     }
 
+    def "the before and after of docs/import.md are what import prints"() {
+        given:
+        def doc = new File('../docs/import.md').isFile() ? new File('../docs/import.md') : new File('docs/import.md')
+        def blocks = doc.text.split('```')
+        def before = blocks[3].replaceFirst(/^\n/, '')
+        def after = blocks[5].replaceFirst(/^groovy\n/, '')
+
+        expect:
+        ShellImporter.importText(before, 'demo.sh', 'demo').lab() == after
+    }
+
     def "a device no command brings up is written down, as the kernel leaves it"() {
         when:
         def r = ShellImporter.importText('ip netns add x\nip link add a type veth peer name b\nip link set b netns x\nip addr add 10.0.0.1/24 dev a', null, null)
