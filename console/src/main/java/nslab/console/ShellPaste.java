@@ -13,7 +13,7 @@ import nslab.imports.ShellImporter;
  */
 final class ShellPaste {
     private final ConsoleContext ctx;
-    private final ShellImporter.Session importer = new ShellImporter.Session();
+    private ShellImporter.Session importer = new ShellImporter.Session();
 
     ShellPaste(ConsoleContext ctx) {
         this.ctx = ctx;
@@ -27,6 +27,8 @@ final class ShellPaste {
 
     void handle(String line) {
         PrintWriter out = ctx.out;
+        // after reset the lab holds none of what was pasted before: neither may the importer
+        if (ctx.session.isEmpty() && importer.addedAny()) importer = new ShellImporter.Session();
         ShellImporter.Session.Step step = importer.paste(line);
         for (ImportModel.Note n : step.untranslated()) out.println("// not translated: " + n.command() + " — " + n.reason());
         for (ImportModel.Note n : step.skipped()) out.println("// skipped: " + n.command() + " — " + n.reason());

@@ -79,6 +79,11 @@ public final class ShellImporter {
         public record Step(List<String> entries, List<ImportModel.Note> untranslated, List<ImportModel.Note> skipped,
                            boolean waiting) {}
 
+        /** Whether any pasted line has given an entry yet. */
+        public boolean addedAny() {
+            return !added.isEmpty();
+        }
+
         public Step paste(String line) {
             int untranslated = t.model.untranslated.size();
             int skipped = t.model.skipped.size();
