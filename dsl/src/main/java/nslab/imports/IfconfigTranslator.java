@@ -12,16 +12,11 @@ final class IfconfigTranslator implements Translator {
     @Override
     public void translate(ShellCommand c, String ns, Translation t) {
         var w = c.words();
-        if (w.size() < 2 || w.get(1).startsWith("-") || w.size() == 2 && !w.get(1).equals("lo")) {
+        if (w.size() < 3 || w.get(1).startsWith("-")) {
             t.skip(c, "only shows something");
             return;
         }
-        String name = w.get(1);
-        if (name.equals("lo")) {
-            t.skip(c, "nslab brings lo up in every namespace");
-            return;
-        }
-        Optional<Device> found = t.device(c, ns, name);
+        Optional<Device> found = t.deviceToConfigure(c, ns, w.get(1));
         if (found.isEmpty()) return;
         Device d = found.get();
         String address = null;

@@ -200,11 +200,7 @@ final class IpTranslator implements Translator {
         }
         int i = 0;
         String name = w.get(0).equals("dev") && w.size() > 1 ? w.get(++i) : w.get(0);
-        if (name.equals("lo")) {
-            t.skip(c, "nslab brings lo up in every namespace");
-            return;
-        }
-        Optional<Device> found = t.device(c, ns, name);
+        Optional<Device> found = t.deviceToConfigure(c, ns, name);
         if (found.isEmpty()) return;
         Device d = found.get();
         String newName = null;

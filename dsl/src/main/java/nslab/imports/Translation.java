@@ -69,6 +69,15 @@ final class Translation {
         return d;
     }
 
+    /** The device a command configures: {@code lo} is skipped (every lab namespace has it up), an unknown one refused. */
+    Optional<Device> deviceToConfigure(ShellCommand c, String ns, String name) {
+        if (name.equals("lo")) {
+            skip(c, "nslab brings lo up in every namespace");
+            return Optional.empty();
+        }
+        return device(c, ns, name);
+    }
+
     /** Refuses the command when {@code ns} is not a namespace the commands created. */
     boolean knownNamespace(ShellCommand c, String ns) {
         if (model.knows(ns)) return true;
