@@ -62,7 +62,9 @@ public final class ShellImporter {
         if (commands.isEmpty()) return false;
         ShellCommand first = commands.get(0);
         if (first.words().size() < 2 && first.redirect() == null) return false;
-        String next = first.words().size() > 1 ? s.strip().split("\\s+")[line.strip().startsWith("sudo") ? 2 : 1] : "";
+        // lab words that share a name with a command (ip, route, sysctl, bridge) take a quoted or bracketed argument
+        String[] raw = first.text().split("\\s+");
+        String next = raw.length > 1 ? raw[1] : "";
         boolean labCall = next.startsWith("'") || next.startsWith("\"") || next.startsWith("(") || next.startsWith("{");
         return !labCall && ShellLines.KNOWN.contains(first.program()) && !first.program().equals("ping");
     }

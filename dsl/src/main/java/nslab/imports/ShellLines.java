@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public final class ShellLines {
     /** The programs whose lines are worth reading after a {@code # } prompt. */
     static final Set<String> KNOWN = Set.of("ip", "ifconfig", "route", "brctl", "sysctl", "echo", "iptables",
-            "tc", "ping", "ping6", "sudo", "netstat", "tcpdump", "bridge", "modprobe", "unshare", "cat", "tee");
+            "tc", "ping", "ping6", "sudo", "sh", "bash", "netstat", "tcpdump", "bridge", "modprobe", "unshare", "cat", "tee");
 
     private static final Pattern USER_PROMPT = Pattern.compile("^\\[?[\\w.-]+@[\\w.-]+[^\\s$#]*\\s*[^\\s$#]*\\]?[$#]\\s*");
     private static final Pattern NUMBERED = Pattern.compile("^\\d{1,3}\\.\\s+");
@@ -23,10 +23,15 @@ public final class ShellLines {
     private ShellLines() {}
 
     public static List<ShellCommand> read(String text) {
+        return read(text, 1);
+    }
+
+    /** The commands of {@code text}, whose first line is line {@code firstLine} of the input. */
+    static List<ShellCommand> read(String text, int firstLine) {
         List<ShellCommand> commands = new ArrayList<>();
         String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
-            int first = i + 1;
+            int first = i + firstLine;
             StringBuilder joined = new StringBuilder(lines[i]);
             while (endsWithContinuation(joined) && i + 1 < lines.length) {
                 joined.setLength(joined.length() - 1);
@@ -89,7 +94,9 @@ public final class ShellLines {
                 continue;
             }
             if (word != null) {
-                if (redirectNext) {
+                if (c == '>' && !redirectNext && word.toString().matches("\\d")) {
+                    word = null;                                 // 2> : a descriptor, not an argument
+                } else if (redirectNext) {
                     redirect = word.toString();
                     redirectNext = false;
                 } else {
@@ -99,8 +106,14 @@ public final class ShellLines {
             }
             if (c == '#' || c == 0) break;
             if (c == '>') {
-                redirectNext = true;
                 if (i + 1 < line.length() && line.charAt(i + 1) == '>') i++;
+                if (i + 1 < line.length() && line.charAt(i + 1) == '&') {
+                    i += 2;                                      // 2>&1: output joined, nothing written
+                    while (i < line.length() && Character.isDigit(line.charAt(i))) i++;
+                    i--;
+                    continue;
+                }
+                redirectNext = true;
                 text.append(" > ");
                 continue;
             }
@@ -121,6 +134,7 @@ public final class ShellLines {
 
     private static void add(List<ShellCommand> out, int lineNo, StringBuilder text, List<String> words,
                             String redirect, boolean piped) {
+        if ("/dev/null".equals(redirect)) redirect = null;
         int skip = 0;
         if (!words.isEmpty() && words.get(0).equals("sudo")) {
             skip = 1;

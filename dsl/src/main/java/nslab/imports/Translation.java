@@ -45,6 +45,9 @@ final class Translation {
             skip(command, "loads a kernel module; the kernel loads the ones a plan needs by itself");
         } else if (program.equals("unshare") || program.equals("nsenter")) {
             refuse(command, program + " makes namespaces tied to a process; nslab's are named (ip netns add)");
+        } else if ((program.equals("sh") || program.equals("bash")) && command.words().size() == 3
+                && command.words().get(1).equals("-c")) {
+            ShellLines.read(command.words().get(2), command.line()).forEach(inner -> run(inner, ns));
         } else if (program.equals("bash") || program.equals("sh") || program.equals("exit")) {
             refuse(command, "a shell of its own: the commands typed into it are not in this text");
         } else {

@@ -84,6 +84,11 @@ ip -n blue link set b up
         'echo 1 > /proc/sys/net/ipv4/ip_forward'                                  || 'host { forward true }'
         'sudo echo 1 >/proc/sys/net/ipv4/conf/all/accept_local'                   || "host { sysctl 'net.ipv4.conf.all.accept_local', 1 }"
         'echo 1 | sudo tee /proc/sys/net/ipv4/ip_forward'                         || 'host { forward true }'
+        'echo 1 | sudo tee /proc/sys/net/ipv4/ip_forward > /dev/null'             || 'host { forward true }'
+        "sudo sh -c 'echo 1 > /proc/sys/net/ipv4/ip_forward'"                     || 'host { forward true }'
+        "ip netns exec red bash -c 'echo 1 > /proc/sys/net/ipv4/ip_forward'"      || "namespace 'red' { forward true }"
+        'ip -n red link set a mtu 1400 2>/dev/null'                               || "namespace 'red' { dev 'a' { mtu 1400 } }"
+        'ip -n red link set a mtu 1400 2>&1 | tee -a log.txt'                     || "namespace 'red' { dev 'a' { mtu 1400 } }"
         'ip netns exec red iptables -t nat -A POSTROUTING -s 10.0.0.0/24 -o a -j MASQUERADE' || "namespace 'red' { masquerade '10.0.0.0/24', out: 'a' }"
         'iptables -t nat -A POSTROUTING --source 10.0.0.0/24 --out-interface eth0 -j MASQUERADE' || "host { masquerade '10.0.0.0/24', out: 'eth0' }"
         'iptables -A FORWARD -i veth-a -o eth0 -j ACCEPT'                         || "host { accept in: 'veth-a', out: 'eth0' }"
@@ -281,6 +286,9 @@ expect {
         "ip '10.0.0.1/24'"                     || false
         'ip "10.0.0.$i/24"'                    || false
         "sysctl 'net.ipv4.ip_forward', 1"      || false
+        'sudo -E ip netns add x'               || true
+        "sudo sh -c 'echo 1 > /proc/sys/net/ipv4/ip_forward'" || true
+        "bridge 'br0' { port 'a' }"            || false
         "namespace 'x'"                        || false
         'ip'                                   || false
         'ping server client'                   || false
