@@ -36,7 +36,8 @@ final class ShellPaste {
             out.println("» " + entry);
             ctx.labLines.typed(entry, out);
         }
-        if (step.entries().isEmpty() && step.untranslated().isEmpty() && step.skipped().isEmpty() && step.waiting()) {
+        if (step.commands() > 0 && step.entries().isEmpty() && step.untranslated().isEmpty() && step.skipped().isEmpty()
+                && step.waiting()) {
             out.println("// waits: a veth joins the lab once its ends are where they stay (moved, or configured)");
         }
     }

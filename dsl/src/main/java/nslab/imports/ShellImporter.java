@@ -78,8 +78,8 @@ public final class ShellImporter {
         private final Set<String> added = new LinkedHashSet<>();
 
         /** What one pasted line added: lab entries to handle as typed, and commands left out. */
-        public record Step(List<String> entries, List<ImportModel.Note> untranslated, List<ImportModel.Note> skipped,
-                           boolean waiting) {}
+        public record Step(int commands, List<String> entries, List<ImportModel.Note> untranslated,
+                           List<ImportModel.Note> skipped, boolean waiting) {}
 
         /** Whether any pasted line has given an entry yet. */
         public boolean addedAny() {
@@ -89,13 +89,14 @@ public final class ShellImporter {
         public Step paste(String line) {
             int untranslated = t.model.untranslated.size();
             int skipped = t.model.skipped.size();
-            feed(t, ShellLines.read(line));
+            List<ShellCommand> commands = ShellLines.read(line);
+            feed(t, commands);
             List<String> entries = new ArrayList<>();
             for (String e : ConsoleEntries.of(LabLines.of(t.model, true))) {
                 if (added.add(e)) entries.add(e);
             }
             boolean waiting = t.model.devices.stream().anyMatch(d -> !d.settled);
-            return new Step(entries, List.copyOf(t.model.untranslated.subList(untranslated, t.model.untranslated.size())),
+            return new Step(commands.size(), entries, List.copyOf(t.model.untranslated.subList(untranslated, t.model.untranslated.size())),
                     List.copyOf(t.model.skipped.subList(skipped, t.model.skipped.size())), waiting);
         }
     }
