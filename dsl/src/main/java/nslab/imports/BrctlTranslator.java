@@ -19,7 +19,7 @@ final class BrctlTranslator implements Translator {
         String bridge = w.get(2);
         switch (action) {
             case "addbr" -> {
-                if (IpTranslator.taken(c, ns, bridge, t)) return;
+                if (IpLink.taken(c, ns, bridge, t)) return;
                 Device br = new Device(Device.Kind.BRIDGE, bridge, ns, c);
                 br.settled = true;
                 t.model.devices.add(br);
