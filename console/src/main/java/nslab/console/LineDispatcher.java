@@ -11,19 +11,22 @@ import picocli.CommandLine;
 /**
  * Decides what an entered line is. A console command runs through JLine's system registry (which
  * also holds JLine's builtins such as history, and exit); a first word that names a namespace means
- * {@code exec NS ...}; anything else is lab language for the session's lab.
+ * {@code exec NS ...}; a pasted shell command becomes lab language ({@link ShellPaste}); anything
+ * else is lab language for the session's lab.
  */
 final class LineDispatcher {
     private final ConsoleContext ctx;
     private final SystemRegistry registry;
     private final CommandLine commands;
     private final Parser parser;
+    private final ShellPaste shellPaste;
 
     LineDispatcher(ConsoleContext ctx, SystemRegistry registry, CommandLine commands, Parser parser) {
         this.ctx = ctx;
         this.registry = registry;
         this.commands = commands;
         this.parser = parser;
+        this.shellPaste = new ShellPaste(ctx);
     }
 
     /** Handles one entered line; throws EndOfFileException when the line asks to leave. */
@@ -39,6 +42,8 @@ final class LineDispatcher {
             } else if (Words.find(first).isEmpty() && isNamespace(first) && line.strip().length() > first.length()) {
                 List<String> words = words(line);
                 ctx.runIn(first, words.subList(1, words.size()));
+            } else if (ShellPaste.accepts(line)) {
+                shellPaste.handle(line);
             } else {
                 ctx.labLines.typed(line, ctx.out);
             }

@@ -1,0 +1,94 @@
+package nslab.imports;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs each command through the translator of its family, in a namespace ({@code ip netns exec}
+ * and {@code ip -n} choose another), and holds the model they build. Also the translators'
+ * common vocabulary: skip, refuse, find a device.
+ */
+final class Translation {
+    /** Programs that only show something: skipped with a comment. */
+    private static final Set<String> LOOKING = Set.of("netstat", "tcpdump", "ss", "arp", "ls", "grep", "lsmod",
+            "ethtool", "traceroute", "tracepath", "mtr", "nstat", "bridge", "ip6tables-save", "iptables-save",
+            "lsns", "ps", "nsenter-show", "watch", "less", "more", "head", "tail", "clear");
+
+    final ImportModel model = new ImportModel();
+    private final Map<String, Translator> translators = Map.ofEntries(
+            Map.entry("ip", new IpTranslator()),
+            Map.entry("ifconfig", new IfconfigTranslator()),
+            Map.entry("route", new RouteTranslator()),
+            Map.entry("brctl", new BrctlTranslator()),
+            Map.entry("sysctl", new SysctlTranslator()),
+            Map.entry("echo", new SysctlTranslator()),
+            Map.entry("printf", new SysctlTranslator()),
+            Map.entry("cat", new SysctlTranslator()),
+            Map.entry("iptables", new IptablesTranslator()),
+            Map.entry("tc", new TcTranslator()),
+            Map.entry("ping", new PingTranslator()),
+            Map.entry("ping6", new PingTranslator()));
+
+    void run(ShellCommand command, String ns) {
+        String program = command.program();
+        int slash = program.lastIndexOf('/');
+        if (slash >= 0 && slash < program.length() - 1 && command.redirect() == null) {
+            program = program.substring(slash + 1);         // /sbin/ip, /usr/sbin/brctl
+        }
+        Translator translator = translators.get(program);
+        if (translator != null) {
+            translator.translate(command, ns, this);
+        } else if (LOOKING.contains(program)) {
+            skip(command, "only shows something");
+        } else if (program.equals("modprobe")) {
+            skip(command, "loads a kernel module; the kernel loads the ones a plan needs by itself");
+        } else if (program.equals("unshare") || program.equals("nsenter")) {
+            refuse(command, program + " makes namespaces tied to a process; nslab's are named (ip netns add)");
+        } else if ((program.equals("sh") || program.equals("bash")) && command.words().size() == 3
+                && command.words().get(1).equals("-c")) {
+            ShellLines.read(command.words().get(2), command.line()).forEach(inner -> run(inner, ns));
+        } else if (program.equals("bash") || program.equals("sh") || program.equals("exit")) {
+            refuse(command, "a shell of its own: the commands typed into it are not in this text");
+        } else {
+            refuse(command, program + " is no command nslab import knows");
+        }
+    }
+
+    void skip(ShellCommand c, String why) {
+        model.skipped.add(new ImportModel.Note(c.line(), c.text(), why));
+    }
+
+    void refuse(ShellCommand c, String why) {
+        model.untranslated.add(new ImportModel.Note(c.line(), c.text(), why));
+    }
+
+    /** A device of namespace {@code ns} the commands created; refuses the command when there is none. */
+    Optional<Device> device(ShellCommand c, String ns, String name) {
+        Optional<Device> d = model.device(ns, name);
+        if (d.isEmpty()) {
+            refuse(c, name + " is no device these commands created in " + where(ns));
+        }
+        return d;
+    }
+
+    /** The device a command configures: {@code lo} is skipped (every lab namespace has it up), an unknown one refused. */
+    Optional<Device> deviceToConfigure(ShellCommand c, String ns, String name) {
+        if (name.equals("lo")) {
+            skip(c, "nslab brings lo up in every namespace");
+            return Optional.empty();
+        }
+        return device(c, ns, name);
+    }
+
+    /** Refuses the command when {@code ns} is not a namespace the commands created. */
+    boolean knownNamespace(ShellCommand c, String ns) {
+        if (model.knows(ns)) return true;
+        refuse(c, "namespace " + ns + " was not created by these commands (ip netns add " + ns + ")");
+        return false;
+    }
+
+    static String where(String ns) {
+        return ns.equals(ImportModel.HOST) ? "the root namespace" : "namespace " + ns;
+    }
+}
