@@ -34,6 +34,11 @@ public final class NetlinkExecutor implements Executor {
     public boolean available() {
         Boolean a = available;
         if (a == null) {
+            String cache = System.getenv("NSLAB_CACHE_DIR");
+            if (System.getProperty("jna.tmpdir") == null && cache != null && !cache.isBlank() && !cache.equals("off")) {
+                // JNA unpacks its native part there for a moment: beside nslab's other cached files
+                System.setProperty("jna.tmpdir", Path.of(cache, "jna").toString());
+            }
             try {
                 new NetlinkSocket().close();
                 a = true;
