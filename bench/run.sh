@@ -10,13 +10,16 @@
 #             the printed plan run with sh, one process per command)
 # Before every timed run the kernel has finished freeing the namespaces of the previous one (see
 # settle). Prints the median of REPS runs of each, the ratios, and nslab's cost per namespace.
-# usage: bench/run.sh [N...]  (REPS=3, PLAIN_MAX=500)
+# usage: bench/run.sh [N...]  (REPS=3, PLAIN_MAX=500; WITH_IP=0 leaves out the nslab-ip column;
+#        TOPOS="chain star")
 set -e
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 sizes=${*:-500 1000 2000}
 reps=${REPS:-3}
 plain_max=${PLAIN_MAX:-500}
+with_ip=${WITH_IP:-1}
+topos=${TOPOS:-chain star}
 
 if [ "${NSLAB_IN_SANDBOX:-}" != 1 ]; then
     # build the jar outside the sandbox (the launcher builds when stale)
@@ -53,7 +56,7 @@ echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
 printf '%-6s %5s  %-7s %9s %9s %9s %9s %9s  %13s %14s %11s %10s\n' topo N phase nslab engine nslab-ip batched plain \
     nslab/batched engine/batched plain/nslab us/ns
 for n in $sizes; do
-    for topo in chain star; do
+    for topo in $topos; do
         d="$work/$topo$n"; mkdir -p "$d"
         sh "$here/labs.sh" $topo $n > "$d/lab.groovy"
         nslab plan "$d/lab.groovy" > "$d/plan.sh"
@@ -64,15 +67,17 @@ for n in $sizes; do
         na=; ia=; pa=; ba=; nd=; id=; pd=; bd=; ea=; ed=
         clean
         for r in $(seq "$reps"); do
-            t0=$(now); NSLAB_TIMING=1 nslab apply --executor netlink --no-check "$d/lab.groovy" >/dev/null 2>"$d/timing"; t1=$(now); settle
+            t0=$(now); NSLAB_TIMING=1 nslab apply --executor netlink --no-check "$d/lab.groovy" >/dev/null 2>"$d/timing" || { cat "$d/timing" >&2; exit 1; }; t1=$(now); settle
             t2=$(now); NSLAB_TIMING=1 nslab destroy --executor netlink "$d/lab.groovy" >/dev/null 2>>"$d/timing"; t3=$(now); clean
             na="$na $(ms $t0 $t1)"; nd="$nd $(ms $t2 $t3)"
             # the engine's own part: without JVM start-up and compiling the script
             ea="$ea $(sed -n 's/.*apply \([0-9]*\)ms.*/\1/p' "$d/timing")"
             ed="$ed $(sed -n 's/.*destroy \([0-9]*\)ms.*/\1/p' "$d/timing")"
-            t0=$(now); nslab apply --executor ip --no-check "$d/lab.groovy" >/dev/null; t1=$(now); settle
-            t2=$(now); nslab destroy --executor ip "$d/lab.groovy" >/dev/null; t3=$(now); clean
-            ia="$ia $(ms $t0 $t1)"; id="$id $(ms $t2 $t3)"
+            if [ "$with_ip" = 1 ]; then
+                t0=$(now); nslab apply --executor ip --no-check "$d/lab.groovy" >/dev/null; t1=$(now); settle
+                t2=$(now); nslab destroy --executor ip "$d/lab.groovy" >/dev/null; t3=$(now); clean
+                ia="$ia $(ms $t0 $t1)"; id="$id $(ms $t2 $t3)"
+            fi
             t0=$(now); sh -e "$d/run.sh"; t1=$(now); settle
             t2=$(now); ip -batch "$d/destroy.batch"; t3=$(now); clean
             ba="$ba $(ms $t0 $t1)"; bd="$bd $(ms $t2 $t3)"
@@ -88,8 +93,8 @@ for n in $sizes; do
             fi
         done
         for phase in apply destroy; do
-            if [ $phase = apply ]; then a=$(echo $na | median); e=$(echo $ea | median); i=$(echo $ia | median); p=${pa:--}; b=$(echo $ba | median)
-            else a=$(echo $nd | median); e=$(echo $ed | median); i=$(echo $id | median); p=$pd; b=$(echo $bd | median); fi
+            if [ $phase = apply ]; then a=$(echo $na | median); e=$(echo $ea | median); i=$(echo $ia | median); i=${i:--}; p=${pa:--}; b=$(echo $ba | median)
+            else a=$(echo $nd | median); e=$(echo $ed | median); i=$(echo $id | median); i=${i:--}; p=$pd; b=$(echo $bd | median); fi
             printf '%-6s %5s  %-7s %7sms %7sms %7sms %7sms %7sms  %12sx %13sx %10sx %10s\n' $topo $n $phase $a $e $i $b $p \
                 "$(ratio $a $b)" "$(ratio $e $b)" "$(ratio $p $a)" "$(awk -v a=$a -v n=$n 'BEGIN { printf "%d", a * 1000 / n }')"
         done
