@@ -1,7 +1,9 @@
 #!/bin/sh
 # Writes the benchmark's lab scripts, with Groovy loops as a person writes 500 namespaces:
 #   chain N: namespaces n1..nN, each linked to the next by a veth, a /30 address on both ends;
-#   star N:  namespaces s1..sN, each cabled to bridge br0 in namespace 'hub'.
+#   star N:  namespaces s1..sN, each cabled to a bridge in namespace 'hub': br0 for the first 1000,
+#            br1 for the next 1000 and so on (a Linux bridge takes at most 1024 ports), the
+#            bridges joined to br0 by veths inside hub.
 # usage: labs.sh chain|star N > lab.groovy
 kind=$1 n=$2
 case "$kind" in
@@ -20,7 +22,16 @@ def n = $n
 (1..n).each { i ->
     namespace("s\$i") { veth "e\$i" peer 'hub', name: "h\$i"; ip "10.100.\${i.intdiv(250)}.\${i % 250 + 1}/16" }
 }
-namespace('hub') { bridge('br0') { (1..n).each { port "h\$it" } } }
+def per = 1000, bridges = (n + per - 1).intdiv(per)
+namespace('hub') {
+    (1..<bridges).each { b -> veth "j\$b" peer "k\$b" }
+    (0..<bridges).each { b ->
+        bridge("br\$b") {
+            ((b * per + 1)..Math.min(n, (b + 1) * per)).each { port "h\$it" }
+            if (b == 0) (1..<bridges).each { port "j\$it" } else port "k\$b"
+        }
+    }
+}
 LAB
 *) echo "usage: $0 chain|star N" >&2; exit 2 ;;
 esac

@@ -35,6 +35,9 @@ public final class GlobalOptions {
         ScriptLimits.timeout(limit.get());
     }
 
+    @Option(names = "--executor", scope = picocli.CommandLine.ScopeType.INHERIT, paramLabel = "ip|netlink", description = "How apply and destroy change the kernel: netlink (default; rtnetlink from this process, ip where refused) or ip (one ip -batch process per namespace). Also $NSLAB_EXECUTOR.")
+    void executor(nslab.engine.ExecutorChoice.Kind kind) { nslab.engine.ExecutorChoice.choose(kind); }
+
     /** True when the launcher has put this process in a sandbox. */
     public boolean inSandbox() {
         return "1".equals(System.getenv("NSLAB_IN_SANDBOX"));

@@ -36,7 +36,7 @@ public final class Engine {
 
     /** The real kernel, journals in the default place; {@code verbose} gets each command (null: quiet). */
     public static Engine onThisMachine(Consumer<String> verbose) {
-        return new Engine(new ProcessExecutor(), defaultRunDir(), verbose);
+        return new Engine(ExecutorChoice.forThisMachine(), defaultRunDir(), verbose);
     }
 
     public static Path defaultRunDir() {

@@ -47,7 +47,7 @@ rm -f /tmp/*.\$\$
         r.section('journal').trim().isEmpty()
     }
 
-    def "destroy after an apply killed halfway (kill -9) removes what it had built"() {
+    def "destroy after an apply killed halfway (kill -9) removes what it had built (#executor)"() {
         given: 'a lab big enough to be caught while it is being built, with a host-side part'
         def lab = KernelSandbox.labFile('''lab 'killed'
 host { veth 'hk0' peer 'k1', name: 'kh0'; ip '10.31.0.1/24' }
@@ -60,6 +60,7 @@ namespace 'k1' { dev('kh0') { ip '10.31.0.2/24' } }
 
         when: 'apply is killed as soon as its first namespace exists'
         def r = KernelSandbox.run("""
+export NSLAB_EXECUTOR=$executor
 snapshot > /tmp/before.\$\$
 java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "\$NSLAB_TEST_CP" nslab.engine.EngineDriver apply ${lab.absolutePath} >/dev/null &
 pid=\$!
@@ -82,6 +83,9 @@ rm -f /tmp/before.\$\$ /tmp/after.\$\$
         r.section('destroy').endsWith('exit 0')
         r.section('after').readLines()*.trim() == ['0', 'same']
         r.section('later').trim() == '0' // nothing was created after destroy returned
+
+        where:
+        executor << ExecutorChoice.Kind.values()*.name()
     }
 
     def "two labs live side by side; destroying one leaves the other working"() {

@@ -31,7 +31,7 @@ namespace 'b' { dev 'b-a' { ip '10.1.0.3/24' } }
 expect { reach 'a' to '10.1.0.3' }
 '''
 
-    def "re-applying an unchanged lab changes nothing; a changed one gets only the difference"() {
+    def "re-applying an unchanged lab changes nothing; a changed one gets only the difference (#executor)"() {
         given:
         def lab = KernelSandbox.labFile(V1, 'grow')
         def v2 = KernelSandbox.labFile(V2, 'grow2')
@@ -42,6 +42,7 @@ expect { reach 'a' to '10.1.0.3' }
 
         when:
         def r = KernelSandbox.run("""
+export NSLAB_EXECUTOR=$executor
 snapshot > /tmp/root.\$\$
 echo "=== v1"; nslab apply ${lab.absolutePath}; echo "exit \$?"
 $state > /tmp/s1.\$\$
@@ -110,14 +111,18 @@ rm -f /tmp/*.\$\$
         and: 'destroy leaves the root namespace as it was'
         r.section('destroy').endsWith('exit 0')
         r.section('root').trim() == 'same'
+
+        where:
+        executor << ExecutorChoice.Kind.values()*.name()
     }
 
-    def "a namespace deleted by hand is built again by the next apply, and only it"() {
+    def "a namespace deleted by hand is built again by the next apply, and only it (#executor)"() {
         given:
         def lab = KernelSandbox.labFile(V1, 'again')
 
         when:
         def r = KernelSandbox.run("""
+export NSLAB_EXECUTOR=$executor
 echo "=== v1"; nslab apply ${lab.absolutePath}; echo "exit \$?"
 ip netns del b
 echo "=== again"; nslab apply ${lab.absolutePath}; echo "exit \$?"
@@ -135,15 +140,19 @@ echo "=== state"; ip netns list | cut -d' ' -f1 | sort; ip -n b -o addr show sco
         again.contains('CHECK a 10.1.0.2 ok')
         again.endsWith('exit 0')
         r.section('state').readLines()*.trim() == ['a', 'b', 'b-a 10.1.0.2/24']
+
+        where:
+        executor << ExecutorChoice.Kind.values()*.name()
     }
 
-    def "a changed address keeps the routes of its namespace, which the kernel drops with the old one"() {
+    def "a changed address keeps the routes of its namespace, which the kernel drops with the old one (#executor)"() {
         given: 'client reaches server through a gateway; then the client gets another address'
         def v1 = KernelSandbox.labFile(SGC, 'moved')
         def v2 = KernelSandbox.labFile(SGC.replace("ip '10.0.100.1/24'", "ip '10.0.100.7/24'"), 'moved2')
 
         when:
         def r = KernelSandbox.run("""
+export NSLAB_EXECUTOR=$executor
 echo "=== v1"; nslab apply ${v1.absolutePath}; echo "exit \$?"
 cp ${v2.absolutePath} ${v1.absolutePath}
 echo "=== v2"; nslab apply ${v1.absolutePath}; echo "exit \$?"
@@ -164,6 +173,9 @@ echo "=== ping"; ip netns exec client ping -c1 -W1 192.168.100.1 >/dev/null && e
         and: 'the kernel agrees'
         r.section('routes').contains('default via 10.0.100.254 dev cli-veth')
         r.section('ping').trim() == 'reached'
+
+        where:
+        executor << ExecutorChoice.Kind.values()*.name()
     }
 
     static final String SGC = '''lab 'moved'

@@ -19,13 +19,14 @@ host {
 namespace 'b'
 '''
 
-    def "a refused #what midway is rolled back completely and reported with its script line"() {
+    def "a refused #what midway is rolled back completely and reported with its script line (#executor)"() {
         given:
         def lab = KernelSandbox.labFile(HOST + body)
         def failingLine = (HOST + body).readLines().findIndexOf { it.contains(word) } + 1
 
         when:
         def r = KernelSandbox.run("""
+export NSLAB_EXECUTOR=$executor
 echo "=== supported"; $probe >/dev/null 2>&1 && echo yes || echo no
 snapshot > /tmp/before.\$\$
 echo "=== apply"; nslab apply ${lab.absolutePath}; echo "exit \$?"
@@ -59,9 +60,12 @@ rm -f /tmp/before.\$\$ /tmp/after.\$\$
         r.section('left').trim().isEmpty()
 
         where:
-        what             | word      | body                                                                  | command                                           | refused                                       | probe
-        'VLAN device'    | 'vlan'    | "namespace 'a' {\n    dev 'a0' { ip '10.5.0.2/24' }\n    vlan 'a0.10' on 'a0', id: 10\n}\n" | 'ip -n a link add name a0.10 link a0 type vlan id 10' | "device kind 'vlan'"    | 'ip link add name p type veth peer name q && ip link add name v link p type vlan id 10'
-        'netem qdisc'    | 'netem'   | "namespace 'a' {\n    dev 'a0' { ip '10.5.0.2/24'; netem delay: '10ms' }\n}\n"          | 'tc qdisc add dev a0 root netem delay 10ms'            | "qdisc 'netem'"         | 'ip link add name p type veth peer name q && tc qdisc add dev p root netem delay 1ms'
-        'host VLAN'      | 'vlan'    | "namespace 'a' { dev 'a0' { ip '10.5.0.2/24' } }\nhost { vlan 'h0.7' on 'h0', id: 7 }\n"    | 'ip link add name h0.7 link h0 type vlan id 7'         | '8021q'                 | 'ip link add name p type veth peer name q && ip link add name v link p type vlan id 10'
+        executor  | what             | word      | body                                                                  | command                                           | refused                                       | probe
+        'netlink' | 'VLAN device'    | 'vlan'    | "namespace 'a' {\n    dev 'a0' { ip '10.5.0.2/24' }\n    vlan 'a0.10' on 'a0', id: 10\n}\n" | 'ip -n a link add name a0.10 link a0 type vlan id 10' | "device kind 'vlan'"    | 'ip link add name p type veth peer name q && ip link add name v link p type vlan id 10'
+        'netlink' | 'netem qdisc'    | 'netem'   | "namespace 'a' {\n    dev 'a0' { ip '10.5.0.2/24'; netem delay: '10ms' }\n}\n"          | 'tc qdisc add dev a0 root netem delay 10ms'            | "qdisc 'netem'"         | 'ip link add name p type veth peer name q && tc qdisc add dev p root netem delay 1ms'
+        'netlink' | 'host VLAN'      | 'vlan'    | "namespace 'a' { dev 'a0' { ip '10.5.0.2/24' } }\nhost { vlan 'h0.7' on 'h0', id: 7 }\n"    | 'ip link add name h0.7 link h0 type vlan id 7'         | '8021q'                 | 'ip link add name p type veth peer name q && ip link add name v link p type vlan id 10'
+        'ip'      | 'VLAN device'    | 'vlan'    | "namespace 'a' {\n    dev 'a0' { ip '10.5.0.2/24' }\n    vlan 'a0.10' on 'a0', id: 10\n}\n" | 'ip -n a link add name a0.10 link a0 type vlan id 10' | "device kind 'vlan'"    | 'ip link add name p type veth peer name q && ip link add name v link p type vlan id 10'
+        'ip'      | 'netem qdisc'    | 'netem'   | "namespace 'a' {\n    dev 'a0' { ip '10.5.0.2/24'; netem delay: '10ms' }\n}\n"          | 'tc qdisc add dev a0 root netem delay 10ms'            | "qdisc 'netem'"         | 'ip link add name p type veth peer name q && tc qdisc add dev p root netem delay 1ms'
+        'ip'      | 'host VLAN'      | 'vlan'    | "namespace 'a' { dev 'a0' { ip '10.5.0.2/24' } }\nhost { vlan 'h0.7' on 'h0', id: 7 }\n"    | 'ip link add name h0.7 link h0 type vlan id 7'         | '8021q'                 | 'ip link add name p type veth peer name q && ip link add name v link p type vlan id 10'
     }
 }
