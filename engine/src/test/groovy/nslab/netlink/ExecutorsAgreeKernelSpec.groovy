@@ -1,7 +1,8 @@
 package nslab.netlink
 
 import nslab.LabCompiler
-import nslab.engine.Json
+import groovy.json.JsonOutput
+import groovy.json.JsonSlurper
 import nslab.engine.KernelSandbox
 import nslab.plan.Tool
 import nslab.render.ShellScriptRenderer
@@ -100,10 +101,10 @@ done
         Map<String, String> out = [:]
         section.readLines().findAll { it.trim() }.each { line ->
             def (view, ns, json) = line.split(' ', 3) as List
-            def value = Json.parse(json ?: '')
+            def value = (json?.trim() ? new JsonSlurper().parseText(json) : null)
             def n = normalise(value, labMacs)
             // routes to one prefix (fe80::/64 of each device) are listed in the order DAD finished
-            out["$view $ns".toString()] = view.startsWith('route') ? n.collect { Json.write(it) }.sort().join('\n') : Json.write(n)
+            out["$view $ns".toString()] = view.startsWith('route') ? n.collect { JsonOutput.toJson(it) }.sort().join('\n') : JsonOutput.toJson(n)
         }
         out
     }
