@@ -73,7 +73,7 @@ final class ApplyCommand implements Callable<Integer> {
         if (noCheck || c.lab().expectations().isEmpty()) return ExitCodes.OK;
         List<CheckResult> checks = engine.check(c.lab());
         out.print(Checker.table(checks));
-        out.flush();
+        CheckVerdicts.print(engine, c.lab(), checks, out);
         return checks.stream().allMatch(CheckResult::ok) ? ExitCodes.OK : ExitCodes.EXPECTATION_FAILED;
     }
 }

@@ -42,7 +42,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         List<CheckResult> checks = engine.check(c.lab());
         out.print(Checker.table(checks));
-        out.flush();
+        CheckVerdicts.print(engine, c.lab(), checks, out);
         return checks.stream().allMatch(CheckResult::ok) ? ExitCodes.OK : ExitCodes.EXPECTATION_FAILED;
     }
 }

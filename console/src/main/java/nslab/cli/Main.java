@@ -7,9 +7,9 @@ import picocli.CommandLine.Command;
 @Command(name = "nslab", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Describe Linux network-namespace labs in a small language; plan, explain, apply, check and undo them.",
         subcommands = {ConsoleCommand.class, PlanCommand.class, ApplyCommand.class, DestroyCommand.class,
-                CheckCommand.class, StatusCommand.class, GraphCommand.class, ExplainCommand.class},
+                CheckCommand.class, StatusCommand.class, GraphCommand.class, ExplainCommand.class, TraceCommand.class},
         footer = {"", "Exit status: 0 success, 1 the lab script is wrong, 2 usage error, 3 applying failed (undone),"
-                + " 4 an expectation failed."})
+                + " 4 an expectation failed (or a trace stopped)."})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Mixin

@@ -35,6 +35,7 @@ final class ConsoleCommands {
         cl.addSubcommand(new PingCommand(ctx));
         cl.addSubcommand(new PingallCommand(ctx));
         cl.addSubcommand(new CaptureCommand(ctx));
+        cl.addSubcommand(new nslab.cli.TraceCommand(ctx.session::lab, nslab.engine.Engine.onThisMachine(null)));
         // what follows the namespace is the user's command, options and all
         for (String name : new String[] {"exec"}) {
             cl.getSubcommands().get(name).setStopAtPositional(true).setUnmatchedOptionsArePositionalParams(true);

@@ -82,6 +82,8 @@ final class EngineLabRuntime implements LabRuntime {
             String what = (e.reachable() ? "reach " : "unreachable ") + e.from() + " to " + target
                     + (r.address() != null && !r.address().equals(target) ? " (" + r.address() + ")" : "");
             String detail = r.detail() != null ? r.detail() : r.reached() ? "ping answered" : "no answer to ping";
+            String why = nslab.cli.CheckVerdicts.verdict(engine, lab, r);
+            if (why != null) detail += "\n          " + why;
             out.add(new CheckResult(what, r.ok(), detail));
         }
         return out;

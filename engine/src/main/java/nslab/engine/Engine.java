@@ -16,6 +16,7 @@ import nslab.plan.Plan;
  * List&lt;CheckResult&gt; checks = engine.check(compiled.lab());
  * DestroyResult d = engine.destroy("lab-name");          // from the journal only
  * String text = engine.status().text(null);
+ * Trace t = engine.trace(compiled.lab(), "client", "server", Probe.icmp(false, null));
  * </pre>
  * Journals live under {@code /run/nslab} (or {@code $NSLAB_RUN_DIR}); inside a sandbox that
  * /run is the sandbox's own.
@@ -60,6 +61,15 @@ public final class Engine {
 
     public DestroyResult destroy(String lab) {
         return new Destroyer(exec, runDir, verbose).destroy(lab);
+    }
+
+    /**
+     * Where a probe from {@code from} to {@code to} goes and where it stops: on the kernel, with a
+     * probe, when the lab is live; on the lab's model alone when it is not.
+     */
+    public nslab.trace.Trace trace(Lab lab, String from, String to, nslab.trace.Probe probe) {
+        nslab.trace.Tracer tracer = isLive(lab.name()) ? nslab.trace.Tracer.live(lab, exec) : nslab.trace.Tracer.onModel(lab);
+        return tracer.trace(from, to, probe);
     }
 
     public Status status() {
