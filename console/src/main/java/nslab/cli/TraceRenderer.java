@@ -27,7 +27,12 @@ public final class TraceRenderer {
         out.append(t.ok() ? "ok: " : "STOPPED: ").append(t.verdict()).append('\n');
         if (t.fix() != null) out.append("fix: ").append(t.fix()).append('\n');
         if (t.confirmed() != null) {
-            out.append("probe: ").append(t.confirmed() ? "answered" : "no answer")
+            String[] words = switch (t.probe().kind()) {
+                case ICMP -> new String[] {"answered", "no answer"};
+                case TCP -> new String[] {"connected", "not connected"};
+                case UDP -> new String[] {"delivered", "not delivered"};
+            };
+            out.append("probe: ").append(t.confirmed() ? words[0] : words[1])
                     .append(t.confirmed() == t.reached() ? ", as the walk says" : "").append('\n');
         }
         if (t.disagreement() != null) out.append("DISAGREE: ").append(t.disagreement()).append('\n');

@@ -83,4 +83,113 @@ namespace 'single' {
         'veth pair in one namespace'     | VETH_PAIRS_BARE | 'single 10.10.0.2 --dev veth0'  || 4    | 'single'  | "veth 'veth0' peer 'veth1'"     | ['STOPPED: no ARP answer for 10.10.0.2 on veth0 (arp_ignore=0, accept_local=0)', "fix: add `sysctl 'net.ipv4.conf.veth1.accept_local', 1` to namespace 'single'"]
         'the same with its sysctls'      | VETH_PAIRS      | 'single 10.10.0.2 --dev veth0'  || 0    | 'single'  | "dev 'veth1'"                   | ['  single  in veth1  delivered', 'ok: reaches 10.10.0.2 in single']
     }
+
+    static final String SIX = """lab 'six'
+namespace 'server' {
+    veth 'svr-veth' peer 'gateway', name: 'svrgw-veth'
+    ip '2001:db8:100::1/64'
+    ip '192.168.100.1/24'
+}
+namespace 'client' {
+    veth 'cli-veth' peer 'gateway', name: 'cligw-veth'
+    ip '2001:db8:1::1/64'
+    ip '10.0.100.1/24'
+}
+namespace 'gateway' {
+    forward true
+    dev 'svrgw-veth' { ip '2001:db8:100::254/64' }
+    dev 'cligw-veth' { ip '2001:db8:1::254/64' }
+}
+"""
+
+    def "an IPv6 routed lab: trace -6 follows the packet through the router and back"() {
+        given: 'the lab, whose IPv6 default routes the test adds with plain ip (the engine batches routes with ip -batch, where -6 cannot be given per line)'
+        def file = TraceSandbox.labFile(SIX)
+        def forward = "${file.path}:${TraceSandbox.lineOf(SIX, 'forward true')}"
+
+        when:
+        def r = TraceSandbox.run("""
+nslab apply --no-check ${file.path}
+ip -n client -6 route add default via 2001:db8:1::254
+ip -n server -6 route add default via 2001:db8:100::254
+nslab trace -6 ${file.path} client server ';;' trace -6 --json ${file.path} client server
+""")
+        def (apply, trace, json) = outputs(r.out)
+        def data = new groovy.json.JsonSlurper().parseText(json.text)
+
+        then:
+        apply.exit == 0
+        trace.exit == 0
+        trace.text.contains('trace client -> server (2001:db8:100::1), ping')
+        trace.text.contains('  client   out cli-veth  sends to 2001:db8:100::1 via 2001:db8:1::254 out of cli-veth (a route the lab did not write)')
+        trace.text.contains("  gateway  in cligw-veth  out svrgw-veth  forwards to 2001:db8:100::1 straight out of svrgw-veth (on its link); forwarding on ($forward)")
+        hopAtLine(trace.text, 'server', "${file.path}:${TraceSandbox.lineOf(SIX, "ip '2001:db8:100::1/64'")}")
+        trace.text.contains('probe: answered, as the walk says')
+
+        and: '--json gives the same hops as data'
+        json.exit == 0
+        data.ok && data.live && data.confirmed && data.probe.ipv6
+        data.there*.namespace == ['client', 'gateway', 'server']
+        data.back*.namespace == ['server', 'gateway', 'client']
+        data.there*.seen == [true, true, true]
+        data.there[1].kind == 'forward'
+    }
+
+    static final String TCP = """lab 'tcp'
+namespace 'client' { veth 'c0' peer 'server', name: 's0'; ip '10.0.7.1/24' }
+namespace 'server' {
+    dev 's0' { ip '10.0.7.2/24' }
+    run 'python3 -m http.server 8080 --bind 10.0.7.2'
+}
+"""
+
+    def "--tcp #port to a namespace #listener exits #exit"() {
+        given:
+        def file = TraceSandbox.labFile(TCP)
+        def where = "${file.path}:${TraceSandbox.lineOf(TCP, line)}"
+
+        when: 'the server is given time to start listening'
+        def r = TraceSandbox.run("""
+nslab apply --no-check ${file.path}
+for i in \$(seq 50); do ip netns exec server ss -Hltn | grep -q ':8080 ' && break; sleep 0.2; done
+nslab trace --tcp $port ${file.path} client server
+""")
+        def (apply, trace) = outputs(r.out)
+
+        then:
+        apply.exit == 0
+        trace.exit == exit
+        hopAtLine(trace.text, 'server', where)
+        says.every { trace.text.contains(it) }
+
+        where:
+        port | listener                     || exit | line                          | says
+        8080 | 'where the run line listens' || 0    | "run 'python3 -m http.server" | ['a program listens on TCP port 8080', 'ok: reaches server (10.0.7.2) in server', 'probe: connected, as the walk says']
+        8081 | 'where nothing listens'      || 4    | "dev 's0'"                    | ['nothing listens on TCP port 8081', 'STOPPED: refused in server: nothing listens on TCP port 8081', "fix: start a server there, e.g. add `run 'python3 -m http.server 8081'` to namespace 'server'", 'probe: not connected, as the walk says']
+    }
+
+    def "a failing check prints, under its table, the trace's verdict for each failed expectation"() {
+        given:
+        def lab = NO_FORWARD + '''expect {
+    reach 'client' to 'server'
+    reach 'gateway' to 'server'
+    reach 'server' to 'client'
+}
+'''
+        def file = TraceSandbox.labFile(lab)
+
+        when:
+        def r = TraceSandbox.run("nslab apply ${file.path} ';;' check ${file.path}")
+        def (apply, check) = outputs(r.out)
+
+        then: 'apply runs the expectations and explains each failure the same way'
+        [apply, check].every { it.exit == 4 }
+        [apply, check].every {
+            it.text.contains("  client -> server: dropped in gateway: forwarding is off — add `forward true` to namespace 'gateway'")
+        }
+        [apply, check].every {
+            it.text.contains("  server -> client: dropped in gateway: forwarding is off — add `forward true` to namespace 'gateway'")
+        }
+        [apply, check].every { !it.text.contains('gateway -> server') }
+    }
 }

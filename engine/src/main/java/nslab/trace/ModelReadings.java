@@ -115,8 +115,11 @@ final class ModelReadings implements Readings {
         return null;
     }
 
+    /** Whether a {@code run} line of the namespace names the port: the lab's only hint of a listener. */
     @Override
     public Boolean listening(String ns, Probe probe) {
-        return null;
+        if (probe.kind() == Probe.Kind.ICMP) return null;
+        return lab.namespace(ns).map(n -> n.runs().stream()
+                .anyMatch(r -> r.command().matches(".*\\b" + probe.port() + "\\b.*"))).orElse(false);
     }
 }

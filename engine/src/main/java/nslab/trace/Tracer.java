@@ -98,7 +98,9 @@ public final class Tracer {
                     + " and the answer comes back" + (probe.kind() == Probe.Kind.UDP ? " (if the program there answers)" : "");
         }
         List<Hop> thereHops = seen(there.hops, counted, 0);
-        List<Hop> backHops = back == null ? List.of() : seen(back.hops, counted, 2);
+        // a UDP datagram needs no answer: nothing is counted on the way back
+        List<Hop> backHops = back == null ? List.of()
+                : seen(back.hops, probe.kind() == Probe.Kind.UDP ? null : counted, 2);
         Boolean confirmed = null;
         String disagreement = null;
         if (counted != null) {
@@ -232,6 +234,7 @@ public final class Tracer {
             }
             String decision = routeDecision(ns, r, dst, iif != null, v6);
             Source source = routeSource(ns, r, dst);
+            if (source == null) decision += " (a route the lab did not write)";
             Optional<FirewallLine> nat = firstMatch(ns, "nat", "POSTROUTING", packet, v6)
                     .filter(l -> "MASQUERADE".equals(l.target()));
             if (nat.isPresent()) {
@@ -304,7 +307,9 @@ public final class Tracer {
                         + (probe.kind() == Probe.Kind.TCP ? " (the answer is a reset)" : "");
                 leg.fix = run.isPresent()
                         ? "the program of " + lineRef(run.get().source()) + " (" + run.get().command() + ") is not listening: is it running?"
-                        : "start a server there, e.g. add `run 'python3 -m http.server " + probe.port() + "'` to namespace '" + ns + "'";
+                        : probe.kind() == Probe.Kind.TCP
+                        ? "start a server there, e.g. add `run 'python3 -m http.server " + probe.port() + "'` to namespace '" + ns + "'"
+                        : "add a `run` of a program that reads UDP port " + probe.port() + " to namespace '" + ns + "'";
             }
         }
         leg.hops.add(hop(Hop.Kind.DELIVER, ns, iif, null, decision, source));
