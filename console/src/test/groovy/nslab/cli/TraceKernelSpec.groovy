@@ -148,17 +148,18 @@ namespace 'server' {
         def file = TraceSandbox.labFile(TCP)
         def where = "${file.path}:${TraceSandbox.lineOf(TCP, line)}"
 
-        when: 'the server is given time to start listening'
+        when: 'the server is given time to start listening, and destroy stops it (a sandbox without its own pid namespace would leave it running)'
         def r = TraceSandbox.run("""
 nslab apply --no-check ${file.path}
 for i in \$(seq 50); do ip netns exec server ss -Hltn | grep -q ':8080 ' && break; sleep 0.2; done
-nslab trace --tcp $port ${file.path} client server
+nslab trace --tcp $port ${file.path} client server ';;' destroy tcp
 """)
-        def (apply, trace) = outputs(r.out)
+        def (apply, trace, destroy) = outputs(r.out)
 
         then:
         apply.exit == 0
         trace.exit == exit
+        destroy.exit == 0
         hopAtLine(trace.text, 'server', where)
         says.every { trace.text.contains(it) }
 
