@@ -7,23 +7,8 @@ import spock.lang.Specification
  * namespace and the lab line of the decisive step, and exit 0 only when the probe gets there and back.
  */
 class TraceKernelSpec extends Specification {
-    static final String ROUTED = '''lab 'routed'
-namespace 'server' {
-    veth 'svr-veth' peer 'gateway', name: 'svrgw-veth'
-    ip '192.168.100.1/24'
-    gateway '192.168.100.254'
-}
-namespace 'client' {
-    veth 'cli-veth' peer 'gateway', name: 'cligw-veth'
-    ip '10.0.100.1/24'
-    gateway '10.0.100.254'
-}
-namespace 'gateway' {
-    forward true
-    dev 'svrgw-veth' { ip '192.168.100.254/24' }
-    dev 'cligw-veth' { ip '10.0.100.254/24' }
-}
-'''
+    /** The README's lab (a client and a server on two links of a router), without its expectations. */
+    static final String ROUTED = new File('../examples/server-gateway-client.groovy').text.replaceFirst(/(?s)\nexpect \{.*/, '\n')
     static final String NO_FORWARD = ROUTED.replace('    forward true\n', '')
     static final String NO_RETURN_ROUTE = ROUTED.replace("    gateway '192.168.100.254'\n", '')
     static final String DROP = ROUTED.replace('    forward true\n', "    forward true\n    drop in: 'cligw-veth'\n")
@@ -82,6 +67,28 @@ namespace 'single' {
         'a bridge between two'           | BRIDGE          | 'net0 net1'                     || 0    | 'bridge'  | "bridge 'br'"                   | ['bridge br switches the frame from port bridge-net0 to port bridge-net1', 'bridge br switches the frame from port bridge-net1 to port bridge-net0']
         'veth pair in one namespace'     | VETH_PAIRS_BARE | 'single 10.10.0.2 --dev veth0'  || 4    | 'single'  | "veth 'veth0' peer 'veth1'"     | ['STOPPED: no ARP answer for 10.10.0.2 on veth0 (arp_ignore=0, accept_local=0)', "fix: add `sysctl 'net.ipv4.conf.veth1.accept_local', 1` to namespace 'single'"]
         'the same with its sysctls'      | VETH_PAIRS      | 'single 10.10.0.2 --dev veth0'  || 0    | 'single'  | "dev 'veth1'"                   | ['  single  in veth1  delivered', 'ok: reaches 10.10.0.2 in single']
+    }
+
+    def "where the probe and the kernel's tables disagree, it says so, and the probe decides the exit status"() {
+        given: 'a rule added by hand that the walk cannot read: it drops echoes of 400 to 600 bytes, as the probe is'
+        def file = TraceSandbox.labFile(ROUTED)
+
+        when:
+        def r = TraceSandbox.run("""
+nslab apply --no-check ${file.path}
+ip netns exec gateway iptables -A FORWARD -p icmp -m length --length 400:600 -j DROP
+nslab trace ${file.path} client server
+""")
+        def (apply, trace) = outputs(r.out)
+
+        then:
+        apply.exit == 0
+        trace.exit == 4
+        trace.text =~ /(?m)^  gateway  in cligw-veth  out svrgw-veth  forwards .*\[probe not counted\]$/
+        trace.text.contains('STOPPED: the ping got no answer, although the kernel\'s tables let it there and back')
+        trace.text.contains('probe: no answer\n')
+        trace.text.contains('DISAGREE: the kernel\'s tables let the packet through, but the probe was not counted through gateway (in by cligw-veth)'
+                + ' (the walk cannot read `-A FORWARD -p icmp -m length --length 400:600 -j DROP` in gateway)')
     }
 
     static final String SIX = """lab 'six'

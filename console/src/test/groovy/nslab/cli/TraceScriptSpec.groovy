@@ -19,7 +19,7 @@ class TraceScriptSpec extends Specification {
     }
 
     static File lab(String text) {
-        TraceSandbox.labFile(text.replace("lab 'routed'", "lab 'not-live-${UUID.randomUUID().toString().take(8)}'"))
+        TraceSandbox.labFile(text.replace("lab 'server-gateway-client'", "lab 'not-live-${UUID.randomUUID().toString().take(8)}'"))
     }
 
     def "#what, read from the script: exit #exit, #verdict"() {

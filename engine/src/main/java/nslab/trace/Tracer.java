@@ -39,6 +39,8 @@ public final class Tracer {
     private final Readings readings;
     private final Executor exec;
     private final Topology topology;
+    /** Rules met on the way whose matches the walk cannot read (this trace's; a tracer traces one at a time). */
+    private final List<String> unread = new ArrayList<>();
 
     private Tracer(Lab lab, Readings readings, Executor exec) {
         this.lab = lab;
@@ -72,6 +74,7 @@ public final class Tracer {
         String address = address(lab, to, requested.v6())
                 .orElseThrow(() -> new IllegalArgumentException("'" + to + "' is no address and no namespace of the lab with one"));
         Probe probe = new Probe(requested.kind(), requested.port(), address.contains(":"), requested.dev());
+        unread.clear();
         ProbeRun.Result counted = exec == null ? null
                 : new ProbeRun(exec).send(countedNamespaces(from), from, address, probe);
 
@@ -108,6 +111,17 @@ public final class Tracer {
                     ? there.arrivedIn != null && counted.count(there.arrivedIn, 0) > 0 && there.refusal == null
                     : counted.answered();
             disagreement = disagreement(reached, confirmed, thereHops, backHops);
+            if (disagreement != null && !unread.isEmpty()) {
+                disagreement += " (the walk cannot read " + String.join("; ", unread) + ")";
+            }
+            // the probe is the kernel's truth: the verdict follows it, the disagreement says the rest
+            if (reached && !confirmed) {
+                verdict = "the " + probe.describe() + " got no answer, although the kernel's tables let it there and back";
+                fix = "look where the probe was last counted";
+            } else if (!reached && confirmed) {
+                verdict = "the " + probe.describe() + " got its answer, although the walk stops: " + verdict;
+                fix = null;
+            }
         } else {
             verdict += " — by the lab's script alone: the lab is not live, nothing was sent or confirmed";
         }
@@ -153,7 +167,7 @@ public final class Tracer {
         if (reached) {
             for (Hop h : concat(there, back)) {
                 if (Boolean.FALSE.equals(h.seen())) {
-                    return "the kernel's tables let the packet through, but the probe was not counted in "
+                    return "the kernel's tables let the packet through, but the probe was not counted through "
                             + h.namespace() + (h.in() != null ? " (in by " + h.in() + ")" : "");
                 }
             }
@@ -433,7 +447,11 @@ public final class Tracer {
         for (FirewallLine l : readings.rules(ns, v6)) {
             if (!l.table().equals(table) || !chain.equals(l.chain())) continue;
             if (l.policy()) policy = l;
-            else if (l.understood() && l.matches(packet) && l.target() != null) return Optional.of(l);
+            else if (!l.understood()) {
+                String rule = "`" + l.text() + "` in " + ns;
+                if (!unread.contains(rule)) unread.add(rule);
+            }
+            else if (l.matches(packet) && l.target() != null) return Optional.of(l);
         }
         return Optional.ofNullable(policy);
     }
