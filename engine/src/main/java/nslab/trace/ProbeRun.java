@@ -8,10 +8,10 @@ import nslab.engine.ExecResult;
 import nslab.engine.Executor;
 
 /**
- * Sends the probe once and counts it at every namespace with the kernel's own rule counters: for
- * the time of the probe each namespace gets four rules without a target (they only count), in
- * {@code raw PREROUTING} (the packet arrived here) and {@code mangle POSTROUTING} (it left), for
- * the probe and for its answer. They match the probe alone (an echo of {@link Probe#PING_PAYLOAD}
+ * Sends the probe (once more when it gets no answer) and counts it at every namespace with the
+ * kernel's own rule counters: for the time of the probe each namespace gets four rules without a
+ * target (they only count), in {@code raw PREROUTING} (the packet arrived here) and
+ * {@code mangle POSTROUTING} (it left), for the probe and for its answer. They match the probe alone (an echo of {@link Probe#PING_PAYLOAD}
  * bytes, or the port), not by address, so a masqueraded packet is still counted. They are taken
  * out again at once. iptables works inside a user + network namespace, where nftables tracing
  * would need a monitor process per namespace.
@@ -40,7 +40,9 @@ final class ProbeRun {
             for (String ns : namespaces) {
                 if (exec.run(LiveReadings.in(ns, restore(probe), "--noflush"), rules(probe, "-I")).ok()) counted.add(ns);
             }
-            boolean answered = exec.run(LiveReadings.in(from, argv(address, probe)), null).ok();
+            // a fresh lab's first packet may wait on ARP longer than the probe waits: one more try, as check does
+            boolean answered = exec.run(LiveReadings.in(from, argv(address, probe)), null).ok()
+                    || exec.run(LiveReadings.in(from, argv(address, probe)), null).ok();
             if (probe.kind() == Probe.Kind.UDP) pause();
             Map<String, long[]> counts = new HashMap<>();
             for (String ns : counted) counts.put(ns, read(ns, probe));
@@ -57,7 +59,7 @@ final class ProbeRun {
     private static String[] argv(String address, Probe probe) {
         return switch (probe.kind()) {
             case ICMP -> {
-                List<String> a = new ArrayList<>(List.of("ping", probe.v6() ? "-6" : "-4", "-c", "1", "-W", "2",
+                List<String> a = new ArrayList<>(List.of("ping", probe.v6() ? "-6" : "-4", "-c", "1", "-W", "3",
                         "-s", String.valueOf(Probe.PING_PAYLOAD)));
                 if (probe.dev() != null) a.addAll(List.of("-I", probe.dev()));
                 a.add(address);
