@@ -125,7 +125,7 @@ final class LabArguments implements CommandLine.IFactory {
                 throw new Precondition.NotPermitted("nslab: --sandbox is set up by the ./nslab launcher (a running JVM cannot"
                         + " enter a new user namespace): run ./nslab --sandbox " + command + " ...");
             }
-            if (!global.inSandbox() && !Privileges.isRoot()) throw new Precondition.NotPermitted(Privileges.notRootMessage(command));
+            if (!global.inSandbox() && !Privileges.isRoot()) throw new Precondition.NotRoot(Privileges.notRootMessage(command));
             return Engine.onThisMachine(global.verbose ? line -> {
                 synchronized (out) {
                     out.println(line);

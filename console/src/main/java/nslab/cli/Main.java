@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {ConsoleCommand.class, ImportCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:success", "1:the lab script is wrong (nothing was touched)", "2:usage error",
-                "3:applying failed (what had been done was undone)", "4:an expectation failed"})
+                "3:applying failed (what had been done was undone)", "4:an expectation failed, or a trace stopped"})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Mixin

@@ -37,6 +37,6 @@ public final class ApplyCommand implements Callable<Integer> {
         if (!r.ok()) return r.signal() > 0 ? 128 + r.signal() : ExitCodes.APPLY_FAILED; // 130 SIGINT, 143 SIGTERM
         lab.nowLive(name, true);
         if (noCheck || c.lab().expectations().isEmpty()) return ExitCodes.OK;
-        return CheckCommand.report(out, engine.check(c.lab()));
+        return CheckCommand.report(out, engine, c.lab(), engine.check(c.lab()));
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import nslab.LabCompiler;
 import nslab.engine.CheckResult;
 import nslab.engine.Engine;
+import nslab.model.Lab;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,12 +38,13 @@ public final class CheckCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
-        return report(out, engine.check(c.lab()));
+        return report(out, engine, c.lab(), engine.check(c.lab()));
     }
 
-    /** Prints the results; the exit status they make. */
-    static int report(PrintWriter out, List<CheckResult> checks) {
+    /** Prints the results, each failure with its trace's verdict; the exit status they make. */
+    static int report(PrintWriter out, Engine engine, Lab lab, List<CheckResult> checks) {
         Reports.checks(out, checks);
+        CheckVerdicts.print(engine, lab, checks, out);
         return checks.stream().allMatch(CheckResult::ok) ? ExitCodes.OK : ExitCodes.EXPECTATION_FAILED;
     }
 }

@@ -12,7 +12,9 @@ final class ExitStatus implements CommandLine.IExitCodeExceptionMapper, CommandL
     @Override
     public int getExitCode(Throwable t) {
         if (t instanceof Precondition.NoValidLab) return ExitCodes.INVALID_LAB;
-        if (t instanceof Precondition.NotPermitted || t instanceof Precondition.NotLive) return ExitCodes.USAGE;
+        if (t instanceof Precondition.NotPermitted || t instanceof Precondition.NotLive || t instanceof Precondition.BadArgument) {
+            return ExitCodes.USAGE;
+        }
         if (t instanceof CommandLine.ParameterException) return ExitCodes.USAGE;
         return ExitCodes.APPLY_FAILED;
     }

@@ -18,8 +18,22 @@ public abstract class Precondition extends RuntimeException {
     }
 
     /** The command may not run here as it is: not root, or --sandbox without the launcher (exit 2). */
-    public static final class NotPermitted extends Precondition {
+    public static class NotPermitted extends Precondition {
         public NotPermitted(String message) {
+            super(message);
+        }
+    }
+
+    /** Not root and not in a sandbox: the kernel may be read from but not changed or probed (exit 2). */
+    public static final class NotRoot extends NotPermitted {
+        public NotRoot(String message) {
+            super(message);
+        }
+    }
+
+    /** An argument names nothing the lab has, e.g. trace's FROM (exit 2). */
+    public static final class BadArgument extends Precondition {
+        public BadArgument(String message) {
             super(message);
         }
     }

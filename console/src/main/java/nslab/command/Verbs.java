@@ -10,7 +10,7 @@ import picocli.CommandLine;
  */
 public final class Verbs {
     public static final List<Class<?>> ALL = List.of(PlanCommand.class, ApplyCommand.class, DestroyCommand.class,
-            CheckCommand.class, StatusCommand.class, GraphCommand.class, ExplainCommand.class);
+            CheckCommand.class, StatusCommand.class, GraphCommand.class, ExplainCommand.class, TraceCommand.class);
 
     private Verbs() {}
 

@@ -54,6 +54,7 @@ final class ConsoleCompleter implements Completer {
                 if (index == 1) namespaces(true).forEach(n -> candidates.add(namespace(n)));
                 return;
             case "ping":
+            case "trace":
                 if (index <= 2) namespaces(index == 1).forEach(n -> candidates.add(namespace(n)));
                 return;
             case "capture":

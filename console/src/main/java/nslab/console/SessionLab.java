@@ -44,7 +44,7 @@ final class SessionLab implements LabSource.OrName, LabSource.OrAll {
 
     @Override
     public Engine engine(String verb, PrintWriter out) {
-        if (!ctx.options.sandbox() && !Privileges.isRoot()) throw new Precondition.NotPermitted(Privileges.notRootMessage(verb));
+        if (!ctx.options.sandbox() && !Privileges.isRoot()) throw new Precondition.NotRoot(Privileges.notRootMessage(verb));
         return ctx.engine;
     }
 

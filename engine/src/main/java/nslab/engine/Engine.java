@@ -19,6 +19,7 @@ import nslab.plan.Plan;
  * another nslab, its journal cannot be read, or another script already owns its name:
  * <pre>
  * String text = engine.status().text(null);
+ * Trace t = engine.trace(compiled.lab(), "client", "server", Probe.icmp(false, null));
  * </pre>
  * Journals live under {@code /run/nslab} (or {@code $NSLAB_RUN_DIR}); inside a sandbox that
  * /run is the sandbox's own.
@@ -70,6 +71,15 @@ public final class Engine {
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * Where a probe from {@code from} to {@code to} goes and where it stops: on the kernel, with a
+     * probe, when the lab is live; on the lab's model alone when it is not.
+     */
+    public nslab.trace.Trace trace(Lab lab, String from, String to, nslab.trace.Probe probe) {
+        nslab.trace.Tracer tracer = isLive(lab.name()) ? nslab.trace.Tracer.live(lab, exec) : nslab.trace.Tracer.onModel(lab);
+        return tracer.trace(from, to, probe);
     }
 
     public Status status() {

@@ -74,7 +74,7 @@ public final class LiveState {
 
     /** {@code ip -j} prints an array of objects; nothing (an ip that failed) or bad JSON reads as none. */
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> objects(String json) {
+    public static List<Map<String, Object>> objects(String json) {
         if (json.isBlank()) return List.of();
         Object parsed;
         try {

@@ -1,0 +1,83 @@
+package nslab.command;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import nslab.engine.Engine;
+import nslab.model.Lab;
+import nslab.model.Namespace;
+import nslab.trace.Probe;
+import nslab.trace.Trace;
+import nslab.trace.Tracer;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code trace}: where a packet from FROM to TO goes, hop by hop, there and back, and where and why
+ * it stops: {@code nslab trace LAB.groovy FROM TO} on the command line, {@code trace FROM TO} on
+ * the console's lab.
+ */
+@Command(name = "trace",
+        description = {"Follow a packet from FROM to TO and its answer back, hop by hop, on the live lab: the route,"
+                + " forwarding, reverse-path filter, ARP, firewall and NAT at each namespace, with the lab line behind"
+                + " each; where it stops, why, and what to write to fix it. One probe confirms the walk.",
+                "FROM is a namespace or host; TO a namespace (its first address) or an address."
+                        + " Exit 0 when the probe gets there and back, 4 when not.",
+                "A lab that is not live is read from its script alone, and nothing is confirmed."})
+public final class TraceCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin LabSource lab;
+    @Parameters(index = "0", paramLabel = "FROM", description = "the namespace the packet starts in, or host") String from;
+    @Parameters(index = "1", paramLabel = "TO", description = "a namespace (its first address) or an address") String to;
+
+    static final class Kind {
+        @Option(names = "--tcp", paramLabel = "PORT", description = "a TCP connection to PORT instead of a ping") Integer tcp;
+        @Option(names = "--udp", paramLabel = "PORT", description = "a UDP datagram to PORT instead of a ping") Integer udp;
+    }
+
+    @ArgGroup(exclusive = true) Kind kind;
+    @Option(names = "-6", description = "IPv6: TO stands for its namespace's first IPv6 address") boolean v6;
+    @Option(names = "--dev", paramLabel = "IF", description = "leave FROM by this interface (as reach ... dev:)") String dev;
+    @Option(names = "--json", description = "print the trace as JSON") boolean json;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Lab model = lab.compiled(err).lab();
+        // Without the right to ask the kernel, the script alone still says where the packet would go.
+        Engine engine = null;
+        try {
+            engine = lab.engine("trace", out);
+        } catch (Precondition.NotRoot e) {
+            err.println("nslab trace: not root, so the kernel is not asked: reading the script alone");
+            err.flush();
+        }
+        String problem = problem(model, from, to);
+        if (problem != null) throw new Precondition.BadArgument("nslab trace: " + problem);
+        Probe probe = kind == null || (kind.tcp == null && kind.udp == null) ? Probe.icmp(v6, dev)
+                : kind.tcp != null ? new Probe(Probe.Kind.TCP, kind.tcp, v6, dev) : new Probe(Probe.Kind.UDP, kind.udp, v6, dev);
+        Trace t = engine == null ? Tracer.onModel(model).trace(from, to, probe) : engine.trace(model, from, to, probe);
+        out.print(json ? TraceRenderer.json(t) + "\n" : TraceRenderer.text(t));
+        out.flush();
+        return t.ok() ? ExitCodes.OK : ExitCodes.EXPECTATION_FAILED;
+    }
+
+    /** What is wrong with FROM and TO, or null. */
+    static String problem(Lab lab, String from, String to) {
+        List<String> names = lab.namespaces().stream().map(Namespace::name).toList();
+        if (!Namespace.HOST.equals(from) && lab.namespace(from).isEmpty()) {
+            return "no namespace '" + from + "' in lab " + lab.name() + " (it has: " + String.join(", ", names) + ", host)";
+        }
+        if (Tracer.address(lab, to, false).isEmpty() && Tracer.address(lab, to, true).isEmpty()) {
+            return "'" + to + "' is neither an address nor a namespace of lab " + lab.name() + " with an address"
+                    + " (it has: " + String.join(", ", names) + ")";
+        }
+        return null;
+    }
+}

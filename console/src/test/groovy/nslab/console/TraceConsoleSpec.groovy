@@ -1,0 +1,56 @@
+package nslab.console
+
+import spock.lang.IgnoreIf
+import spock.lang.Specification
+import spock.lang.Timeout
+
+/**
+ * trace FROM TO in the console, on the session's live lab in a sandboxed console, and check's
+ * failures followed by their trace's verdict.
+ */
+@Timeout(180)
+@IgnoreIf({ !new File('/usr/bin/unshare').exists() && !new File('/bin/unshare').exists() })
+class TraceConsoleSpec extends Specification {
+    SandboxedConsole console
+
+    def setup() {
+        console = SandboxedConsole.start(['--live'], 'nslab live> ')
+    }
+
+    def cleanup() {
+        console?.close()
+    }
+
+    String enter(String line, long timeout = 60000) {
+        console.enter(line, 'nslab live> ', timeout)
+    }
+
+    def "trace follows the packet through the session's router; without forwarding, check says why its expectations fail"() {
+        given: 'a client and a server on two links of a router that does not forward yet'
+        enter("namespace 'gateway'")
+        enter("namespace 'server' { veth 'svr-veth' peer 'gateway', name: 'svrgw-veth'; ip '192.168.100.1/24'; gateway '192.168.100.254' }")
+        enter("namespace 'client' { veth 'cli-veth' peer 'gateway', name: 'cligw-veth'; ip '10.0.100.1/24'; gateway '10.0.100.254' }")
+        enter("namespace 'gateway' { dev 'svrgw-veth' { ip '192.168.100.254/24' }; dev 'cligw-veth' { ip '10.0.100.254/24' } }")
+        enter("expect { reach 'client' to 'server' }")
+
+        when:
+        String stopped = enter('trace client server')
+        String check = enter('check')
+
+        then:
+        stopped.contains('STOPPED: dropped in gateway: forwarding is off')
+        stopped.contains("fix: add `forward true` to namespace 'gateway'")
+        check.contains('FAIL')
+        check.contains("dropped in gateway: forwarding is off — add `forward true` to namespace 'gateway'")
+
+        when:
+        enter("namespace 'gateway' { forward true }")
+        String through = enter('trace client server')
+
+        then:
+        through.contains('  gateway  in cligw-veth  out svrgw-veth  forwards to 192.168.100.1')
+        through.contains('<console>')
+        through.contains('ok: reaches server (192.168.100.1) in server and the answer comes back')
+        through.contains('probe: answered, as the walk says')
+    }
+}
