@@ -78,27 +78,4 @@ public final class Checker {
         if (ns.isEmpty()) return null;
         return ns.get().firstAddress().map(Address::prefix).map(IpPrefix::addressText).orElse(null);
     }
-
-    /** The small table: from, to, expected, got. */
-    public static String table(List<CheckResult> results) {
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"from", "to", "expected", "got", ""});
-        for (CheckResult r : results) {
-            Expectation e = r.expectation();
-            String to = r.address() == null || r.address().equals(e.target()) ? e.target() : e.target() + " (" + r.address() + ")";
-            if (e.dev() != null) to += " via " + e.dev();
-            rows.add(new String[] {e.from(), to, r.expected(), r.got(), r.ok() ? "ok" : "FAILED"});
-        }
-        int[] w = new int[5];
-        for (String[] row : rows) for (int i = 0; i < 5; i++) w[i] = Math.max(w[i], row[i].length());
-        StringBuilder sb = new StringBuilder();
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < 5; i++) {
-                line.append(i < 4 ? String.format("%-" + w[i] + "s  ", row[i]) : row[i]);
-            }
-            sb.append(line.toString().stripTrailing()).append('\n');
-        }
-        return sb.toString();
-    }
 }

@@ -38,19 +38,4 @@ echo "=== check"; nslab check ${lab.absolutePath}; echo "exit \$?"
         "reach 'a' to '10.6.0.9'"         | 'a 10.6.0.9 FAILED'      | 4    | 'not met: exit 4'
         "unreachable 'b' to '10.6.0.1'"   | 'b 10.6.0.1 FAILED'      | 4    | 'not met: it answers'
     }
-
-    def "the table says from, to, expected, got"() {
-        given:
-        def e1 = new nslab.model.Expectation('a', 'b', true, null, nslab.model.Source.UNKNOWN)
-        def e2 = new nslab.model.Expectation('b', '10.0.0.9', false, null, nslab.model.Source.UNKNOWN)
-
-        when:
-        def table = Checker.table([new CheckResult(e1, '10.6.0.2', true, null), new CheckResult(e2, '10.0.0.9', true, null)])
-
-        then:
-        table.readLines()*.split(/\s{2,}/)*.toList() == [
-                ['from', 'to', 'expected', 'got'],
-                ['a', 'b (10.6.0.2)', 'reachable', 'reachable', 'ok'],
-                ['b', '10.0.0.9', 'unreachable', 'reachable', 'FAILED']]
-    }
 }
