@@ -43,6 +43,24 @@ class CompletionSpec extends Specification {
         line << ['exec ', 'shell ', 'ping ', 'ping zz-pc ', 'capture ', '', "namespace 'zz-pc' { veth 'x' peer "]
     }
 
+    def "in lab language only what fits the place: namespaces after peer, that namespace's interfaces after dev, the block's words"() {
+        when:
+        def got = offered(line)
+
+        then:
+        got.containsAll(offeredThere)
+        got.intersect(notThere).isEmpty()
+
+        where:
+        line                                                   || offeredThere      | notThere
+        "namespace 'zz-pc' { veth 'x' peer '"                  || ['zz-gw', 'zz-pc'] | ['veth', 'namespace', 'ip']
+        "namespace 'zz-pc' {\n  dev '"                         || ['eth0', 'eth1']   | ['down0', 'zz-gw', 'veth']
+        "namespace 'zz-gw' { dev 'down0' { ip '10.0.0.1/24' }; dev '" || ['down0', 'down1'] | ['eth0']
+        "namespace 'zz-pc' {\n  "                              || ['veth', 'ip', 'dev'] | ['namespace', 'lab', 'reach', 'zz-gw']
+        "expect {\n  "                                         || ['reach', 'unreachable'] | ['veth', 'namespace']
+        ''                                                     || ['namespace', 'lab', 'zz-gw'] | ['veth', 'reach']
+    }
+
     def "interface names of the namespace in question where the command takes one"() {
         expect:
         offered(line).containsAll(expected)
