@@ -57,6 +57,20 @@ class SandboxMininetSpec extends Specification {
         mended.contains('1 received')
     }
 
+    def "pingall includes host when the lab gives the host an address"() {
+        given: 'a cable from the (sandbox\'s) host to a, and a route to a\'s other address'
+        enter("host { veth 'h0' peer 'a', name: 'ha'; ip '10.0.9.1/24'; route '10.0.0.0/24' via '10.0.9.2' }")
+        enter("namespace 'a' { dev 'ha' { ip '10.0.9.2/24' } }")
+
+        when:
+        String matrix = enter('pingall')
+
+        then:
+        matrix.contains('between 3 namespaces')
+        matrix =~ /(?m)^host -> a\b/
+        matrix =~ /(?m)^a -> host\b/
+    }
+
     @IgnoreIf({ !new File('/usr/bin/iperf3').exists() })
     def "iperf A B prints the throughput and leaves no server running"() {
         when:
