@@ -32,6 +32,13 @@ final class ConsoleCommands {
         cl.addSubcommand(new PingCommand(ctx));
         cl.addSubcommand(new PingallCommand(ctx));
         cl.addSubcommand(new CaptureCommand(ctx));
+        cl.addSubcommand(new ResetCommand(ctx));
+        cl.addSubcommand(new SaveCommand(ctx));
+        cl.addSubcommand(new MininetCommands.Nodes(ctx));
+        cl.addSubcommand(new MininetCommands.Links(ctx));
+        cl.addSubcommand(new MininetCommands.Dump(ctx));
+        cl.addSubcommand(new MininetCommands.Link(ctx));
+        cl.addSubcommand(new MininetCommands.Iperf(ctx));
         Verbs.install(cl);
         // what follows the namespace is the user's command, options and all
         cl.getSubcommands().get("exec").setStopAtPositional(true).setUnmatchedOptionsArePositionalParams(true);

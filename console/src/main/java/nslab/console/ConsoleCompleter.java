@@ -26,6 +26,9 @@ final class ConsoleCompleter implements Completer {
     /** Words after which the lab language takes a namespace name. */
     private static final Set<String> BEFORE_NAMESPACE = Set.of("peer", "reach", "unreachable", "to", "link", "namespace", "ns");
 
+    /** Words of the language after which an interface name of the namespace in question goes. */
+    private static final Set<String> BEFORE_LAB_INTERFACE = Set.of("dev", "port", "on");
+
     private final ConsoleContext ctx;
     private final Predicate<String> isCommand;
     private final Completer files = new Completers.FileNameCompleter();
@@ -75,12 +78,19 @@ final class ConsoleCompleter implements Completer {
             inCommand(first, words.subList(1, index), candidates);
             return;
         }
-        // lab language: its words, and namespace names where the language takes one
+        // lab language: only what fits where the cursor is
         String before = words.get(index - 1).replace("'", "").replace("\"", "");
-        if (BEFORE_NAMESPACE.contains(before) || before.endsWith(",")) {
-            namespaces(true).forEach(n -> candidates.add(namespace(n)));
+        LabPlace place = LabPlace.of(line.line().substring(0, line.cursor()));
+        if (BEFORE_NAMESPACE.contains(before) || (before.endsWith(",") && words.get(0).equals("link"))) {
+            namespaces(!before.equals("namespace") && !before.equals("ns")).forEach(n -> candidates.add(namespace(n)));
+            return;
         }
-        Words.names().forEach(w -> candidates.add(word(w)));
+        if (BEFORE_LAB_INTERFACE.contains(before)) {
+            if (place.namespace() != null) interfaces(place.namespace()).forEach(i -> candidates.add(iface(i)));
+            return;
+        }
+        if (line.word().startsWith("'") || line.word().startsWith("\"")) return; // a value: no word fits
+        Words.names(place.context()).forEach(w -> candidates.add(word(w)));
     }
 
     /** After {@code exec NS} (or {@code NS}): interface names where the command takes one, else namespace names (they stand for addresses). */

@@ -23,6 +23,7 @@ final class ConsoleContext {
     final ForegroundProcess foreground;
     final LabLineHandler labLines;
     final ConsoleOptions options;
+    private long linesEntered;
 
     /** {@code engine} null: the engine on this machine, showing each command on the terminal as it runs. */
     ConsoleContext(Terminal terminal, ConsoleOptions options, Engine engine) {
@@ -39,6 +40,15 @@ final class ConsoleContext {
         this.kernel = new KernelView(new LiveState(new ProcessExecutor()));
         this.foreground = new ForegroundProcess();
         this.labLines = new LabLineHandler(session, this.engine, kernel);
+    }
+
+    /** Counts entered lines, so a command can say a thing once per line. */
+    void entered() {
+        linesEntered++;
+    }
+
+    long linesEntered() {
+        return linesEntered;
     }
 
     /** The session's lab, or null after telling the user how to get one. */

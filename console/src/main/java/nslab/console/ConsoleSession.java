@@ -21,6 +21,7 @@ final class ConsoleSession {
 
     private final LabCompiler compiler;
     private final List<LabLoader.Chunk> chunks = new ArrayList<>();
+    private final List<Waiting> waiting = new ArrayList<>();
     private LabCompiler.Compiled current;
     private boolean live;
     private int consoleLines;
@@ -43,15 +44,59 @@ final class ConsoleSession {
 
     /** Compiles the session with this chunk added (or replacing the chunks of the same file), changing nothing. */
     synchronized LabCompiler.Compiled tryWith(LabLoader.Chunk chunk) {
-        List<LabLoader.Chunk> next = with(chunk);
-        return compiler.compile(defaultName(next), next);
+        return tryWith(List.of(chunk));
+    }
+
+    /** Compiles the session with these chunks added in order, changing nothing. */
+    synchronized LabCompiler.Compiled tryWith(List<LabLoader.Chunk> added) {
+        List<LabLoader.Chunk> next = with(added);
+        return compiler.compile(defaultName(next), compileForm(next));
+    }
+
+    /** Typed entries as {@link GroovyThatStays} compiles them; files as they are. */
+    private List<LabLoader.Chunk> compileForm(List<LabLoader.Chunk> next) {
+        List<LabLoader.Chunk> form = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        for (LabLoader.Chunk c : next) {
+            if (!CONSOLE_FILE.equals(c.file())) {
+                form.add(c);
+                continue;
+            }
+            boolean replay = chunks.contains(c);
+            form.add(new LabLoader.Chunk(c.file(), c.firstLine(), GroovyThatStays.compileForm(c.text(), replay, types)));
+            if (GroovyThatStays.declaresType(c.text())) types.add(c.text());
+        }
+        return form;
     }
 
     synchronized void accept(LabLoader.Chunk chunk, LabCompiler.Compiled compiled) {
-        List<LabLoader.Chunk> next = with(chunk);
+        accept(List.of(chunk), compiled);
+    }
+
+    /** Keeps the chunks (waiting ones among them leave the waiting list) and the lab they compiled to. */
+    synchronized void accept(List<LabLoader.Chunk> added, LabCompiler.Compiled compiled) {
+        List<LabLoader.Chunk> next = with(added);
         chunks.clear();
         chunks.addAll(next);
+        waiting.removeIf(w -> added.contains(w.chunk()));
         current = compiled;
+    }
+
+    synchronized void keepWaiting(Waiting entry) {
+        waiting.add(entry);
+    }
+
+    /** Entries typed before what they name, in the order they were typed. */
+    synchronized List<Waiting> waiting() {
+        return List.copyOf(waiting);
+    }
+
+    /** Empties the session: no lab, nothing waiting, live mode off. Line numbers go on counting. */
+    synchronized void reset() {
+        chunks.clear();
+        waiting.clear();
+        current = null;
+        live = false;
     }
 
     /** A lab from one file is named after it (as on the command line); anything typed makes it "console". */
@@ -64,13 +109,36 @@ final class ConsoleSession {
     }
 
     /** A file loaded again replaces its earlier text; typed lines always add. */
-    private List<LabLoader.Chunk> with(LabLoader.Chunk chunk) {
-        List<LabLoader.Chunk> next = new ArrayList<>();
-        for (LabLoader.Chunk c : chunks) {
-            if (CONSOLE_FILE.equals(chunk.file()) || !c.file().equals(chunk.file())) next.add(c);
+    private List<LabLoader.Chunk> with(List<LabLoader.Chunk> added) {
+        List<LabLoader.Chunk> next = new ArrayList<>(chunks);
+        for (LabLoader.Chunk chunk : added) {
+            if (!CONSOLE_FILE.equals(chunk.file())) next.removeIf(c -> c.file().equals(chunk.file()));
+            next.add(chunk);
         }
-        next.add(chunk);
         return next;
+    }
+
+    /**
+     * The session as one lab script, entries in the order they were taken, each loaded file's text
+     * under a comment naming it; entries still waiting come last (a script resolves its names
+     * after reading all of it). {@code nslab apply} of it builds the session's lab.
+     */
+    synchronized String script() {
+        StringBuilder out = new StringBuilder("// saved from the nslab console\n");
+        if (!typedAnything() || files().size() > 1) out.append("lab '").append(labName()).append("'\n");
+        for (LabLoader.Chunk c : chunks) {
+            if (!CONSOLE_FILE.equals(c.file())) out.append("\n// from ").append(c.file()).append('\n');
+            out.append(withoutLabWord(c)).append('\n');
+        }
+        if (!waiting.isEmpty()) out.append("\n// typed in the console, still waiting there for what they name\n");
+        for (Waiting w : waiting) out.append(w.chunk().text()).append('\n');
+        return out.toString();
+    }
+
+    /** A loaded file's own lab line gives way to the one name the saved lab has. */
+    private String withoutLabWord(LabLoader.Chunk c) {
+        if (CONSOLE_FILE.equals(c.file()) || (typedAnything() || files().size() > 1) == false) return c.text();
+        return c.text().replaceAll("(?m)^\\s*lab\\s*\\(?\\s*'[^']*'\\s*\\)?\\s*$", "// $0");
     }
 
     synchronized boolean isEmpty() {
@@ -123,6 +191,7 @@ final class ConsoleSession {
     /** The text of a script line, looked up in the accepted chunks and {@code extra} (may be null). */
     synchronized String lineText(nslab.model.Source source, LabLoader.Chunk extra) {
         List<LabLoader.Chunk> all = new ArrayList<>(chunks);
+        for (Waiting w : waiting) all.add(w.chunk());
         if (extra != null) all.add(extra);
         for (int i = all.size() - 1; i >= 0; i--) {
             LabLoader.Chunk c = all.get(i);

@@ -62,7 +62,7 @@ final class HelpCommand implements Callable<Integer> {
             String[] d = e.getValue().getCommandSpec().usageMessage().description();
             ctx.out.println(String.format("  %-9s %s", e.getKey(), d.length > 0 ? d[0] : ""));
         }
-        ctx.out.println(String.format("  %-9s %s", "NS CMD..", "same as exec NS CMD..."));
+        ctx.out.println(String.format("  %-9s %s", "NS CMD..", "same as exec NS CMD... (host CMD.. in the machine's own namespace)"));
         ctx.out.println(String.format("  %-9s %s", "history", "the lines typed before, across sessions"));
         ctx.out.println(String.format("  %-9s %s", "exit", "leave (Ctrl-D too)"));
         ctx.out.println("Any other line is lab language (help WORD explains one):");

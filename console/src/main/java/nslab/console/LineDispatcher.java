@@ -2,6 +2,7 @@ package nslab.console;
 
 import java.util.List;
 import nslab.lang.Words;
+import nslab.model.Namespace;
 import org.jline.console.SystemRegistry;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.ParsedLine;
@@ -33,17 +34,20 @@ final class LineDispatcher {
     void dispatch(String line) {
         String first = firstWord(line);
         if (first.isEmpty()) return;
+        ctx.entered();
         try {
             if (first.equals("help")) {
                 // JLine's registry has its own help, which knows nothing of lab words: ours answers
                 commands.execute(words(line).toArray(new String[0]));
-            } else if (registry.hasCommand(first)) {
+            } else if (registry.hasCommand(first) && !(Words.find(first).isPresent() && labLike(line, first))) {
                 registry.execute(line);
-            } else if (Words.find(first).isEmpty() && isNamespace(first) && line.strip().length() > first.length()) {
+            } else if (isCommandInNamespace(line, first)) {
                 List<String> words = words(line);
                 ctx.runIn(first, words.subList(1, words.size()));
             } else if (ShellPaste.accepts(line)) {
                 shellPaste.handle(line);
+            } else if (mistypedCommand(line, first)) {
+                return;
             } else {
                 ctx.labLines.typed(line, ctx.out);
             }
@@ -58,8 +62,48 @@ final class LineDispatcher {
         }
     }
 
+    /** Lab language goes on after its first word with a quote, a brace or a parenthesis: {@code link 'a', 'b'}. */
+    private static boolean labLike(String line, String first) {
+        String rest = line.stripLeading().substring(first.length()).stripLeading();
+        return rest.isEmpty() ? false : "'\"({".indexOf(rest.charAt(0)) >= 0;
+    }
+
+    /**
+     * A first word that is neither a lab word nor a namespace, close to a console command, and not
+     * followed as lab language would be: a mistyped command ({@code pingal}, {@code stauts}). Says
+     * so, with the command meant; true when it did.
+     */
+    private boolean mistypedCommand(String line, String first) {
+        if (Words.find(first).isPresent() || labLike(line, first) || line.contains("=")) return false;
+        List<String> names = new java.util.ArrayList<>(commands.getSubcommands().keySet());
+        names.addAll(List.of("history", "exit"));
+        List<String> all = new java.util.ArrayList<>(names);
+        all.addAll(Words.names());
+        var meant = nslab.check.Suggestions.closest(first, all);
+        if (meant.isEmpty() || !names.contains(meant.get())) return false; // a lab word's typo: the lab says so
+        ctx.out.println(first + ": no such command (did you mean '" + meant.get() + "'? help lists commands and lab words)");
+        return true;
+    }
+
     private boolean isNamespace(String word) {
-        return ctx.session.namespaceNames().contains(word) || ctx.kernel.namespaceExists(word);
+        return Namespace.HOST.equals(word) || ctx.session.namespaceNames().contains(word) || ctx.kernel.namespaceExists(word);
+    }
+
+    /**
+     * {@code NS CMD...}: the first word names a namespace (or host) and the next word begins as a
+     * program does (a letter, {@code /}, {@code .} then {@code /}, or {@code -}). Lab language
+     * never does: after a word comes a quote, a brace, a parenthesis, {@code =} or a dot, so a
+     * namespace may be named like a lab word ({@code bridge ip -br link} runs ip in bridge, while
+     * {@code bridge 'br0'} is the lab word).
+     */
+    boolean isCommandInNamespace(String line, String first) {
+        String rest = line.stripLeading().substring(first.length());
+        if (rest.isEmpty() || !Character.isWhitespace(rest.charAt(0))) return false;
+        rest = rest.stripLeading();
+        if (rest.isEmpty()) return false;
+        char c = rest.charAt(0);
+        boolean program = Character.isLetter(c) || c == '/' || c == '-' || rest.startsWith("./");
+        return program && isNamespace(first);
     }
 
     private List<String> words(String line) {

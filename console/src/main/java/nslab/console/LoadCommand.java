@@ -34,7 +34,17 @@ final class LoadCommand implements Callable<Integer> {
             ctx.out.flush();
             return ExitCodes.INVALID_LAB;
         }
-        if (!ctx.labLines.add(new LabLoader.Chunk(file.toString(), 1, text), ctx.out)) return ExitCodes.INVALID_LAB;
+        boolean merging = !ctx.session.isEmpty() && !ctx.session.files().contains(file.toString());
+        if (merging) {
+            // a second lab joins the first: say so, since its names may meet the first one's
+            ctx.out.println("load: merging " + file + " into the session's lab (namespaces: "
+                    + String.join(", ", ctx.session.namespaceNames()) + "); to start over instead: reset, then load " + file);
+        }
+        if (!ctx.labLines.add(new LabLoader.Chunk(file.toString(), 1, text), ctx.out)) {
+            if (merging) ctx.out.println("load: " + file + " was not merged; reset empties the session, then load " + file + " loads it alone");
+            ctx.out.flush();
+            return ExitCodes.INVALID_LAB;
+        }
         Lab lab = ctx.session.lab();
         ctx.out.println("loaded " + file + ": lab '" + lab.name() + "', " + lab.created().size() + " namespaces, "
                 + ctx.session.plan().steps().size() + " commands in its plan"

@@ -29,7 +29,9 @@ final class PingallCommand implements Callable<Integer> {
         Lab lab = ctx.requireLab();
         if (lab == null) return ExitCodes.INVALID_LAB;
         List<String> live = ctx.kernel.namespaces();
-        List<Namespace> alive = lab.created().stream().filter(n -> live.contains(n.name())).toList();
+        List<Namespace> alive = new ArrayList<>(lab.created().stream().filter(n -> live.contains(n.name())).toList());
+        // host joins the matrix when the lab gives it an address (a host-to-namespace lab)
+        lab.namespace(Namespace.HOST).filter(h -> h.firstIpv4().isPresent()).ifPresent(h -> alive.add(0, h));
         if (alive.isEmpty()) {
             ctx.out.println("pingall: none of the lab's namespaces is live: apply builds them");
             ctx.out.flush();
@@ -56,7 +58,10 @@ final class PingallCommand implements Callable<Integer> {
                         row.add(null);
                         continue;
                     }
-                    List<String> argv = List.of("ip", "netns", "exec", from.name(), "ping", "-c", "1", "-W", "1", targets.get(to));
+                    List<String> ping = List.of("ping", "-c", "1", "-W", "1", targets.get(to));
+                    List<String> argv = new ArrayList<>();
+                    if (!Namespace.HOST.equals(from.name())) argv.addAll(List.of("ip", "netns", "exec", from.name()));
+                    argv.addAll(ping);
                     row.add(CompletableFuture.supplyAsync(() -> exec.run(argv, null).ok(), pool));
                 }
                 rows.put(from.name(), row);

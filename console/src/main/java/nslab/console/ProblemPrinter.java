@@ -18,13 +18,21 @@ final class ProblemPrinter {
     }
 
     void print(PrintWriter out, List<Problem> problems, LabLoader.Chunk chunk) {
-        for (Problem p : problems) print(out, p.source(), (p.isError() ? "error: " : "warning: ") + p.message(), p.hint(), chunk);
+        for (Problem p : problems) {
+            String message = p.message();
+            if (chunk != null && ConsoleSession.CONSOLE_FILE.equals(chunk.file()) && p.source().line() == chunk.firstLine()) {
+                message = GroovyThatStays.columnsAsTyped(message, chunk.text().split("\n", -1)[0]);
+            }
+            print(out, p.source(), (p.isError() ? "error: " : "warning: ") + message, p.hint(), chunk);
+        }
         out.flush();
     }
 
     void print(PrintWriter out, Source source, String message, String hint, LabLoader.Chunk chunk) {
         source = placed(source, chunk);
         String head = source + ": " + message;
+        // in the console it is help that lists the words, not the command line's --help
+        if (hint != null) hint = hint.replace("'nslab --help'", "help");
         if (hint != null && !hint.isBlank()) head += " (" + hint.strip() + ")";
         out.println(head);
         String text = source.line() > 0 ? session.lineText(source, chunk) : null;

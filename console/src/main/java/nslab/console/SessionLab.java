@@ -15,6 +15,7 @@ import picocli.CommandLine;
 @CommandLine.Command // picocli takes a verb's mixin only if it is annotated; this one adds no option or argument
 final class SessionLab implements LabSource.OrName, LabSource.OrAll {
     private final ConsoleContext ctx;
+    private long saidAtLine = -1;
 
     SessionLab(ConsoleContext ctx) {
         this.ctx = ctx;
@@ -32,6 +33,7 @@ final class SessionLab implements LabSource.OrName, LabSource.OrAll {
 
     @Override
     public LabCompiler.Compiled compiled(PrintWriter err) {
+        sayWaiting(err);
         LabCompiler.Compiled c = ctx.session.compiled();
         if (c == null) throw new Precondition.NoValidLab(ConsoleSession.NO_LAB_YET);
         return c;
@@ -39,7 +41,16 @@ final class SessionLab implements LabSource.OrName, LabSource.OrAll {
 
     @Override
     public String name(Engine engine) {
+        sayWaiting(ctx.out);
         return ctx.session.labName();
+    }
+
+    /** Every verb (plan, apply, status, ...) says first, once, which typed entries are not in the lab yet. */
+    private void sayWaiting(PrintWriter out) {
+        if (saidAtLine == ctx.linesEntered()) return;
+        saidAtLine = ctx.linesEntered();
+        for (Waiting w : ctx.session.waiting()) out.println("not in the lab yet: " + w.describe());
+        out.flush();
     }
 
     @Override

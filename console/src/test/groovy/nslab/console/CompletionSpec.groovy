@@ -43,6 +43,50 @@ class CompletionSpec extends Specification {
         line << ['exec ', 'shell ', 'ping ', 'ping zz-pc ', 'capture ', '', "namespace 'zz-pc' { veth 'x' peer "]
     }
 
+    def "in lab language only what fits the place: namespaces after peer, that namespace's interfaces after dev, the block's words"() {
+        when:
+        def got = offered(line)
+
+        then:
+        got.containsAll(offeredThere)
+        got.intersect(notThere).isEmpty()
+
+        where:
+        line                                                   || offeredThere      | notThere
+        "namespace 'zz-pc' { veth 'x' peer '"                  || ['zz-gw', 'zz-pc'] | ['veth', 'namespace', 'ip']
+        "namespace 'zz-pc' {\n  dev '"                         || ['eth0', 'eth1']   | ['down0', 'zz-gw', 'veth']
+        "namespace 'zz-gw' { dev 'down0' { ip '10.0.0.1/24' }; dev '" || ['down0', 'down1'] | ['eth0']
+        "namespace 'zz-pc' {\n  "                              || ['veth', 'ip', 'dev'] | ['namespace', 'lab', 'reach', 'zz-gw']
+        "expect {\n  "                                         || ['reach', 'unreachable'] | ['veth', 'namespace']
+        ''                                                     || ['namespace', 'lab', 'zz-gw'] | ['veth', 'reach']
+    }
+
+    def "on a 200-namespace lab completion answers within 50 ms"() {
+        given:
+        def terminal = new org.jline.terminal.impl.DumbTerminal(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream())
+        def ctx = new ConsoleContext(terminal, new ConsoleOptions(false, false, null, null, false), null)
+        def big = ctx.session.typed('(1..200).each { i -> namespace("n$i") { veth "e$i" peer "n${i % 200 + 1}", name: "p$i" } }')
+        ctx.session.accept(big, ctx.session.tryWith(big))
+        def bigCompleter = new ConsoleCompleter(ctx, { false })
+        def times = []
+
+        when:
+        for (int round = 0; round < 30; round++) {
+            for (String line : ["namespace 'n7' { veth 'x' peer '", "namespace 'n7' {\n  dev '", "namespace 'n7' {\n  ", 'exec n7 ip link set dev ']) {
+                def parsed = parser.parse(line, line.length(), org.jline.reader.Parser.ParseContext.COMPLETE)
+                long t0 = System.nanoTime()
+                bigCompleter.complete(reader, parsed, [])
+                times << (System.nanoTime() - t0) / 1_000_000
+            }
+        }
+        def steady = times.drop(20).sort()
+
+        then: 'the median and the slowest after warm-up'
+        ctx.session.namespaceNames().size() == 200
+        steady[steady.size().intdiv(2)] < 50
+        steady.last() < 50
+    }
+
     def "interface names of the namespace in question where the command takes one"() {
         expect:
         offered(line).containsAll(expected)

@@ -75,6 +75,57 @@ class ConsoleTmuxIT extends Specification {
         screen().contains('the sandbox and everything in it vanish now')
     }
 
+    def "tutorial 003 typed in its own order into ./nslab --sandbox: entries wait, join, and client reaches server; def stays; save"() {
+        given:
+        File saved = new File(repo, 'console/target/tmux-saved-003.groovy')
+        saved.delete()
+        tmux('new-session', '-d', '-s', session, '-x', '200', '-y', '50',
+                "cd '${repo}' && NSLAB_HISTORY='${history}' NSLAB_CACHE_DIR='${System.getenv('NSLAB_CACHE_DIR') ?: 'off'}' ./nslab --sandbox console --live; echo NSLAB-ENDED; sleep 30")
+        waitFor(~/(?m)^nslab live> ?$/, 120)
+
+        when: 'server and client name the gateway before it is typed'
+        keys("def gw = 'gateway'")
+        keys("namespace 'server' { veth 'svr-veth' peer gw, name: 'svrgw-veth'; ip '192.168.100.1/24'; gateway '192.168.100.254' }")
+        keys("namespace 'client' { veth 'cli-veth' peer gw, name: 'cligw-veth'; ip '10.0.100.1/24'; gateway '10.0.100.254' }")
+
+        then:
+        waitFor(~/<console>:3 waits for namespace 'gateway'/, 30)
+
+        when:
+        keys("namespace 'gateway' {")
+        keys('forward true')
+        keys("dev 'svrgw-veth' { ip '192.168.100.254/24' }")
+        keys("dev 'cligw-veth' { ip '10.0.100.254/24' }")
+        keys('}')
+
+        then:
+        waitFor(~/<console>:3 joined the lab/, 30)
+
+        when:
+        keys('client ping -c1 server')
+
+        then:
+        waitFor(~/1 packets transmitted, 1 received/, 30)
+
+        when:
+        keys("gateway ip -br addr show dev svrgw-veth")
+        keys("save ${saved}")
+
+        then:
+        waitFor(~/svrgw-veth@\S+\s+UP\s+192\.168\.100\.254\/24/, 30)
+        waitFor(~/saved lab console to /, 30)
+        saved.text.contains("namespace 'gateway' {")
+
+        when:
+        keys('exit')
+
+        then:
+        waitFor(~/NSLAB-ENDED/, 30)
+
+        cleanup:
+        saved.delete()
+    }
+
     private void keys(String line) {
         tmux('send-keys', '-t', session, '-l', line)
         tmux('send-keys', '-t', session, 'Enter')
