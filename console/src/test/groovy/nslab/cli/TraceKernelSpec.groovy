@@ -96,11 +96,13 @@ namespace 'server' {
     veth 'svr-veth' peer 'gateway', name: 'svrgw-veth'
     ip '2001:db8:100::1/64'
     ip '192.168.100.1/24'
+    gateway '2001:db8:100::254'
 }
 namespace 'client' {
     veth 'cli-veth' peer 'gateway', name: 'cligw-veth'
     ip '2001:db8:1::1/64'
     ip '10.0.100.1/24'
+    gateway '2001:db8:1::254'
 }
 namespace 'gateway' {
     forward true
@@ -110,15 +112,13 @@ namespace 'gateway' {
 """
 
     def "an IPv6 routed lab: trace -6 follows the packet through the router and back"() {
-        given: 'the lab, whose IPv6 default routes the test adds with plain ip (the engine batches routes with ip -batch, where -6 cannot be given per line)'
+        given:
         def file = TraceSandbox.labFile(SIX)
         def forward = "${file.path}:${TraceSandbox.lineOf(SIX, 'forward true')}"
 
         when:
         def r = TraceSandbox.run("""
 nslab apply --no-check ${file.path}
-ip -n client -6 route add default via 2001:db8:1::254
-ip -n server -6 route add default via 2001:db8:100::254
 nslab trace -6 ${file.path} client server ';;' trace -6 --json ${file.path} client server
 """)
         def (apply, trace, json) = outputs(r.out)
@@ -128,7 +128,8 @@ nslab trace -6 ${file.path} client server ';;' trace -6 --json ${file.path} clie
         apply.exit == 0
         trace.exit == 0
         trace.text.contains('trace client -> server (2001:db8:100::1), ping')
-        trace.text.contains('  client   out cli-veth  sends to 2001:db8:100::1 via 2001:db8:1::254 out of cli-veth (a route the lab did not write)')
+        trace.text.contains('  client   out cli-veth  sends to 2001:db8:100::1 via 2001:db8:1::254 out of cli-veth')
+        hopAtLine(trace.text, 'client', "${file.path}:${TraceSandbox.lineOf(SIX, "gateway '2001:db8:1::254'")}")
         trace.text.contains("  gateway  in cligw-veth  out svrgw-veth  forwards to 2001:db8:100::1 straight out of svrgw-veth (on its link); forwarding on ($forward)")
         hopAtLine(trace.text, 'server', "${file.path}:${TraceSandbox.lineOf(SIX, "ip '2001:db8:100::1/64'")}")
         trace.text.contains('probe: answered, as the walk says')

@@ -3,7 +3,7 @@ package nslab.kernel
 import java.util.concurrent.TimeUnit
 
 /**
- * Runs a shell script inside a private user + network + mount namespace with its own /run, so
+ * Runs a shell script inside a private user + network + mount + PID namespace with its own /run and /proc, so
  * that it can create namespaces and links as "root" without touching this machine's network;
  * everything it made vanishes when it exits. The engine's and console's kernel specs use it too
  * (through this module's test jar).
@@ -26,8 +26,9 @@ class Sandbox {
         def file = File.createTempFile('nslab-sandbox', '.sh')
         try {
             file.text = script
+            // a PID namespace too: every process the script or a lab starts ends with it
             def pb = new ProcessBuilder('unshare', '--user', '--map-root-user', '--net', '--mount', '--propagation', 'private',
-                    'sh', '-c', 'mount -t tmpfs nslab-test /run && ip link set dev lo up && exec sh "$0"', file.path)
+                    '--pid', '--fork', '--kill-child', '--mount-proc', 'sh', '-c', 'mount -t tmpfs nslab-test /run && ip link set dev lo up && exec sh "$0"', file.path)
             env.each { k, v -> v == null ? pb.environment().remove(k) : pb.environment().put(k, v) }
             def proc = pb.start()
             def out = new StringBuilder()
