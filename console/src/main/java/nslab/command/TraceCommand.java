@@ -32,8 +32,8 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class TraceCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin LabSource lab;
-    @Parameters(index = "0", paramLabel = "FROM", description = "the namespace the packet starts in, or host") String from;
-    @Parameters(index = "1", paramLabel = "TO", description = "a namespace (its first address) or an address") String to;
+    @Parameters(paramLabel = "FROM", description = "the namespace the packet starts in, or host") String from;
+    @Parameters(paramLabel = "TO", description = "a namespace (its first address) or an address") String to;
 
     static final class Kind {
         @Option(names = "--tcp", paramLabel = "PORT", description = "a TCP connection to PORT instead of a ping") Integer tcp;

@@ -6,7 +6,7 @@ import spock.lang.TempDir
 import java.nio.file.Path
 
 /** The plan, explain and graph commands as a user runs them, exit codes included. */
-class CliSpec extends Specification {
+class CliSpec extends Specification implements InProcessCli {
     @TempDir Path dir
 
     static File examples() {
@@ -16,16 +16,6 @@ class CliSpec extends Specification {
 
     static List<String> exampleFiles() {
         examples().listFiles().findAll { it.name.endsWith('.groovy') }*.path.sort()
-    }
-
-    Map run(String... args) {
-        def out = new StringWriter()
-        def err = new StringWriter()
-        def cl = Main.commandLine()
-        cl.out = new PrintWriter(out, true)
-        cl.err = new PrintWriter(err, true)
-        int exit = cl.execute(args)
-        [exit: exit, out: out.toString(), err: err.toString()]
     }
 
     def "#command works on every example: #example"() {

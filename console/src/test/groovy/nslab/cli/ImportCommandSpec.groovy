@@ -6,18 +6,8 @@ import spock.lang.TempDir
 import java.nio.file.Path
 
 /** nslab import as a user runs it: the lab on stdout or in -o's file, what was left out on stderr, the exit status. */
-class ImportCommandSpec extends Specification {
+class ImportCommandSpec extends Specification implements InProcessCli {
     @TempDir Path dir
-
-    Map run(String... args) {
-        def out = new StringWriter()
-        def err = new StringWriter()
-        def cl = Main.commandLine()
-        cl.out = new PrintWriter(out, true)
-        cl.err = new PrintWriter(err, true)
-        int exit = cl.execute(args)
-        [exit: exit, out: out.toString(), err: err.toString()]
-    }
 
     File script(String text) {
         def f = dir.resolve('tutorial.sh').toFile()

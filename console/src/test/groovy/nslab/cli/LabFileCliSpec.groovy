@@ -8,21 +8,11 @@ import spock.lang.TempDir
  * What is no lab, and a script that would not end, as `nslab plan` meets them: one clear line on
  * stderr, exit status 1, no stack trace; --script-timeout sets the time limit.
  */
-class LabFileCliSpec extends Specification {
+class LabFileCliSpec extends Specification implements InProcessCli {
     @TempDir File dir
 
     def cleanup() {
         ScriptLimits.timeout(null)
-    }
-
-    Map run(String... args) {
-        def out = new StringWriter()
-        def err = new StringWriter()
-        def cl = Main.commandLine()
-        cl.out = new PrintWriter(out, true)
-        cl.err = new PrintWriter(err, true)
-        int exit = cl.execute(args)
-        [exit: exit, out: out.toString(), err: err.toString()]
     }
 
     def "plan of #what says '#message' on one line and exits 1"() {

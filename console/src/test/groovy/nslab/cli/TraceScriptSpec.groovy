@@ -70,7 +70,7 @@ class TraceScriptSpec extends Specification {
         args                                 || message
         ['nowhere', 'server']                || "no namespace 'nowhere' in lab"
         ['client', 'mars']                   || "'mars' is neither an address nor a namespace of lab"
-        ['client']                           || 'expected LAB.groovy FROM TO'
+        ['client']                           || "Missing required parameter: 'TO'"
         ['client', 'server', '--tcp', '1', '--udp', '2'] || 'mutually exclusive'
     }
 }
