@@ -19,29 +19,35 @@ final class Braces {
 
     static Optional<Unmatched> unmatched(String text) {
         Deque<Integer> open = new ArrayDeque<>();
-        int line = 1;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            int end = skipped(text, i);
-            if (end >= 0) {
-                line += count(text, i, end);
-                i = end;
-            } else if (c == '\n') {
-                line++;
-            } else if (c == '{') {
-                open.push(line);
-            } else if (c == '}') {
-                if (open.isEmpty()) return Optional.of(new Unmatched(line, false));
-                open.pop();
-            }
-        }
+        Optional<Integer> stray = inCode(text, (c, line) -> {
+            if (c == '{') open.push(line);
+            if (c != '}') return false;
+            if (open.isEmpty()) return true;
+            open.pop();
+            return false;
+        });
+        if (stray.isPresent()) return Optional.of(new Unmatched(stray.get(), false));
         // the innermost unclosed brace is the one whose block most likely lost its end
         return open.isEmpty() ? Optional.empty() : Optional.of(new Unmatched(open.peek(), true));
     }
 
     /** The line where braces, brackets and parentheses first nest deeper than {@code limit}, if they do. */
     static Optional<Integer> nestedBeyond(String text, int limit) {
-        int depth = 0;
+        int[] depth = {0};
+        return inCode(text, (c, line) -> {
+            if (c == '{' || c == '(' || c == '[') return ++depth[0] > limit;
+            if (c == '}' || c == ')' || c == ']') depth[0]--;
+            return false;
+        });
+    }
+
+    /** Is told each character of code (not of a string or comment) with its line; true stops the walk. */
+    private interface CodeCharacter {
+        boolean stopsAt(char c, int line);
+    }
+
+    /** Walks the code outside strings and comments; the line where {@code visit} stopped, if it did. */
+    private static Optional<Integer> inCode(String text, CodeCharacter visit) {
         int line = 1;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -51,10 +57,8 @@ final class Braces {
                 i = end;
             } else if (c == '\n') {
                 line++;
-            } else if (c == '{' || c == '(' || c == '[') {
-                if (++depth > limit) return Optional.of(line);
-            } else if (c == '}' || c == ')' || c == ']') {
-                depth--;
+            } else if (visit.stopsAt(c, line)) {
+                return Optional.of(line);
             }
         }
         return Optional.empty();
