@@ -21,9 +21,10 @@ public final class ScriptCompiler {
     private static final int CACHE_SIZE = 512;
     private static final ScriptCompiler SHARED = new ScriptCompiler(CompiledScriptStore.standard());
 
-    private final CompilerConfiguration config;
-    private final GroovyClassLoader loader;
     private final Optional<CompiledScriptStore> store;
+    /** Groovy's compiler, set up on first use: a script found in the store never needs it. */
+    private CompilerConfiguration config;
+    private GroovyClassLoader loader;
     private int counter;
     private final Map<String, Class<?>> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -38,13 +39,17 @@ public final class ScriptCompiler {
 
     public ScriptCompiler(Optional<CompiledScriptStore> store) {
         this.store = store;
-        this.config = new CompilerConfiguration();
+    }
+
+    private void setUpCompiler() {
+        if (config != null) return;
+        config = new CompilerConfiguration();
         config.setScriptBaseClass(LabScript.class.getName());
         // ThreadInterrupt: loops, closures and methods check for an interrupt, which is how the
         // time limit stops a script (ScriptLimits)
         config.addCompilationCustomizers(new NamedBlockTransform(), new ImportCustomizer(),
                 new ASTTransformationCustomizer(ThreadInterrupt.class));
-        this.loader = new GroovyClassLoader(ScriptCompiler.class.getClassLoader(), config);
+        loader = new GroovyClassLoader(ScriptCompiler.class.getClassLoader(), config);
     }
 
     public static ScriptCompiler shared() {
@@ -73,6 +78,7 @@ public final class ScriptCompiler {
 
     /** Runs Groovy's compiler: the class files of the script and its closures, the script's first. */
     private Map<String, byte[]> generate(String text) {
+        setUpCompiler();
         String name = ScriptLines.CLASS_PREFIX + (++counter);
         CompilationUnit unit = new CompilationUnit(config, null, loader);
         unit.addSource(name + ".groovy", AngleBlocks.toBraces(text));

@@ -140,13 +140,23 @@ public final class Batch {
         StringBuilder sb = new StringBuilder();
         for (String a : args) {
             if (sb.length() > 0) sb.append(' ');
-            if (a.isEmpty() || a.matches(".*[\\s\"'\\\\#].*")) {
+            if (needsQuotes(a)) {
                 sb.append('"').append(a.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
             } else {
                 sb.append(a);
             }
         }
         return sb.toString();
+    }
+
+    /** Empty, or holding whitespace (what regex \s matches), a quote, a backslash or a {@code #}; a plain loop, as it runs for every word of a plan. */
+    private static boolean needsQuotes(String a) {
+        if (a.isEmpty()) return true;
+        for (int i = 0; i < a.length(); i++) {
+            char c = a.charAt(i);
+            if (" \t\n\u000B\f\r\"'\\#".indexOf(c) >= 0) return true;
+        }
+        return false;
     }
 
     /**

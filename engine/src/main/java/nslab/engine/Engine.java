@@ -66,11 +66,7 @@ public final class Engine {
 
     /** The script a live lab was applied from, as its journal recorded it (null: unknown). */
     public String sourceOf(String lab) {
-        try {
-            return Journal.open(runDir, lab, true).source();
-        } catch (RuntimeException e) {
-            return null;
-        }
+        return Journal.sourceOf(runDir, lab);
     }
 
     /**

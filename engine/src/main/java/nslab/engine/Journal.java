@@ -146,6 +146,16 @@ public final class Journal {
         }
     }
 
+    /**
+     * The real path of the script a lab's journal records (null: none, or no readable header), from
+     * its header line alone: finding which live lab a script is need not read whole journals.
+     */
+    public static String sourceOf(Path dir, String lab) {
+        String[] h = header(fileOf(dir, lab));
+        if (h == null || h.length < 4 || !h[1].equals(String.valueOf(VERSION)) || !h[2].equals(lab) || h[3].equals("-")) return null;
+        return h[3];
+    }
+
     /** The header fields of a journal file, or null when it has none that can be read. */
     private static String[] header(Path p) {
         try (var in = Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS)) {

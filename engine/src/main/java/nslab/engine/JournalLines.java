@@ -14,6 +14,8 @@ import nslab.plan.Tool;
  * and an effect are laid out as fields.
  */
 final class JournalLines {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     private JournalLines() {}
 
     /** One line of the journal, newline included. */
@@ -37,11 +39,23 @@ final class JournalLines {
     }
 
     static void escape(String s, StringBuilder sb) {
+        if (plain(s)) {
+            sb.append(s);
+            return;
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '\\' || c < 0x20 || c == 0x7f) sb.append(String.format("\\x%02x", (int) c));
+            if (c == '\\' || c < 0x20 || c == 0x7f) sb.append("\\x").append(HEX[c >> 4]).append(HEX[c & 15]);
             else sb.append(c);
         }
+    }
+
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' || c < 0x20 || c == 0x7f) return false;
+        }
+        return true;
     }
 
     static String unescape(String s) {
@@ -62,10 +76,14 @@ final class JournalLines {
         return sb.toString();
     }
 
+    /** Eight lower-case hex digits (built by hand: a journal of a large lab has thousands of lines). */
     static String crc(String text) {
         CRC32 c = new CRC32();
         c.update(text.getBytes(StandardCharsets.UTF_8));
-        return String.format("%08x", c.getValue());
+        long v = c.getValue();
+        char[] out = new char[8];
+        for (int i = 7; i >= 0; i--, v >>>= 4) out[i] = HEX[(int) (v & 15)];
+        return new String(out);
     }
 
     static void encode(Command c, List<String> f) {
