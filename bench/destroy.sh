@@ -18,23 +18,23 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 nslab() { "$root/nslab" "$@"; }
-now() { date +%s%N; }
-ms() { echo $(( ($2 - $1) / 1000000 )); }
-median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
-settle() { [ -z "$(ip netns list)" ] || { echo "bench: namespaces left behind" >&2; exit 1; }; sleep $(( n / 200 + 1 )); }
+. "$here/common.sh"
+# after a destroy: nothing may be left, and the kernel must have freed it all
+clean() { [ -z "$(ip netns list)" ] || { echo "bench: namespaces left behind" >&2; exit 1; }; settle; }
 
 printf '%-6s %5s  %13s %13s %12s\n' topo N 'nslab destroy' 'ip netns del' plain/nslab
+settle
 for topo in chain star; do
     sh "$here/labs.sh" $topo "$n" > "$work/lab.groovy"
     nd=; pd=
     for r in $(seq "$reps"); do
-        nslab apply --no-check "$work/lab.groovy" >/dev/null
-        t0=$(now); nslab destroy "$work/lab.groovy" >/dev/null; t1=$(now); settle
+        nslab apply --no-check "$work/lab.groovy" >/dev/null; settle
+        t0=$(now); nslab destroy "$work/lab.groovy" >/dev/null; t1=$(now); clean
         nd="$nd $(ms $t0 $t1)"
         nslab apply --no-check "$work/lab.groovy" >/dev/null
         rm -f /run/nslab/*.journal # the namespaces are now removed by hand, one process each
-        ip netns list | cut -d' ' -f1 > "$work/names"
-        t0=$(now); while read -r ns; do ip netns del "$ns"; done < "$work/names"; t1=$(now); settle
+        ip netns list | cut -d' ' -f1 > "$work/names"; settle
+        t0=$(now); while read -r ns; do ip netns del "$ns"; done < "$work/names"; t1=$(now); clean
         pd="$pd $(ms $t0 $t1)"
     done
     a=$(echo $nd | median); p=$(echo $pd | median)
