@@ -24,6 +24,14 @@ final class IpLine {
         }
     }
 
+    /** {@code netns del NAME}: in a {@code -force} batch the executor deletes runs of these side by side. */
+    record NetnsDel(String name) implements Action {
+        @Override
+        public String apply(Target place) {
+            return NamedNamespaces.delete(name);
+        }
+    }
+
     private IpLine() {}
 
     /** The line's action, or null when it is not a form this translator knows. */
@@ -48,10 +56,7 @@ final class IpLine {
 
     private static Action netns(Tokens t) {
         if (t.take("add")) return new NetnsAdd(t.next());
-        if (t.take("del") || t.take("delete")) {
-            String name = t.next();
-            return p -> NamedNamespaces.delete(name);
-        }
+        if (t.take("del") || t.take("delete")) return new NetnsDel(t.next());
         return null;
     }
 

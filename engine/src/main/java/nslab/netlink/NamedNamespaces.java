@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class NamedNamespaces {
     static final Path DIR = Path.of("/run/netns");
+    private static final int DELETERS = 16;
 
     private NamedNamespaces() {}
 
@@ -64,6 +65,37 @@ public final class NamedNamespaces {
         } catch (java.io.IOException e) {
             return "Cannot remove namespace file \"" + path + "\": " + e.getMessage();
         }
+    }
+
+    /**
+     * {@code ip netns del} of each name, several at a time; the error of each (null: deleted).
+     * Unmounting waits for an RCU grace period after releasing the mount lock, so unmounts made
+     * side by side share their waits, where one after another each waits its own (about a
+     * millisecond on a busy machine, most of what deleting a namespace costs). The threads only
+     * unmount and unlink; none enters a namespace.
+     */
+    static String[] delete(List<String> names) {
+        String[] errors = new String[names.size()];
+        int width = Math.min(DELETERS, names.size());
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        List<Thread> threads = new java.util.ArrayList<>();
+        for (int t = 0; t < width; t++) {
+            Thread thread = new Thread(() -> {
+                for (int k; (k = next.getAndIncrement()) < errors.length; ) errors[k] = delete(names.get(k));
+            }, "nslab-netns-del");
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted");
+            }
+        }
+        return errors;
     }
 
     /** {@code /run/netns} made a shared mount point, as iproute2 makes it before its first namespace. */

@@ -112,6 +112,21 @@ public final class NetlinkExecutor implements Executor {
                     int[] made = new int[1];
                     error = NamedNamespaces.add(names, made);
                     if (error != null) end = i + made[0];
+                } else if (force && actions.get(i) instanceof IpLine.NetnsDel) {
+                    // tolerant: every name of the run is deleted whatever became of the others
+                    List<String> names = new ArrayList<>();
+                    while (end < actions.size() && actions.get(end) instanceof IpLine.NetnsDel d) {
+                        names.add(d.name());
+                        end++;
+                    }
+                    String[] errors = NamedNamespaces.delete(names);
+                    for (int k = 0; k < errors.length; k++) {
+                        if (errors[k] == null) continue;
+                        failed = true;
+                        err.append(errors[k]).append('\n').append("Command failed -:").append(i + k + 1).append('\n');
+                    }
+                    i = end;
+                    continue;
                 } else {
                     error = apply(actions.get(i), place);
                 }
