@@ -20,14 +20,14 @@ host { veth 'hv0' peer 'x', name: 'xh'; ip '10.8.0.1/24'; forward true }
         when:
         def r = KernelSandbox.run("""
 $setup
-snapshot > /tmp/before.\$\$
-ip -n outsider -o addr show > /tmp/outsider-before.\$\$ 2>&1
+snapshot > /run/before.\$\$
+ip -n outsider -o addr show > /run/outsider-before.\$\$ 2>&1
 echo "=== apply"; nslab apply ${lab.absolutePath}; echo "exit \$?"
-echo "=== diff"; snapshot > /tmp/after.\$\$; diff /tmp/before.\$\$ /tmp/after.\$\$ && echo same
-ip -n outsider -o addr show > /tmp/outsider-after.\$\$ 2>&1
-echo "=== outsider"; diff /tmp/outsider-before.\$\$ /tmp/outsider-after.\$\$ && echo same
+echo "=== diff"; snapshot > /run/after.\$\$; diff /run/before.\$\$ /run/after.\$\$ && echo same
+ip -n outsider -o addr show > /run/outsider-after.\$\$ 2>&1
+echo "=== outsider"; diff /run/outsider-before.\$\$ /run/outsider-after.\$\$ && echo same
 echo "=== journal"; ls /run/nslab 2>/dev/null | grep -v '[.]lock'
-rm -f /tmp/*.\$\$
+rm -f /run/*.\$\$
 """)
         def apply = r.section('apply')
 

@@ -22,7 +22,7 @@ namespace 's'
 
         when:
         def r = KernelSandbox.run("""
-snapshot > /tmp/before.\$\$
+snapshot > /run/before.\$\$
 echo "=== apply"; nslab apply ${lab.absolutePath}; echo "exit \$?"
 echo "=== built"; ip netns list | cut -d' ' -f1 | sort; ip -br link show hp0 | cut -d@ -f1; pgrep -f 'sleep 6101' >/dev/null && echo running
 cat > ${lab.absolutePath} <<'LAB'
@@ -30,9 +30,9 @@ $edited
 LAB
 echo "=== destroy"; nslab destroy edited; echo "exit \$?"
 echo "=== after"; ip netns list; pgrep -f 'sleep 6101' || echo stopped
-echo "=== diff"; snapshot > /tmp/after.\$\$; diff /tmp/before.\$\$ /tmp/after.\$\$ && echo same
+echo "=== diff"; snapshot > /run/after.\$\$; diff /run/before.\$\$ /run/after.\$\$ && echo same
 echo "=== journal"; ls /run/nslab | grep -v '[.]lock'
-rm -f /tmp/*.\$\$
+rm -f /run/*.\$\$
 """)
 
         then: 'the first form was built, with its background process'
@@ -61,7 +61,7 @@ namespace 'k1' { dev('kh0') { ip '10.31.0.2/24' } }
         when: 'apply is killed as soon as its first namespace exists'
         def r = KernelSandbox.run("""
 export NSLAB_EXECUTOR=$executor
-snapshot > /tmp/before.\$\$
+snapshot > /run/before.\$\$
 java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "\$NSLAB_TEST_CP" nslab.engine.EngineDriver apply ${lab.absolutePath} >/dev/null &
 pid=\$!
 while [ -z "\$(ls /run/netns 2>/dev/null)" ] && kill -0 \$pid 2>/dev/null; do :; done
@@ -70,8 +70,8 @@ echo "=== killed"; echo "namespaces \$(ls /run/netns | wc -l)"; ls /run/nslab | 
 echo "=== destroy"; nslab destroy killed; echo "exit \$?"   # at once: the ip batch the JVM had started may still run
 sleep 1; echo "=== later"; ls /run/netns 2>/dev/null | wc -l
 echo "=== after"; ls /run/netns 2>/dev/null | wc -l; ls /run/nslab | grep -v '[.]lock'
-snapshot > /tmp/after.\$\$; diff /tmp/before.\$\$ /tmp/after.\$\$ && echo same
-rm -f /tmp/before.\$\$ /tmp/after.\$\$
+snapshot > /run/after.\$\$; diff /run/before.\$\$ /run/after.\$\$ && echo same
+rm -f /run/before.\$\$ /run/after.\$\$
 """)
 
         then: 'the kill came halfway: something was built and the journal was there'

@@ -22,15 +22,15 @@ class ExamplesKernelSpec extends Specification {
 
         when:
         def r = KernelSandbox.run("""
-snapshot > /tmp/before.\$\$
+snapshot > /run/before.\$\$
 echo "=== apply"; nslab apply ${file.absolutePath}; echo "exit \$?"
 echo "=== pings"
 ${PlainPing.script(lab)}
 echo "=== namespaces"; ip netns list
 echo "=== destroy"; nslab destroy ${lab.name()}; echo "exit \$?"
-echo "=== diff"; snapshot > /tmp/after.\$\$; diff /tmp/before.\$\$ /tmp/after.\$\$ && echo same
+echo "=== diff"; snapshot > /run/after.\$\$; diff /run/before.\$\$ /run/after.\$\$ && echo same
 echo "=== journal"; ls /run/nslab | grep -v '[.]lock'
-rm -f /tmp/before.\$\$ /tmp/after.\$\$
+rm -f /run/before.\$\$ /run/after.\$\$
 """)
 
         then: 'apply built it and its own checks passed'

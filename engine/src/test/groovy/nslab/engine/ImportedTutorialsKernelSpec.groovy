@@ -26,14 +26,14 @@ class ImportedTutorialsKernelSpec extends Specification {
 
         when:
         def r = KernelSandbox.run("""
-snapshot > /tmp/before.\$\$
+snapshot > /run/before.\$\$
 echo "=== apply"; nslab apply ${file.absolutePath}; echo "exit \$?"
 echo "=== pings"
 ${PlainPing.script(compiled.lab())}
 echo "=== look"; $look
 echo "=== destroy"; nslab destroy ${compiled.lab().name()}; echo "exit \$?"
-echo "=== diff"; snapshot > /tmp/after.\$\$; diff /tmp/before.\$\$ /tmp/after.\$\$ && echo same
-rm -f /tmp/before.\$\$ /tmp/after.\$\$
+echo "=== diff"; snapshot > /run/after.\$\$; diff /run/before.\$\$ /run/after.\$\$ && echo same
+rm -f /run/before.\$\$ /run/after.\$\$
 """)
 
         then: 'the engine built it and its checks passed'

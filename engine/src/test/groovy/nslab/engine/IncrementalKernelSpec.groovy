@@ -43,25 +43,25 @@ expect { reach 'a' to '10.1.0.3' }
         when:
         def r = KernelSandbox.run("""
 export NSLAB_EXECUTOR=$executor
-snapshot > /tmp/root.\$\$
+snapshot > /run/root.\$\$
 echo "=== v1"; nslab apply ${lab.absolutePath}; echo "exit \$?"
-$state > /tmp/s1.\$\$
-ip -n a -o link show a-b | cut -d: -f1 > /tmp/index.\$\$
+$state > /run/s1.\$\$
+ip -n a -o link show a-b | cut -d: -f1 > /run/index.\$\$
 echo "=== again"; nslab apply ${lab.absolutePath}; echo "exit \$?"
-$state > /tmp/s2.\$\$
-echo "=== unchanged"; diff /tmp/s1.\$\$ /tmp/s2.\$\$ && echo same
+$state > /run/s2.\$\$
+echo "=== unchanged"; diff /run/s1.\$\$ /run/s2.\$\$ && echo same
 cp ${v2.absolutePath} ${lab.absolutePath}
 echo "=== v2"; nslab apply ${lab.absolutePath}; echo "exit \$?"
-echo "=== v2 index"; ip -n a -o link show a-b | cut -d: -f1 | diff - /tmp/index.\$\$ && echo same
+echo "=== v2 index"; ip -n a -o link show a-b | cut -d: -f1 | diff - /run/index.\$\$ && echo same
 echo "=== v2 addresses"; ip -n b -o addr show dev b-a
 echo "=== v2 pings"; ip netns exec a ping -c1 -W1 10.2.0.2 >/dev/null && echo c-reached; ip netns exec a ping -c1 -W1 10.1.0.2 >/dev/null || echo old-gone
 cp ${v3.absolutePath} ${lab.absolutePath}
 echo "=== v3"; nslab apply ${lab.absolutePath}; echo "exit \$?"
 echo "=== v3 state"; ip netns list; ip -n a route show; ip netns exec b cat /proc/sys/net/ipv4/ip_forward
-echo "=== v3 index"; ip -n a -o link show a-b | cut -d: -f1 | diff - /tmp/index.\$\$ && echo same
+echo "=== v3 index"; ip -n a -o link show a-b | cut -d: -f1 | diff - /run/index.\$\$ && echo same
 echo "=== destroy"; nslab destroy grow; echo "exit \$?"
-echo "=== root"; snapshot | diff /tmp/root.\$\$ - && echo same
-rm -f /tmp/*.\$\$
+echo "=== root"; snapshot | diff /run/root.\$\$ - && echo same
+rm -f /run/*.\$\$
 """)
 
         then: 'v1 is built'

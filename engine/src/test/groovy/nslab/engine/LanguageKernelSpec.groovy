@@ -46,7 +46,7 @@ expect {
 
         when:
         def r = KernelSandbox.run("""
-snapshot > /tmp/before.\$\$
+snapshot > /run/before.\$\$
 echo "=== apply"; nslab apply ${file.absolutePath}; echo "exit \$?"
 echo "=== routes"; ip -n client -6 route show default; ip -n server -6 route show 2001:db8:a::/64
 echo "=== forwarding"; ip netns exec router cat /proc/sys/net/ipv4/ip_forward /proc/sys/net/ipv6/conf/all/forwarding
@@ -54,8 +54,8 @@ echo "=== ping4"; ip netns exec client ping -c 1 -W 2 10.2.0.2 >/dev/null && ech
 echo "=== ping6"; ip netns exec client ping -6 -c 1 -W 2 2001:db8:b::2 >/dev/null && echo reached
 echo "=== ping6 back"; ip netns exec server ping -6 -c 1 -W 2 2001:db8:a::2 >/dev/null && echo reached
 echo "=== destroy"; nslab destroy dual-stack; echo "exit \$?"
-echo "=== diff"; snapshot > /tmp/after.\$\$; diff /tmp/before.\$\$ /tmp/after.\$\$ && echo same
-rm -f /tmp/before.\$\$ /tmp/after.\$\$
+echo "=== diff"; snapshot > /run/after.\$\$; diff /run/before.\$\$ /run/after.\$\$ && echo same
+rm -f /run/before.\$\$ /run/after.\$\$
 """)
 
         then: 'the engine applied it, IPv6 routes included, and its own checks passed'

@@ -27,16 +27,16 @@ class OwnershipKernelSpec extends Specification {
 
         when:
         def r = KernelSandbox.run("""
-snapshot > /tmp/before.\$\$
-nslab apply ${lab.absolutePath} > /tmp/a1.\$\$ 2>&1 & p1=\$!
-nslab apply ${lab.absolutePath} > /tmp/a2.\$\$ 2>&1 & p2=\$!
+snapshot > /run/before.\$\$
+nslab apply ${lab.absolutePath} > /run/a1.\$\$ 2>&1 & p1=\$!
+nslab apply ${lab.absolutePath} > /run/a2.\$\$ 2>&1 & p2=\$!
 wait \$p1; e1=\$?; wait \$p2; e2=\$?
-echo "=== applies"; echo "\$e1 \$e2"; cat /tmp/a1.\$\$ /tmp/a2.\$\$ | grep -E '^(STATUS|REFUSED)' | sort
+echo "=== applies"; echo "\$e1 \$e2"; cat /run/a1.\$\$ /run/a2.\$\$ | grep -E '^(STATUS|REFUSED)' | sort
 echo "=== status"; nslab status | grep -c '^  namespace'
 echo "=== destroy"; nslab destroy lk; echo "exit \$?"
-echo "=== diff"; snapshot > /tmp/after.\$\$; diff /tmp/before.\$\$ /tmp/after.\$\$ && echo same
+echo "=== diff"; snapshot > /run/after.\$\$; diff /run/before.\$\$ /run/after.\$\$ && echo same
 pgrep -f 'sleep 6601' || echo stopped; ls /run/nslab | grep journal || echo no-journal
-rm -f /tmp/*.\$\$
+rm -f /run/*.\$\$
 """)
 
         then: 'one built the lab; the other found it up to date after waiting for the lock'
@@ -55,12 +55,12 @@ rm -f /tmp/*.\$\$
 
         when:
         def r = KernelSandbox.run("""
-nslab hold busy 30 > /tmp/hold.\$\$ & holder=\$!
-while ! grep -q HOLDING /tmp/hold.\$\$ 2>/dev/null; do sleep 0.1; done
+nslab hold busy 30 > /run/hold.\$\$ & holder=\$!
+while ! grep -q HOLDING /run/hold.\$\$ 2>/dev/null; do sleep 0.1; done
 echo "=== second"; NSLAB_LOCK_WAIT=0 nslab apply ${lab.absolutePath}; echo "exit \$?"
 echo "=== holder"; cut -d' ' -f1 /run/nslab/busy.lock
 echo "=== after"; ip netns list | wc -l
-kill \$holder; rm -f /tmp/hold.\$\$
+kill \$holder; rm -f /run/hold.\$\$
 """)
 
         then:
@@ -236,15 +236,15 @@ kill \$holder
         when:
         def r = KernelSandbox.run("""
 export NSLAB_EXECUTOR=$executor
-snapshot > /tmp/before.\$\$
-env --default-signal=INT,TERM java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "\$NSLAB_TEST_CP" nslab.engine.EngineDriver apply ${lab.absolutePath} > /tmp/out.\$\$ 2>&1 &
+snapshot > /run/before.\$\$
+env --default-signal=INT,TERM java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "\$NSLAB_TEST_CP" nslab.engine.EngineDriver apply ${lab.absolutePath} > /run/out.\$\$ 2>&1 &
 pid=\$!
 $wait
 kill -$signal \$pid; wait \$pid; e=\$?; echo "=== exit"; echo \$e
-echo "=== report"; grep -E '^(STATUS|FAILURE)|undone' /tmp/out.\$\$
+echo "=== report"; grep -E '^(STATUS|FAILURE)|undone' /run/out.\$\$
 echo "=== after"; ls /run/netns 2>/dev/null | wc -l; ls /run/nslab | grep journal || echo no-journal
-snapshot > /tmp/after.\$\$; diff /tmp/before.\$\$ /tmp/after.\$\$ && echo same
-rm -f /tmp/*.\$\$
+snapshot > /run/after.\$\$; diff /run/before.\$\$ /run/after.\$\$ && echo same
+rm -f /run/*.\$\$
 """, 400)
 
         then: 'stopped, rolled back, reported'

@@ -28,11 +28,11 @@ namespace 'b'
         def r = KernelSandbox.run("""
 export NSLAB_EXECUTOR=$executor
 echo "=== supported"; $probe >/dev/null 2>&1 && echo yes || echo no
-snapshot > /tmp/before.\$\$
+snapshot > /run/before.\$\$
 echo "=== apply"; nslab apply ${lab.absolutePath}; echo "exit \$?"
-echo "=== diff"; snapshot > /tmp/after.\$\$; diff /tmp/before.\$\$ /tmp/after.\$\$ && echo same
+echo "=== diff"; snapshot > /run/after.\$\$; diff /run/before.\$\$ /run/after.\$\$ && echo same
 echo "=== left"; ip netns list; ls /run/nslab | grep -v '[.]lock'
-rm -f /tmp/before.\$\$ /tmp/after.\$\$
+rm -f /run/before.\$\$ /run/after.\$\$
 """)
         def apply = r.section('apply')
 
