@@ -17,7 +17,10 @@ final class CaptureCommand implements Callable<Integer> {
     @Parameters(index = "2..*", arity = "0..*", paramLabel = "FILTER", description = "a tcpdump filter, e.g. icmp or tcp port 80")
     List<String> filter;
 
-    /** A user namespace made by an unprivileged unshare --map-root-user: setgroups(2) is denied there. */
+    /**
+     * A user namespace made by an unprivileged unshare --map-root-user (./nslab --sandbox run by a
+     * user other than root): only root is mapped and setgroups(2) is denied there.
+     */
     static boolean setgroupsDenied() {
         try {
             return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/setgroups")).strip().equals("deny");
@@ -33,8 +36,9 @@ final class CaptureCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (setgroupsDenied()) {
-            ctx.out.println("capture: tcpdump cannot run here: started as root it changes to its own user, and in a user"
-                    + " namespace that maps only root (./nslab --sandbox) that is refused; capture works without --sandbox");
+            ctx.out.println("capture: tcpdump cannot run in this sandbox: it changes to a user of its own, and the sandbox"
+                    + " of a user other than root maps only root; start ./nslab --sandbox as root (sudo) for one that maps"
+                    + " every user, or capture in a lab applied without --sandbox");
             ctx.out.flush();
             return ExitCodes.USAGE;
         }

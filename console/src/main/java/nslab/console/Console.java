@@ -44,6 +44,7 @@ public final class Console {
     /** A console on the process's own terminal, applying labs with the engine on this machine. */
     public static int start(ConsoleOptions options) throws IOException {
         StartupTiming.mark("JVM and command line");
+        TerminalForeground.takeIfGroupOutside();
         // nativeSignals: Ctrl-C while a command runs must reach our handler, not end the JVM
         try (Terminal terminal = TerminalBuilder.builder().system(true).name("nslab").nativeSignals(true)
                 // the native (JNI) terminal first, exec (stty) if it cannot load: no time spent probing the others
@@ -51,6 +52,8 @@ public final class Console {
                 // input from a pipe (printf ... | ./nslab) gets a dumb terminal without JLine's warning about it
                 .dumb(true).build()) {
             StartupTiming.mark("terminal");
+            // Ctrl-Z would stop the console where nothing outside its PID namespace can continue it
+            if (TerminalForeground.taken()) terminal.handle(Terminal.Signal.TSTP, signal -> { });
             return new Console(terminal, options, null).run();
         }
     }

@@ -1,8 +1,5 @@
 package nslab.cli
 
-import java.nio.file.Files
-import java.nio.file.Path
-import java.util.concurrent.TimeUnit
 import nslab.command.ExitCodes
 import spock.lang.Requires
 import spock.lang.Shared
@@ -10,31 +7,15 @@ import spock.lang.Specification
 
 /**
  * apply, check, status and destroy as a user runs them: through the ./nslab launcher and its
- * --sandbox, as root and as an unprivileged user (nobody). The program runs from a world-readable
- * copy of this test's class path, since nobody cannot read root's Maven repository.
+ * --sandbox, as root and as an unprivileged user (nobody) ({@link LauncherCopy}).
  */
 class EngineCommandsSpec extends Specification {
+    @Shared LauncherCopy launcher
     @Shared File copy
 
     def setupSpec() {
-        copy = Files.createTempDirectory('nslab-cli').toFile()
-        copy.setReadable(true, false)
-        copy.setExecutable(true, false)
-        def entries = []
-        System.getProperty('java.class.path').split(File.pathSeparator).eachWithIndex { String e, int i ->
-            def src = new File(e)
-            if (!src.exists()) return
-            def dst = new File(copy, "cp$i-${src.name}")
-            if (src.isDirectory()) {
-                copyTree(src.toPath(), dst.toPath())
-            } else {
-                Files.copy(src.toPath(), dst.toPath())
-            }
-            entries << dst.path
-        }
-        Files.copy(launcher().toPath(), new File(copy, 'nslab').toPath())
-        new File(copy, 'classpath').text = entries.join(File.pathSeparator)
-        run(['chmod', '-R', 'a+rX', copy.path], [:], null)
+        launcher = new LauncherCopy()
+        copy = launcher.dir
         new File(copy, 'lab.groovy').text = '''lab 'cli-lab'
 namespace 'a' { veth 'a-b' peer 'b', name: 'b-a'; ip '10.31.0.1/24' }
 namespace 'b' { dev 'b-a' { ip '10.31.0.2/24' } }
@@ -45,45 +26,15 @@ namespace 'w1' { veth 'w1-w2' peer 'w2', name: 'w2-w1'; ip '10.32.0.1/24' }
 namespace 'w2' { dev 'w2-w1' { ip '10.32.0.2/24' } }
 expect { unreachable 'w1' to 'w2' }
 '''
-        run(['chmod', '-R', 'a+rX', copy.path], [:], null)
-    }
-
-    static void copyTree(Path from, Path to) {
-        Files.walk(from).withCloseable { paths ->
-            paths.each { Path p ->
-                def target = to.resolve(from.relativize(p).toString())
-                if (Files.isDirectory(p)) Files.createDirectories(target) else Files.copy(p, target)
-            }
-        }
+        launcher.readableByAll()
     }
 
     def cleanupSpec() {
-        copy?.deleteDir()
-    }
-
-    static File launcher() {
-        def f = new File('nslab')
-        f.isFile() ? f : new File('../nslab')
-    }
-
-    static Map run(List<String> argv, Map env, File dir) {
-        def pb = new ProcessBuilder(argv)
-        if (dir) pb.directory(dir)
-        pb.environment().remove('NSLAB_IN_SANDBOX')
-        pb.environment().putAll(env)
-        def p = pb.start()
-        def out = new StringBuilder(), err = new StringBuilder()
-        p.consumeProcessOutput(out, err)
-        assert p.waitFor(180, TimeUnit.SECONDS)
-        p.waitForProcessOutput()
-        [exit: p.exitValue(), out: out.toString(), err: err.toString()]
+        launcher?.close()
     }
 
     Map nslab(String user, String... args) {
-        def env = [NSLAB_CLASSPATH: new File(copy, 'classpath').text]
-        def argv = user == 'root' ? [] : ['runuser', '-u', user, '--']
-        argv += ['sh', new File(copy, 'nslab').path] + (args as List)
-        run(argv, env, copy)
+        launcher.nslab(user, args as List)
     }
 
     static boolean root() {
@@ -116,6 +67,64 @@ expect { unreachable 'w1' to 'w2' }
         command << ['apply', 'destroy', 'check', 'status']
     }
 
+    @Requires({ root() })
+    def "the processes a lab's run lines started end with the sandbox of ./nslab --sandbox, as #user"() {
+        given: 'two long sleeps no one else runs: one a run line starts itself, one left behind by a shell that exits at once'
+        String seconds = "9${ProcessHandle.current().pid()}${user == 'root' ? 0 : 1}"
+        String input = """namespace 'a' { run 'sleep ${seconds}1'; run 'sh -c "sleep ${seconds}2 & exit 0"' }
+apply
+exec a sh -c 'sleep 1; pgrep -a -x sleep'
+exit
+"""
+
+        when:
+        def r = launcher.nslab(user, ['--sandbox', 'console'], input)
+        List<String> left = hostProcesses("sleep ${seconds}[12]")
+
+        then: 'both ran in the sandbox'
+        r.out =~ /(?m)\b\d+ sleep ${seconds}1$/
+        r.out =~ /(?m)\b\d+ sleep ${seconds}2$/
+
+        and: 'none is left on the machine'
+        left == []
+
+        cleanup:
+        left?.each { ['kill', '-9', it.split(' ')[0]].execute().waitFor() }
+
+        where:
+        user << ['root', 'nobody']
+    }
+
+    @Requires({ root() })
+    def "./nslab --sandbox apply: a run process ends with it, and exit statuses pass through the sandbox"() {
+        given:
+        String seconds = "9${ProcessHandle.current().pid()}2"
+        new File(copy, 'run.groovy').text = "lab 'run-lab'\nnamespace 'a' { run 'sleep ${seconds}' }\n"
+        launcher.readableByAll()
+
+        when:
+        def r = nslab('root', '--sandbox', 'apply', 'run.groovy')
+        List<String> left = hostProcesses("sleep ${seconds}")
+
+        then:
+        r.exit == 0
+        r.out.contains('lab run-lab applied')
+        left == []
+
+        and:
+        nslab('root', '--sandbox', 'apply', 'missing.groovy').exit == 1
+        nslab('root', '--sandbox', 'destroy', 'run-lab').exit == ExitCodes.USAGE
+        nslab('root', '--sandbox', 'apply', 'wrong.groovy').exit == 4   // an expectation that does not hold
+
+        cleanup:
+        left?.each { ['kill', '-9', it.split(' ')[0]].execute().waitFor() }
+    }
+
+    /** Processes on this machine whose whole command line matches, as "PID COMMAND LINE". */
+    static List<String> hostProcesses(String commandLine) {
+        ['pgrep', '-a', '-f', '-x', commandLine].execute().text.readLines()
+    }
+
     def "a whole session in one sandbox: apply, up to date, status, check, destroy by name after the script is gone"() {
         given:
         def script = """
@@ -136,9 +145,9 @@ echo "=== left"; ip netns list
         file.text = script
 
         when:
-        def r = run(['unshare', '--user', '--map-root-user', '--net', '--mount', '--propagation', 'private', 'sh', '-c',
+        def r = LauncherCopy.run(['unshare', '--user', '--map-root-user', '--net', '--mount', '--propagation', 'private', 'sh', '-c',
                      'mount -t tmpfs t /run && ip link set lo up && NSLAB_IN_SANDBOX=1 exec sh "$0"', file.path],
-                [NSLAB_CLASSPATH: new File(copy, 'classpath').text], copy)
+                [NSLAB_CLASSPATH: launcher.classpath()], copy)
         def s = sections(r.out)
 
         then: '-v prints each command as it runs'

@@ -126,6 +126,69 @@ class ConsoleTmuxIT extends Specification {
         saved.delete()
     }
 
+    def "./nslab --sandbox has a PID namespace of its own: the console keeps its terminal after shell, Ctrl-C stops only the command, a run process ends with the sandbox"() {
+        given: 'a sleep no one else runs'
+        String sleep = "sleep 8${ProcessHandle.current().pid()}"
+        tmux('new-session', '-d', '-s', session, '-x', '160', '-y', '50',
+                "cd '${repo}' && NSLAB_HISTORY='${history}' NSLAB_CACHE_DIR='${System.getenv('NSLAB_CACHE_DIR') ?: 'off'}' ./nslab --sandbox console --live; echo NSLAB-ENDED; sleep 30")
+        waitFor(~/(?m)^nslab live> ?$/, 120)
+
+        when: 'a run line starts it'
+        keys("namespace 'a' { run '${sleep}' }")
+
+        then: 'the machine sees it run'
+        waitForHost { hostProcesses(sleep).size() == 1 }
+
+        when: 'a shell in the namespace looks at the first process of its PID namespace'
+        keys('shell a')
+        keys('echo "FIRST-$(cat /proc/1/comm)-END"')
+
+        then: "the sandbox's own sh, through a /proc of the sandbox's own"
+        waitFor(~/FIRST-sh-END/, 30)
+
+        when: 'the shell exits'
+        keys('exit')
+        keys('exec a echo BACK-IN-THE-CONSOLE')
+
+        then: 'the console has its terminal back'
+        waitFor(~/(?m)^BACK-IN-THE-CONSOLE/, 30)
+
+        when: 'Ctrl-C while a command runs'
+        keys('exec a sleep 60')
+        Thread.sleep(1000)
+        tmux('send-keys', '-t', session, 'C-c')
+        waitFor(~/(?m): stopped\s*\nnslab live> ?$/, 30)
+        keys('exec a echo AFTER-CTRL-C')
+
+        then: 'the command stops, the console goes on'
+        waitFor(~/(?m)^AFTER-CTRL-C/, 30)
+
+        when: 'the console leaves'
+        keys('exit')
+        waitFor(~/NSLAB-ENDED/, 30)
+        List<String> left = hostProcesses(sleep)
+
+        then: 'the run process has ended with the sandbox'
+        left == []
+
+        cleanup:
+        left?.each { ['kill', '-9', it.split(' ')[0]].execute().waitFor() }
+    }
+
+    /** Processes on this machine whose whole command line is {@code commandLine}, as "PID COMMAND LINE". */
+    private static List<String> hostProcesses(String commandLine) {
+        ['pgrep', '-a', '-f', '-x', commandLine].execute().text.readLines()
+    }
+
+    private static boolean waitForHost(Closure<Boolean> condition) {
+        long end = System.currentTimeMillis() + 30000
+        while (!condition()) {
+            if (System.currentTimeMillis() > end) throw new AssertionError('the machine never showed it')
+            Thread.sleep(200)
+        }
+        true
+    }
+
     private void keys(String line) {
         tmux('send-keys', '-t', session, '-l', line)
         tmux('send-keys', '-t', session, 'Enter')

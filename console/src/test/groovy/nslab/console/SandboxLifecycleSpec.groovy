@@ -90,6 +90,6 @@ class SandboxLifecycleSpec extends Specification {
         String shown = enter('capture a lo -c 1', 'nslab live> ')
 
         then:
-        shown.contains('capture: tcpdump cannot run here')
+        shown.contains('capture: tcpdump cannot run in this sandbox')
     }
 }

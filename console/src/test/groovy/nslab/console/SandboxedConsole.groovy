@@ -30,22 +30,6 @@ class SandboxedConsole implements Closeable {
         console
     }
 
-    /**
-     * A sandbox whose uid and gid maps the spec (as root) writes in full, with setgroups allowed:
-     * for tools such as tcpdump that change to a user of their own.
-     */
-    static SandboxedConsole startFullyMapped(List<String> consoleArgs, String prompt) {
-        // the shell waits until its maps are written, then is root of its own namespaces
-        String waitForMaps = 'while [ -z "$(cat /proc/$$/uid_map)" ]; do sleep 0.05; done; '
-        Process child = launch([], waitForMaps + START_JAVA, [CONSOLE_DRIVER, *consoleArgs])
-        Thread.sleep(200)
-        new File("/proc/${child.pid()}/uid_map").text = '0 0 65536\n'
-        new File("/proc/${child.pid()}/gid_map").text = '0 0 65536\n'
-        def console = new SandboxedConsole(child)
-        console.screen.waitFor(prompt, 60000)
-        console
-    }
-
     /** Runs a driver's main in a sandbox that maps only root, to its end: its exit status and what it printed. */
     static Map runMain(String mainClass, List<String> args, long timeoutSeconds = 180) {
         Process p = launch(['--map-root-user'], START_JAVA, [mainClass, *args])
