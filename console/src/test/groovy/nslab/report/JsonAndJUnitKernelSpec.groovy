@@ -85,6 +85,28 @@ echo "=== netns"; ip netns list
         'refused'    || 3    | 'nslab.apply/1'
     }
 
+    def "every field of the documents is on the reference page, and every field the page lists is written"() {
+        given: 'apply\'s check holds the fields of check\'s document; back[] the fields of there[]'
+        Map<String, Set<String>> written = [:].withDefault { [] as Set }
+        ['status', 'status all', 'check', 'apply', 'trace', 'refused'].each { step ->
+            def document = json(run[step])
+            ReferencePage.paths(document).each { path ->
+                if (document.format == 'nslab.apply/1' && path.startsWith('check.')) {
+                    written['nslab.check/1'] << path.substring('check.'.length())
+                } else {
+                    written[document.format] << path.replaceFirst(/^back\[\]/, 'there[]')
+                }
+            }
+        }
+
+        expect:
+        written[format] - ReferencePage.fields(format) == [] as Set
+        ReferencePage.fields(format) - ReferencePage.fields(format, true) - written[format] == [] as Set
+
+        where:
+        format << ['nslab.status/1', 'nslab.check/1', 'nslab.apply/1', 'nslab.trace/1']
+    }
+
     def "plan: each step with its lab line, namespace, argv and undo; apply ran exactly those commands"() {
         given:
         def plan = json(run.plan)
