@@ -50,11 +50,11 @@ public final class JUnitReport {
             if (!r.ok()) {
                 w.writeStartElement("error");
                 w.writeAttribute("type", r.status().name().toLowerCase());
-                w.writeAttribute("message", r.status() == ApplyResult.Status.CONFLICT
+                w.writeAttribute("message", xml(r.status() == ApplyResult.Status.CONFLICT
                         ? "stopped before changing anything: " + String.join("; ", r.conflicts())
-                        : r.failure() == null ? "apply failed" : firstLine(r.failure().format()));
-                w.writeCharacters(r.status() == ApplyResult.Status.CONFLICT ? String.join("\n", r.conflicts())
-                        : r.failure() == null ? "" : r.failure().format());
+                        : r.failure() == null ? "apply failed" : firstLine(r.failure().format())));
+                w.writeCharacters(xml(r.status() == ApplyResult.Status.CONFLICT ? String.join("\n", r.conflicts())
+                        : r.failure() == null ? "" : r.failure().format()));
                 w.writeEndElement();
             }
             w.writeEndElement();
@@ -124,12 +124,12 @@ public final class JUnitReport {
             if (!r.ok()) {
                 w.writeStartElement("failure");
                 w.writeAttribute("type", "expectation");
-                w.writeAttribute("message", "expected " + r.expected() + ", got " + r.got()
-                        + (r.address() == null || r.address().equals(r.expectation().target()) ? "" : " (" + r.address() + ")"));
+                w.writeAttribute("message", xml("expected " + r.expected() + ", got " + r.got()
+                        + (r.address() == null || r.address().equals(r.expectation().target()) ? "" : " (" + r.address() + ")")));
                 StringBuilder body = new StringBuilder();
                 if (r.probe() != null) body.append(r.probe()).append('\n');
                 if (run.verdicts().get(i) != null) body.append("trace: ").append(run.verdicts().get(i)).append('\n');
-                w.writeCharacters(body.toString());
+                w.writeCharacters(xml(body.toString()));
                 w.writeEndElement();
             }
             w.writeEndElement();
@@ -139,11 +139,22 @@ public final class JUnitReport {
     private static void start(XMLStreamWriter w, String lab, Expectation e) throws XMLStreamException {
         w.writeStartElement("testcase");
         w.writeAttribute("classname", lab);
-        w.writeAttribute("name", name(e));
+        w.writeAttribute("name", xml(name(e)));
         if (e.source() != null && e.source().line() > 0) {
-            w.writeAttribute("file", e.source().file());
+            w.writeAttribute("file", xml(e.source().file()));
             w.writeAttribute("line", String.valueOf(e.source().line()));
         }
+    }
+
+    /**
+     * The text with the characters XML 1.0 cannot hold (control characters a command may print)
+     * as U+FFFD: the writer escapes markup, but an unparsable report would hide every result.
+     */
+    static String xml(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> out.appendCodePoint(c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
+                || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000 ? c : 0xFFFD));
+        return out.toString();
     }
 
     private static String firstLine(String s) {
