@@ -27,18 +27,21 @@ public final class JUnitOption {
     }
 
     public void write(CheckRun run) {
-        if (file == null) return;
-        try {
-            JUnitReport.write(file, run);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the JUnit report to " + file + ": " + e.getMessage(), e);
-        }
+        write(() -> JUnitReport.write(file, run));
     }
 
     public void write(ApplyRun run) {
+        write(() -> JUnitReport.write(file, run));
+    }
+
+    private interface Writing {
+        void run() throws IOException;
+    }
+
+    private void write(Writing writing) {
         if (file == null) return;
         try {
-            JUnitReport.write(file, run);
+            writing.run();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the JUnit report to " + file + ": " + e.getMessage(), e);
         }

@@ -1,7 +1,7 @@
 package nslab.report
 
 import java.nio.file.Files
-import java.util.concurrent.TimeUnit
+import nslab.cli.EngineCommandsSpec
 import spock.lang.Shared
 import spock.lang.Specification
 
@@ -73,14 +73,6 @@ class CiExampleSpec extends Specification {
 
     /** The step as the runner's shell runs it, in the checkout, with the launcher on this build's classes. */
     Map sh(String command) {
-        def pb = new ProcessBuilder('sh', '-c', command).directory(dir)
-        pb.environment().remove('NSLAB_IN_SANDBOX')
-        pb.environment().putAll([NSLAB_CLASSPATH: System.getProperty('java.class.path'), NSLAB_CACHE_DIR: 'off'])
-        def p = pb.start()
-        def out = new StringBuilder(), err = new StringBuilder()
-        p.consumeProcessOutput(out, err)
-        assert p.waitFor(180, TimeUnit.SECONDS)
-        p.waitForProcessOutput()
-        [exit: p.exitValue(), out: out.toString(), err: err.toString()]
+        EngineCommandsSpec.run(['sh', '-c', command], [NSLAB_CLASSPATH: System.getProperty('java.class.path'), NSLAB_CACHE_DIR: 'off'], dir)
     }
 }
