@@ -1,7 +1,6 @@
 package nslab.command;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import nslab.LabCompiler;
