@@ -5,6 +5,11 @@ import java.util.concurrent.Callable;
 import nslab.LabCompiler;
 import nslab.engine.ApplyResult;
 import nslab.engine.Engine;
+import nslab.report.ApplyRun;
+import nslab.report.CheckRun;
+import nslab.report.JUnitOption;
+import nslab.report.JsonOption;
+import nslab.report.JsonShapes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,24 +24,38 @@ public final class ApplyCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin LabSource lab;
     @Option(names = "--no-check", description = "do not run the lab's expectations afterwards") boolean noCheck;
+    @Mixin JsonOption json;
+    @Mixin JUnitOption junit;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Engine engine = lab.engine("apply", out);
+        junit.check("apply");
+        Engine engine = lab.engine("apply", json.shown(out, err));
         long t0 = System.nanoTime();
         LabCompiler.Compiled c = lab.compiled(err);
         String name = c.lab().name();
         long t1 = System.nanoTime();
         ApplyResult r = engine.apply(c.plan());
+        long t2 = System.nanoTime();
         if (System.getenv("NSLAB_TIMING") != null) { // for bench/: where the time goes
-            err.println("timing: compile " + (t1 - t0) / 1_000_000 + "ms, apply " + (System.nanoTime() - t1) / 1_000_000 + "ms");
+            err.println("timing: compile " + (t1 - t0) / 1_000_000 + "ms, apply " + (t2 - t1) / 1_000_000 + "ms");
         }
-        Reports.apply(out, err, name, c.plan().steps().size(), r);
+        Reports.apply(json.text(out), err, name, c.plan().steps().size(), r);
+        CheckRun check = null;
+        if (r.ok()) {
+            lab.nowLive(name, true);
+            if (!noCheck && !c.lab().expectations().isEmpty()) {
+                check = CheckCommand.run(engine, c.lab(), true);
+                CheckCommand.print(json.text(out), check);
+            }
+        }
+        ApplyRun run = new ApplyRun(name, c.plan().steps().size(), r, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, check,
+                c.lab().expectations());
+        json.print(out, JsonShapes.apply(run));
+        junit.write(run);
         if (!r.ok()) return r.signal() > 0 ? 128 + r.signal() : ExitCodes.APPLY_FAILED; // 130 SIGINT, 143 SIGTERM
-        lab.nowLive(name, true);
-        if (noCheck || c.lab().expectations().isEmpty()) return ExitCodes.OK;
-        return CheckCommand.report(out, engine, c.lab(), engine.check(c.lab()));
+        return check == null || check.ok() ? ExitCodes.OK : ExitCodes.EXPECTATION_FAILED;
     }
 }

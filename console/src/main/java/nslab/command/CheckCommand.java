@@ -7,6 +7,10 @@ import nslab.LabCompiler;
 import nslab.engine.CheckResult;
 import nslab.engine.Engine;
 import nslab.model.Lab;
+import nslab.report.CheckRun;
+import nslab.report.JUnitOption;
+import nslab.report.JsonOption;
+import nslab.report.JsonShapes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,30 +25,44 @@ import picocli.CommandLine.Spec;
 public final class CheckCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin LabSource lab;
+    @Mixin JsonOption json;
+    @Mixin JUnitOption junit;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Engine engine = lab.engine("check", out);
+        junit.check("check");
+        Engine engine = lab.engine("check", json.shown(out, err));
         LabCompiler.Compiled c = lab.compiled(err);
         String name = c.lab().name();
-        if (!engine.isLive(name)) {
+        boolean live = engine.isLive(name);
+        if (!live) {
             err.println("nslab check: lab " + name + " is not live here: apply it first" + lab.notLiveNote());
             err.flush();
         }
+        CheckRun run = run(engine, c.lab(), live);
         if (c.lab().expectations().isEmpty()) {
-            out.println("lab " + name + " has no expectations (expect { reach 'a' to 'b' })");
-            out.flush();
-            return ExitCodes.OK;
+            json.text(out).println("lab " + name + " has no expectations (expect { reach 'a' to 'b' })");
+        } else {
+            print(json.text(out), run);
         }
-        return report(out, engine, c.lab(), engine.check(c.lab()));
+        json.print(out, JsonShapes.check(run));
+        junit.write(run);
+        return run.ok() ? ExitCodes.OK : ExitCodes.EXPECTATION_FAILED;
     }
 
-    /** Prints the results, each failure with its trace's verdict; the exit status they make. */
-    static int report(PrintWriter out, Engine engine, Lab lab, List<CheckResult> checks) {
-        Reports.checks(out, checks);
-        CheckVerdicts.print(engine, lab, checks, out);
-        return checks.stream().allMatch(CheckResult::ok) ? ExitCodes.OK : ExitCodes.EXPECTATION_FAILED;
+    /** The lab's expectations checked, each failure with its trace's verdict. */
+    static CheckRun run(Engine engine, Lab lab, boolean live) {
+        long t0 = System.nanoTime();
+        List<CheckResult> checks = lab.expectations().isEmpty() ? List.of() : engine.check(lab);
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        return new CheckRun(lab.name(), live, checks, CheckVerdicts.of(engine, lab, checks), millis);
+    }
+
+    /** The results as a table, each failure with its trace's verdict under it. */
+    static void print(PrintWriter out, CheckRun run) {
+        Reports.checks(out, run.results());
+        CheckVerdicts.print(run, out);
     }
 }

@@ -1,21 +1,31 @@
 package nslab.command;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import nslab.engine.CheckResult;
 import nslab.engine.Engine;
 import nslab.model.Expectation;
 import nslab.model.Lab;
+import nslab.report.CheckRun;
 import nslab.trace.Probe;
 
 /** After check's table: each failed expectation with the one-line verdict of its trace, so a failure comes with its reason. */
 final class CheckVerdicts {
     private CheckVerdicts() {}
 
-    static void print(Engine engine, Lab lab, List<CheckResult> results, PrintWriter out) {
-        for (CheckResult r : results) {
-            String why = verdict(engine, lab, r);
-            if (why != null) out.println("  " + r.expectation().from() + " -> " + r.expectation().target() + ": " + why);
+    /** The verdict of each result, in their order (null where none). */
+    static List<String> of(Engine engine, Lab lab, List<CheckResult> results) {
+        List<String> out = new ArrayList<>();
+        for (CheckResult r : results) out.add(verdict(engine, lab, r));
+        return out;
+    }
+
+    static void print(CheckRun run, PrintWriter out) {
+        for (int i = 0; i < run.results().size(); i++) {
+            String why = run.verdicts().get(i);
+            Expectation e = run.results().get(i).expectation();
+            if (why != null) out.println("  " + e.from() + " -> " + e.target() + ": " + why);
         }
         out.flush();
     }

@@ -3,10 +3,11 @@ package nslab.command;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import nslab.engine.Engine;
+import nslab.report.JsonOption;
+import nslab.report.JsonShapes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "status",
@@ -14,15 +15,19 @@ import picocli.CommandLine.Spec;
 public final class StatusCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin LabSource.OrAll lab;
-    @Option(names = "--json", description = "print JSON, for scripts") boolean json;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Engine engine = lab.engine("status", out);
+        Engine engine = lab.engine("status", json.shown(out, spec.commandLine().getErr()));
         String name = lab.name(engine);
-        out.print(json ? engine.status().json(name) + "\n" : engine.status().text(name));
-        out.flush();
+        if (json.on()) {
+            json.print(out, JsonShapes.status(engine.status().labs(name)));
+        } else {
+            out.print(engine.status().text(name));
+            out.flush();
+        }
         return ExitCodes.OK;
     }
 }

@@ -6,6 +6,8 @@ import java.util.concurrent.Callable;
 import nslab.engine.Engine;
 import nslab.model.Lab;
 import nslab.model.Namespace;
+import nslab.report.JsonOption;
+import nslab.report.JsonShapes;
 import nslab.trace.Probe;
 import nslab.trace.Trace;
 import nslab.trace.Tracer;
@@ -43,7 +45,7 @@ public final class TraceCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true) Kind kind;
     @Option(names = "-6", description = "IPv6: TO stands for its namespace's first IPv6 address") boolean v6;
     @Option(names = "--dev", paramLabel = "IF", description = "leave FROM by this interface (as reach ... dev:)") String dev;
-    @Option(names = "--json", description = "print the trace as JSON") boolean json;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() {
@@ -53,7 +55,7 @@ public final class TraceCommand implements Callable<Integer> {
         // Without the right to ask the kernel, the script alone still says where the packet would go.
         Engine engine = null;
         try {
-            engine = lab.engine("trace", out);
+            engine = lab.engine("trace", json.shown(out, err));
         } catch (Precondition.NotRoot e) {
             err.println("nslab trace: not root, so the kernel is not asked: reading the script alone");
             err.flush();
@@ -63,8 +65,9 @@ public final class TraceCommand implements Callable<Integer> {
         Probe probe = kind == null || (kind.tcp == null && kind.udp == null) ? Probe.icmp(v6, dev)
                 : kind.tcp != null ? new Probe(Probe.Kind.TCP, kind.tcp, v6, dev) : new Probe(Probe.Kind.UDP, kind.udp, v6, dev);
         Trace t = engine == null ? Tracer.onModel(model).trace(from, to, probe) : engine.trace(model, from, to, probe);
-        out.print(json ? TraceRenderer.json(t) + "\n" : TraceRenderer.text(t));
-        out.flush();
+        json.text(out).print(TraceRenderer.text(t));
+        json.text(out).flush();
+        json.print(out, JsonShapes.trace(t));
         return t.ok() ? ExitCodes.OK : ExitCodes.EXPECTATION_FAILED;
     }
 

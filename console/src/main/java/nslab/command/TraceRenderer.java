@@ -1,14 +1,11 @@
 package nslab.command;
 
-import groovy.json.JsonOutput;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import nslab.trace.Hop;
 import nslab.trace.Trace;
 
-/** A trace as text (a hop a line, its lab line under it) or as JSON, for the command line and the console. */
+/** A trace as text (a hop a line, its lab line under it), for the command line and the console; its JSON is {@code JsonShapes.trace}. */
 public final class TraceRenderer {
     private TraceRenderer() {}
 
@@ -63,45 +60,5 @@ public final class TraceRenderer {
 
     private static String pad(String s, int width) {
         return s + " ".repeat(Math.max(0, width - s.length()));
-    }
-
-    public static String json(Trace t) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("from", t.from());
-        m.put("to", t.to());
-        m.put("address", t.address());
-        Map<String, Object> probe = new LinkedHashMap<>();
-        probe.put("kind", t.probe().kind().name().toLowerCase());
-        if (t.probe().port() > 0) probe.put("port", t.probe().port());
-        probe.put("ipv6", t.probe().v6());
-        if (t.probe().dev() != null) probe.put("dev", t.probe().dev());
-        m.put("probe", probe);
-        m.put("live", t.live());
-        m.put("ok", t.ok());
-        m.put("reached", t.reached());
-        m.put("confirmed", t.confirmed());
-        m.put("verdict", t.verdict());
-        m.put("fix", t.fix());
-        m.put("disagreement", t.disagreement());
-        m.put("there", hops(t.there()));
-        m.put("back", hops(t.back()));
-        return JsonOutput.toJson(m);
-    }
-
-    private static List<Map<String, Object>> hops(List<Hop> hops) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Hop h : hops) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("kind", h.kind().name().toLowerCase());
-            m.put("namespace", h.namespace());
-            m.put("in", h.in());
-            m.put("out", h.out());
-            m.put("decision", h.decision());
-            m.put("source", h.source() == null ? null : h.source().toString());
-            m.put("line", h.line());
-            m.put("seen", h.seen());
-            out.add(m);
-        }
-        return out;
     }
 }

@@ -162,7 +162,7 @@ echo "=== left"; ip netns list
         and: 'status reads the kernel'
         s.status.contains('lab cli-lab')
         s.status =~ /a-b\s+veth\s+UP\s+10\.31\.0\.1\/24/
-        s.json.startsWith('[{"lab":"cli-lab"')
+        s.json.startsWith('{"format":"nslab.status/1","labs":[{"lab":"cli-lab"')
 
         and:
         s.check.endsWith('exit 0')

@@ -81,7 +81,7 @@ expect { reach 'bw-a' to 'bw-b'; unreachable 'bw-a' to '10.41.0.9' }
         'apply'             | 0    || /(?s)\+ ip netns add bw-a.*lab both-ways applied: .*bw-a\s+bw-b \(10\.41\.0\.2\)\s+reachable\s+reachable\s+ok.*all 2 expectations hold/
         'apply again'       | 0    || /lab both-ways is up to date: nothing changed/
         'status live'       | 0    || /bw-a0\s+veth\s+UP\s+10\.41\.0\.1\/24/
-        'status --json'     | 0    || /^\[\{"lab":"both-ways"/
+        'status --json'     | 0    || /^\{"format":"nslab\.status\/1","labs":\[\{"lab":"both-ways"/
         'check live'        | 0    || /all 2 expectations hold/
         'destroy live'      | 0    || /(?s)- ip netns del bw-a.*lab both-ways destroyed: 2 namespaces/
     }

@@ -11,6 +11,7 @@ import nslab.model.Expectation;
 import nslab.model.IpPrefix;
 import nslab.model.Lab;
 import nslab.model.Namespace;
+import nslab.render.ShellQuoting;
 
 /**
  * Runs a lab's expectations: one {@code ping -c1 -W1} from the namespace to the target, tried a
@@ -50,14 +51,24 @@ public final class Checker {
         if (address == null) return new CheckResult(e, null, false, "no address for " + e.target());
         List<String> argv = argv(e, address);
         int attempts = e.reachable() ? ATTEMPTS : 2;
+        ExecResult r = null;
         for (int i = 0; i < attempts; i++) {
-            ExecResult r = exec.run(argv, null);
-            if (r.ok()) return new CheckResult(e, address, true, null);
+            r = exec.run(argv, null);
+            if (r.ok()) return new CheckResult(e, address, true, null, probe(r));
             if (r.err().contains("Cannot open network namespace") || r.err().contains("No such file")) {
-                return new CheckResult(e, address, false, "namespace " + e.from() + " is not there (apply first)");
+                return new CheckResult(e, address, false, "namespace " + e.from() + " is not there (apply first)", probe(r));
             }
         }
-        return new CheckResult(e, address, false, null);
+        return new CheckResult(e, address, false, null, probe(r));
+    }
+
+    /** The command as a shell would read it, its exit status, and what it printed. */
+    static String probe(ExecResult r) {
+        StringBuilder sb = new StringBuilder("$ ").append(ShellQuoting.join(r.argv())).append('\n');
+        for (String text : new String[] {r.out(), r.err()}) {
+            if (text != null && !text.isBlank()) sb.append(text.strip()).append('\n');
+        }
+        return sb.append("(exit ").append(r.exit()).append(')').toString();
     }
 
     static List<String> argv(Expectation e, String address) {
