@@ -82,6 +82,11 @@ public final class Engine {
         return tracer.trace(from, to, probe);
     }
 
+    /** What the kernel has now, read without changing anything. */
+    public LiveState live() {
+        return new LiveState(exec);
+    }
+
     public Status status() {
         return new Status(exec, runDir);
     }
