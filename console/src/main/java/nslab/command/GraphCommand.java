@@ -16,7 +16,15 @@ public final class GraphCommand extends RenderCommand {
     /** The text forms, and the pictures Graphviz's dot draws. */
     public enum Format { TEXT, DOT, MERMAID, SVG, PNG }
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "text|dot|mermaid|svg|png",
+    /** The formats as they are typed, for shell completion and the man page. */
+    static final class Formats implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(Format.values()).map(f -> f.name().toLowerCase()).iterator();
+        }
+    }
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|dot|mermaid|svg|png", completionCandidates = Formats.class,
             description = "text (default), dot (Graphviz) or mermaid; svg or png: a picture drawn by Graphviz's dot"
                     + " (when installed), the live lab's down links drawn as such") Format format;
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write it to FILE instead of printing it")

@@ -37,25 +37,12 @@ printf "%s\\n" "\${COMPREPLY[@]}" | sort
         new File(labs, 'notes.txt').text = 'not a lab'
         new File(labs, 'other.groovy').text = "namespace 'c'\n"
 
+        def asked = [ap: 'nslab ap', destroy: 'nslab destroy ', 'destroy p': 'nslab destroy p', apply: 'nslab apply ',
+                     format: 'nslab graph --format ', 'destroy --f': 'nslab destroy --f', 'trace second': 'nslab trace pair.groovy ']
+
         when:
-        def sandbox = TraceSandbox.run("""
-cd '$labs'
-nslab apply pair.groovy
-echo '=== ap'
-${tab(script.path, 'nslab ap')}
-echo '=== destroy'
-${tab(script.path, 'nslab destroy ')}
-echo '=== destroy p'
-${tab(script.path, 'nslab destroy p')}
-echo '=== apply'
-${tab(script.path, 'nslab apply ')}
-echo '=== graph --format'
-${tab(script.path, 'nslab graph --format ')}
-echo '=== destroy --f'
-${tab(script.path, 'nslab destroy --f')}
-echo '=== trace second'
-${tab(script.path, 'nslab trace pair.groovy ')}
-""")
+        def sandbox = TraceSandbox.run("cd '$labs'\nnslab apply pair.groovy\n"
+                + asked.collect { name, line -> "echo '=== $name'\n${tab(script.path, line)}" }.join('\n'))
 
         then:
         r.exit == 0
@@ -64,6 +51,7 @@ ${tab(script.path, 'nslab trace pair.groovy ')}
         sandbox.section('destroy').readLines() == ['other.groovy', 'pair-lab', 'pair.groovy']
         sandbox.section('destroy p').readLines() == ['pair-lab', 'pair.groovy']
         sandbox.section('apply').readLines() == ['other.groovy', 'pair.groovy']
+        sandbox.section('format').readLines() == ['dot', 'mermaid', 'png', 'svg', 'text']
         sandbox.section('destroy --f') == '--force'
         sandbox.section('trace second') == ''
     }
