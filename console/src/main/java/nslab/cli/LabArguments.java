@@ -126,12 +126,13 @@ final class LabArguments implements CommandLine.IFactory {
                         + " enter a new user namespace): run ./nslab --sandbox " + command + " ...");
             }
             if (!global.inSandbox() && !Privileges.isRoot()) throw new Precondition.NotRoot(Privileges.notRootMessage(command));
-            return Engine.onThisMachine(global.verbose ? line -> {
+            if (!global.verbose) return Engine.onThisMachine(null).progress(new TerminalProgress()); // -v prints each command instead
+            return Engine.onThisMachine(line -> {
                 synchronized (out) {
                     out.println(line);
                     out.flush();
                 }
-            } : null);
+            });
         }
 
         @Override

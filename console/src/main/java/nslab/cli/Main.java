@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "nslab", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Describe Linux network-namespace labs in a small language; plan, explain, apply, check and undo them.",
-        subcommands = {ConsoleCommand.class, ImportCommand.class},
+        subcommands = {ConsoleCommand.class, ImportCommand.class, CompletionCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:success", "1:the lab script is wrong (nothing was touched)", "2:usage error",
                 "3:applying failed (what had been done was undone)", "4:an expectation failed, or a trace stopped"})

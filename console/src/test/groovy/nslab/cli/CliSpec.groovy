@@ -83,7 +83,7 @@ class CliSpec extends Specification implements InProcessCli {
         run(args as String[]).exit == 2
 
         where:
-        args << [['plan'], ['graph', '--format', 'png', 'x.groovy'], ['frobnicate']]
+        args << [['plan'], ['graph', '--format', 'gif', 'x.groovy'], ['frobnicate']]
     }
 
     def "a missing file exits 1 and says so"() {

@@ -25,6 +25,7 @@ public final class Applier {
     private final Path netnsDir;
     private final Consumer<String> verbose;
     private final int parallelism;
+    private Progress.Listener progress = Progress.Listener.NONE;
 
     /** {@code verbose} receives each command as it runs (null: quiet). */
     public Applier(Executor exec, Path runDir, Consumer<String> verbose) {
@@ -40,6 +41,11 @@ public final class Applier {
         String tuned = System.getenv("NSLAB_PARALLEL");
         this.parallelism = tuned != null && tuned.matches("\\d+") ? Math.max(1, Integer.parseInt(tuned))
                 : Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors() * 2));
+    }
+
+    public Applier progress(Progress.Listener listener) {
+        this.progress = listener;
+        return this;
     }
 
     /** Throws {@link EngineException} when the lab is busy, its journal unreadable, or its name another file's. */
@@ -61,6 +67,7 @@ public final class Applier {
             if (diff.empty()) {
                 return new ApplyResult(ApplyResult.Status.UP_TO_DATE, List.of(), List.of(), List.of(), null);
             }
+            progress.progress(new Progress("apply", "looking for what is in the way", 0, diff.add().size()));
             long t0 = System.nanoTime();
             List<String> conflicts = new Conflicts(exec, runDir).of(lab.name(), diff.add(), journal);
             Timing.note("conflict check", t0, System.nanoTime());
@@ -77,7 +84,7 @@ public final class Applier {
     }
 
     private ApplyResult run(Plan plan, Journal journal, List<Journal.Entry> live, PlanDiff diff, Interruption signals) {
-        Undoer undoer = new Undoer(exec, runDir, netnsDir, verbose);
+        Undoer undoer = new Undoer(exec, runDir, netnsDir, verbose).progress(progress, "apply");
         List<String> notes = new ArrayList<>();
         // First take away what the script no longer has (so that a changed route or address can be
         // put back in its new form), and what must be redone because its container goes.
@@ -107,7 +114,7 @@ public final class Applier {
     }
 
     private WaveRunner runner(Journal journal, Plan plan, Interruption signals) {
-        return new WaveRunner(exec, runDir, netnsDir, verbose, parallelism, signals, journal, plan.steps());
+        return new WaveRunner(exec, runDir, netnsDir, verbose, parallelism, signals, journal, plan.steps()).progress(progress);
     }
 
     private static ApplyResult.Failure failure(Lab lab, WaveRunner.Failed failed, boolean restored) {

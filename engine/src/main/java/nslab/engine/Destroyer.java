@@ -28,6 +28,7 @@ public final class Destroyer {
     private final Path runDir;
     private final Path netnsDir;
     private final Consumer<String> verbose;
+    private Progress.Listener progress = Progress.Listener.NONE;
 
     public Destroyer(Executor exec, Path runDir, Consumer<String> verbose) {
         this(exec, runDir, verbose, NETNS_DIR);
@@ -38,6 +39,11 @@ public final class Destroyer {
         this.runDir = runDir;
         this.netnsDir = netnsDir;
         this.verbose = verbose;
+    }
+
+    public Destroyer progress(Progress.Listener listener) {
+        this.progress = listener;
+        return this;
     }
 
     public DestroyResult destroy(String lab) {
@@ -71,9 +77,10 @@ public final class Destroyer {
             List<String> undone;
             boolean host = ours.stream().anyMatch(HostSysctls::isHost);
             try (LabLock hostLock = host ? LabLock.host(runDir, "changed") : null) {
-                undone = new ArrayList<>(new Undoer(exec, runDir, netnsDir, verbose).undo(journal, ours, notes));
+                undone = new ArrayList<>(new Undoer(exec, runDir, netnsDir, verbose).progress(progress, "destroy").undo(journal, ours, notes));
             }
             journal.mark(notOurs, Journal.State.REMOVED);
+            progress.progress(new Progress("destroy", "waiting for the kernel to free the namespaces", undone.size(), undone.size()));
             List<String> left = settle(ours, hostDevices, undone);
             if (left.isEmpty()) {
                 deleteLogs(journal);

@@ -28,6 +28,7 @@ public final class Engine {
     private final Executor exec;
     private final Path runDir;
     private final Consumer<String> verbose;
+    private Progress.Listener progress = Progress.Listener.NONE;
 
     public Engine(Executor exec, Path runDir, Consumer<String> verbose) {
         this.exec = exec;
@@ -45,9 +46,19 @@ public final class Engine {
         return Path.of(env != null && !env.isBlank() ? env : "/run/nslab");
     }
 
+    /** Who is told how far apply and destroy have got. */
+    public Engine progress(Progress.Listener listener) {
+        this.progress = listener == null ? Progress.Listener.NONE : listener;
+        return this;
+    }
+
     /** Builds the plan, or only its difference from what is live; does not run the expectations. */
     public ApplyResult apply(Plan plan) {
-        return new Applier(exec, runDir, verbose).apply(plan);
+        try {
+            return new Applier(exec, runDir, verbose).progress(progress).apply(plan);
+        } finally {
+            progress.finished();
+        }
     }
 
 
@@ -61,7 +72,11 @@ public final class Engine {
 
     /** {@code force}: read the journal around unreadable records, and remove an empty one. */
     public DestroyResult destroy(String lab, boolean force) {
-        return new Destroyer(exec, runDir, verbose).destroy(lab, force);
+        try {
+            return new Destroyer(exec, runDir, verbose).progress(progress).destroy(lab, force);
+        } finally {
+            progress.finished();
+        }
     }
 
     /** The script a live lab was applied from, as its journal recorded it (null: unknown). */
@@ -76,6 +91,11 @@ public final class Engine {
     public nslab.trace.Trace trace(Lab lab, String from, String to, nslab.trace.Probe probe) {
         nslab.trace.Tracer tracer = isLive(lab.name()) ? nslab.trace.Tracer.live(lab, exec) : nslab.trace.Tracer.onModel(lab);
         return tracer.trace(from, to, probe);
+    }
+
+    /** What the kernel has now, read without changing anything. */
+    public LiveState live() {
+        return new LiveState(exec);
     }
 
     public Status status() {

@@ -36,6 +36,15 @@ public final class LiveState {
         return names;
     }
 
+    /** Each interface of a namespace (null: the root namespace) with its operational state (UP, DOWN, LOWERLAYERDOWN, ...). */
+    public Map<String, String> linkStates(String namespace) {
+        Map<String, String> states = new LinkedHashMap<>();
+        for (Map<String, Object> l : objects(ip(namespace, "-j", "link", "show"))) {
+            states.put(String.valueOf(l.get("ifname")), String.valueOf(l.get("operstate")));
+        }
+        return states;
+    }
+
     /** One namespace's interfaces with their state and addresses, and its routes of both families. */
     @SuppressWarnings("unchecked")
     public Map<String, Object> describe(String namespace) {

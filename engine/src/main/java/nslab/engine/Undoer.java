@@ -24,12 +24,21 @@ final class Undoer {
     private final Path netnsDir;
     private final Consumer<String> verbose;
     private final Batcher batcher = new Batcher();
+    private Progress.Listener progress = Progress.Listener.NONE;
+    private String verb = "destroy";
 
     Undoer(Executor exec, Path runDir, Path netnsDir, Consumer<String> verbose) {
         this.exec = exec;
         this.runDir = runDir;
         this.netnsDir = netnsDir;
         this.verbose = verbose;
+    }
+
+    /** {@code verb}: the command whose progress the undoing is part of (destroy, or apply's rollback). */
+    Undoer progress(Progress.Listener listener, String verb) {
+        this.progress = listener;
+        this.verb = verb;
+        return this;
     }
 
     /** {@code entries} in the order they were applied; {@code notes} gets what was left alone and why. */
@@ -46,13 +55,18 @@ final class Undoer {
                 notes.add("process " + e.pid() + " is not the one the lab started (its PID was reused): left alone");
             }
         }
+        String phase = verb.equals("destroy") ? "stopping processes" : "rolling back: stopping processes";
+        progress.progress(new Progress(verb, phase, 0, t.commands.size()));
         Set<String> namespaces = new HashSet<>(t.gone.namespaces);
         pids.addAll(new NamespaceProcesses(netnsDir).pids(namespaces));
         NamespaceProcesses.stop(pids);
         Timing.note("teardown plan", t0, t1);
         Timing.note("process scan", t1, System.nanoTime());
         List<String> lines = new ArrayList<>();
+        String undoing = verb.equals("destroy") ? "deleting" : "rolling back";
         for (Batch b : batcher.undoBatches(t.commands)) {
+            progress.progress(new Progress(verb, undoing + " (" + b.tool().name().toLowerCase()
+                    + (b.namespace() != null ? " in " + b.namespace() : "") + ")", lines.size(), t.commands.size()));
             for (Command c : b.commands()) {
                 String line = ShellQuoting.join(c.argv());
                 lines.add(line);

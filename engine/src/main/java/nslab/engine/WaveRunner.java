@@ -43,6 +43,10 @@ final class WaveRunner {
     private final List<Step> planOrder;
     private final Batcher batcher = new Batcher();
     final List<Journal.Entry> added = new ArrayList<>();
+    private Progress.Listener progress = Progress.Listener.NONE;
+    private final java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+    private int total;
+    private String phase = "";
 
     WaveRunner(Executor exec, Path runDir, Path netnsDir, Consumer<String> verbose, int parallelism,
                Interruption interruption, Journal journal, List<Step> planOrder) {
@@ -56,11 +60,20 @@ final class WaveRunner {
         this.planOrder = planOrder;
     }
 
+    WaveRunner progress(Progress.Listener listener) {
+        this.progress = listener;
+        return this;
+    }
+
     Failed steps(List<Step> steps) {
+        total = steps.size();
         for (List<Batcher.Unit> wave : batcher.waves(steps)) {
             if (interruption != null && interruption.happened()) return interrupted();
             List<Step> waveSteps = new ArrayList<>();
             for (Batcher.Unit u : wave) for (int i : u.stepIndexes()) waveSteps.add(steps.get(i));
+            phase = waveSteps.stream().map(s -> s.phase().name().toLowerCase().replace('_', ' ')).distinct()
+                    .collect(java.util.stream.Collectors.joining(", ")); // a wave's batches hold several phases
+            progress.progress(new Progress("apply", phase, done.get(), total));
             List<Journal.Entry> entries = journal.begin(waveSteps);
             added.addAll(entries);
             Map<Step, Journal.Entry> entryOf = new IdentityHashMap<>();
@@ -125,6 +138,16 @@ final class WaveRunner {
     }
 
     private Failed runUnit(Batcher.Unit u, List<Step> steps, Map<Step, Journal.Entry> entryOf) {
+        try {
+            return runUnitAlone(u, steps, entryOf);
+        } finally {
+            synchronized (progress) { // counts reach the listener in order
+                progress.progress(new Progress("apply", phase, done.addAndGet(u.stepIndexes().size()), total));
+            }
+        }
+    }
+
+    private Failed runUnitAlone(Batcher.Unit u, List<Step> steps, Map<Step, Journal.Entry> entryOf) {
         if (u.isRun()) return start(u.run(), entryOf.get(u.run()));
         List<Step> mine = new ArrayList<>();
         for (int i : u.stepIndexes()) mine.add(steps.get(i));

@@ -6,7 +6,8 @@ import nslab.LabCompiler
  * A tiny command line over the engine, for specs: they run it inside a sandbox (the JVM of the
  * test cannot enter one itself). Prints what happened in a form the specs read:
  * {@code STATUS ...}, {@code RAN ...}, {@code UNDONE ...}, {@code CONFLICT ...}, {@code FAILURE ...},
- * {@code CHECK ...}, {@code NOTE ...}, {@code REFUSED ...}; exits like the command line does (0, 1, 3, 4).
+ * {@code CHECK ...}, {@code NOTE ...}, {@code REFUSED ...}, with NSLAB_TEST_PROGRESS
+ * set {@code PROGRESS verb|phase|done|total} and {@code FINISHED}; exits like the command line does (0, 1, 3, 4).
  */
 class EngineDriver {
     static void main(String[] args) {
@@ -24,6 +25,12 @@ class EngineDriver {
 
     static int drive(String[] args) {
         def engine = Engine.onThisMachine(System.getenv('NSLAB_TEST_VERBOSE') ? { println "VERBOSE $it" } : null)
+        if (System.getenv('NSLAB_TEST_PROGRESS')) {
+            engine.progress(new Progress.Listener() {
+                void progress(Progress p) { println "PROGRESS ${p.verb()}|${p.phase()}|${p.done()}|${p.total()}" }
+                void finished() { println 'FINISHED' }
+            })
+        }
         switch (args[0]) {
             case 'apply':
                 def c = new LabCompiler().compile(new File(args[1]).toPath())
