@@ -25,6 +25,7 @@ public final class Applier {
     private final Path netnsDir;
     private final Consumer<String> verbose;
     private final int parallelism;
+    private final NameFiles names;
 
     /** {@code verbose} receives each command as it runs (null: quiet). */
     public Applier(Executor exec, Path runDir, Consumer<String> verbose) {
@@ -32,7 +33,12 @@ public final class Applier {
     }
 
     Applier(Executor exec, Path runDir, Consumer<String> verbose, Path netnsDir) {
+        this(exec, runDir, verbose, netnsDir, NameFiles.NONE);
+    }
+
+    Applier(Executor exec, Path runDir, Consumer<String> verbose, Path netnsDir, NameFiles names) {
         this.exec = exec;
+        this.names = names;
         this.runDir = runDir;
         this.verbose = verbose;
         this.netnsDir = netnsDir;
@@ -59,6 +65,7 @@ public final class Applier {
             List<Journal.Entry> live = journal.live();
             PlanDiff diff = PlanDiff.of(live, plan.steps());
             if (diff.empty()) {
+                names.sync(journal, lab, comment());
                 return new ApplyResult(ApplyResult.Status.UP_TO_DATE, List.of(), List.of(), List.of(), null);
             }
             long t0 = System.nanoTime();
@@ -77,7 +84,7 @@ public final class Applier {
     }
 
     private ApplyResult run(Plan plan, Journal journal, List<Journal.Entry> live, PlanDiff diff, Interruption signals) {
-        Undoer undoer = new Undoer(exec, runDir, netnsDir, verbose);
+        Undoer undoer = new Undoer(exec, runDir, netnsDir, verbose, names);
         List<String> notes = new ArrayList<>();
         // First take away what the script no longer has (so that a changed route or address can be
         // put back in its new form), and what must be redone because its container goes.
@@ -87,6 +94,7 @@ public final class Applier {
         WaveRunner run = runner(journal, plan, signals);
         WaveRunner.Failed failed = run.steps(diff.add());
         if (failed == null) {
+            names.sync(journal, plan.lab(), comment());
             return new ApplyResult(ApplyResult.Status.APPLIED, run.ranInPlanOrder(), undone, List.of(), null);
         }
         // Roll back what this apply did, then put back what it had taken away.
@@ -104,6 +112,11 @@ public final class Applier {
         if (journal.live().isEmpty()) journal.delete();
         return new ApplyResult(ApplyResult.Status.FAILED, run.ranInPlanOrder(), undone, List.of(),
                 failure(plan.lab(), failed, restored), signals.number());
+    }
+
+    /** A line for whoever watches the commands, as a shell comment (null: nobody watches). */
+    private Consumer<String> comment() {
+        return verbose == null ? null : line -> verbose.accept("# " + line);
     }
 
     private WaveRunner runner(Journal journal, Plan plan, Interruption signals) {

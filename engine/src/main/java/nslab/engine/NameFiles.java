@@ -1,0 +1,214 @@
+package nslab.engine;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import nslab.model.Address;
+import nslab.model.Lab;
+import nslab.model.Namespace;
+
+/**
+ * The lab's names where every program in its namespaces looks for them: {@code /etc/netns/NS/hosts},
+ * which {@code ip netns exec NS} mounts over {@code /etc/hosts}, so that {@code ping server} works in a
+ * shell, a {@code run} command or {@code exec} of the lab, not only in the console's own lines.
+ * <p>
+ * Written after an apply succeeds (not a plan step: it is no kernel state, and no command of the
+ * printed plan); removed when the namespace goes, by the {@link Undoer}. What was written is
+ * journalled as notes, before the write: {@code names-file "NS SHA"} (the content's hash) and
+ * {@code names-dir NS} (a directory nslab made). A file is removed only while it still holds what
+ * nslab wrote, and a directory only if nslab made it and it is empty: a hosts file someone else
+ * wrote, or edited since, is left alone and said so.
+ * <p>
+ * Inside a sandbox the machine's /etc must not be written: there, files are written only when the
+ * sandbox has mounted /etc or /etc/netns of its own (the launcher and the tests do).
+ */
+final class NameFiles {
+    static final String FILE_NOTE = "names-file";
+    static final String DIR_NOTE = "names-dir";
+
+    /** Writes nothing (tests with made-up executors, a sandbox without an /etc of its own). */
+    static final NameFiles NONE = new NameFiles(null);
+
+    private final Path dir;
+
+    NameFiles(Path dir) {
+        this.dir = dir;
+    }
+
+    /** {@code /etc/netns}, unless this is a sandbox whose /etc is the machine's own. */
+    static NameFiles onThisMachine() {
+        boolean sandbox = "1".equals(System.getenv("NSLAB_IN_SANDBOX")) || inUserNamespace();
+        return sandbox && !hasOwnEtc() ? NONE : new NameFiles(Path.of("/etc/netns"));
+    }
+
+    /**
+     * Whether this process is in a user namespace other than the machine's (whose uid map is the
+     * whole range): a sandbox, even one started without telling (its root may be the machine's root).
+     */
+    static boolean inUserNamespace() {
+        try {
+            String map = Files.readString(Path.of("/proc/self/uid_map")).trim().replaceAll("\\s+", " ");
+            return !map.equals("0 0 4294967295");
+        } catch (IOException | RuntimeException e) {
+            return true;
+        }
+    }
+
+    /** Whether /etc or /etc/netns is a mount point of this mount namespace (the sandbox's tmpfs or overlay). */
+    static boolean hasOwnEtc() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
+                String[] f = line.split(" ");
+                if (f.length > 4 && (f[4].equals("/etc") || f[4].equals("/etc/netns"))) return true;
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        return false;
+    }
+
+    /**
+     * Brings the files of the lab's live namespaces up to date with {@code lab} and removes those of
+     * namespaces no longer live; {@code say} gets one line for what could not be written or was left alone.
+     */
+    void sync(Journal journal, Lab lab, Consumer<String> say) {
+        if (dir == null) return;
+        List<String> live = journal.namespaces();
+        List<String> problems = new ArrayList<>();
+        for (String ns : live) {
+            if (lab.namespace(ns).isEmpty()) continue;
+            try {
+                write(journal, ns, content(lab, ns), problems);
+            } catch (IOException | RuntimeException e) {
+                problems.add(e.getMessage() == null ? e.toString() : e.getMessage());
+            }
+        }
+        removeGone(journal, problems);
+        report(problems, say);
+    }
+
+    /** Removes the files (and directories nslab made) of namespaces the journal no longer has live. */
+    void removeGone(Journal journal, Consumer<String> say) {
+        if (dir == null) return;
+        List<String> problems = new ArrayList<>();
+        removeGone(journal, problems);
+        report(problems, say);
+    }
+
+    private void removeGone(Journal journal, List<String> problems) {
+        Set<String> live = new LinkedHashSet<>(journal.namespaces());
+        for (String note : journal.notes(FILE_NOTE)) {
+            String ns = note.substring(0, note.indexOf(' '));
+            if (live.contains(ns)) continue;
+            Path file = hostsOf(ns);
+            try {
+                if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    if (hash(Files.readString(file)).equals(note.substring(note.indexOf(' ') + 1))) {
+                        Files.delete(file);
+                    } else if (!ourHashes(journal, ns).contains(hash(Files.readString(file)))) {
+                        problems.add(file + " was changed since nslab wrote it: left alone");
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                problems.add(file + ": " + e.getMessage());
+            }
+            journal.unnote(FILE_NOTE, note);
+        }
+        for (String ns : journal.notes(DIR_NOTE)) {
+            if (live.contains(ns)) continue;
+            try (var entries = Files.list(dir.resolve(ns))) {
+                if (entries.findAny().isEmpty()) Files.delete(dir.resolve(ns));
+            } catch (IOException | RuntimeException e) {
+                // gone already, or holds a file of someone else's: either way not ours to remove
+            }
+            journal.unnote(DIR_NOTE, ns);
+        }
+    }
+
+    private void write(Journal journal, String ns, String content, List<String> problems) throws IOException {
+        Path nsDir = dir.resolve(ns);
+        Path file = hostsOf(ns);
+        List<String> ours = ourHashes(journal, ns);
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            String now = Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? hash(Files.readString(file)) : "";
+            if (!ours.contains(now)) {
+                problems.add(file + " is not nslab's (someone else wrote it): left alone");
+                return;
+            }
+            if (now.equals(hash(content))) return;
+        }
+        if (!Files.isDirectory(nsDir, LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.isDirectory(dir)) Files.createDirectories(dir);
+            Files.createDirectory(nsDir);
+            journal.note(DIR_NOTE, ns);
+        }
+        String sum = hash(content);
+        journal.note(FILE_NOTE, ns + " " + sum); // before the write: a crash leaves a note, never an unknown file
+        Path temp = nsDir.resolve(".hosts.nslab");
+        Files.writeString(temp, content);
+        Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        for (String old : ours) if (!old.equals(sum)) journal.unnote(FILE_NOTE, ns + " " + old);
+    }
+
+    private static List<String> ourHashes(Journal journal, String ns) {
+        List<String> out = new ArrayList<>();
+        for (String note : journal.notes(FILE_NOTE)) if (note.startsWith(ns + " ")) out.add(note.substring(ns.length() + 1));
+        return out;
+    }
+
+    Path hostsOf(String ns) {
+        return dir.resolve(ns).resolve("hosts");
+    }
+
+    /**
+     * The hosts file namespace {@code viewer} sees: localhost, then every namespace of the lab
+     * with an address, by the address on a subnet the viewer shares with it (a router's name means
+     * its address on the viewer's side), else its first IPv4, else its first address.
+     */
+    static String content(Lab lab, String viewer) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# the names of lab '").append(lab.name()).append("' as namespace ").append(viewer)
+                .append(" sees them (ip netns exec mounts this over /etc/hosts); written and removed by nslab\n");
+        sb.append("127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n");
+        List<Address> mine = lab.namespace(viewer).map(Namespace::addresses).orElse(List.of());
+        for (Namespace n : lab.namespaces()) {
+            if (!n.declared()) continue;
+            addressFor(n, mine).ifPresent(a -> sb.append(a.prefix().addressText()).append('\t').append(n.name()).append('\n'));
+        }
+        return sb.toString();
+    }
+
+    private static Optional<Address> addressFor(Namespace n, List<Address> viewers) {
+        for (Address a : n.addresses()) {
+            if (!a.valid() || a.v6()) continue;
+            for (Address v : viewers) if (v.valid() && !v.v6() && v.prefix().sameSubnet(a.prefix())) return Optional.of(a);
+        }
+        return n.firstAddress();
+    }
+
+    private static void report(List<String> problems, Consumer<String> say) {
+        if (problems.isEmpty() || say == null) return;
+        say.accept("name files (/etc/netns/NS/hosts): " + problems.get(0)
+                + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
+    }
+
+    static String hash(String content) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
