@@ -91,14 +91,15 @@ public final class Applier {
         List<String> undone = new ArrayList<>(undoer.undo(journal, diff.remove(), notes));
         journal.mark(diff.redo(), Journal.State.REMOVED);
 
+        names.sync(journal, plan.lab(), comment());
         WaveRunner run = runner(journal, plan, signals);
         WaveRunner.Failed failed = run.steps(diff.add());
         if (failed == null) {
-            names.sync(journal, plan.lab(), comment());
             return new ApplyResult(ApplyResult.Status.APPLIED, run.ranInPlanOrder(), undone, List.of(), null);
         }
         // Roll back what this apply did, then put back what it had taken away.
         undone.addAll(undoer.undo(journal, run.added.stream().filter(Journal.Entry::live).toList(), notes));
+        names.removeGone(journal, notes::add); // also those of namespaces the apply never reached
         // the rollback is checked, not assumed: a namespace this apply made must be gone
         boolean restored = run.added.stream().map(e -> e.effect().createdNamespace())
                 .noneMatch(ns -> ns != null && Files.exists(netnsDir.resolve(ns)));

@@ -23,8 +23,8 @@ import nslab.model.Namespace;
  * which {@code ip netns exec NS} mounts over {@code /etc/hosts}, so that {@code ping server} works in a
  * shell, a {@code run} command or {@code exec} of the lab, not only in the console's own lines.
  * <p>
- * Written after an apply succeeds (not a plan step: it is no kernel state, and no command of the
- * printed plan); removed when the namespace goes, by the {@link Undoer}. What was written is
+ * Written when an apply starts its steps (not a plan step: it is no kernel state, and no command
+ * of the printed plan); removed when the namespace goes, by the {@link Undoer}. What was written is
  * journalled as notes, before the write: {@code names-file "NS SHA"} (the content's hash) and
  * {@code names-dir NS} (a directory nslab made). A file is removed only while it still holds what
  * nslab wrote, and a directory only if nslab made it and it is empty: a hosts file someone else
@@ -79,22 +79,25 @@ final class NameFiles {
     }
 
     /**
-     * Brings the files of the lab's live namespaces up to date with {@code lab} and removes those of
-     * namespaces no longer live; {@code say} gets one line for what could not be written or was left alone.
+     * Writes (or brings up to date) the file of every namespace {@code lab} creates, before its
+     * steps run, so that its {@code run} commands find the names from their first moment; removes
+     * the files of namespaces it no longer has. A rollback removes those of namespaces that did not
+     * come ({@link #removeGone}). {@code say} gets one line for what was left alone or not written.
      */
     void sync(Journal journal, Lab lab, Consumer<String> say) {
         if (dir == null) return;
-        List<String> live = journal.namespaces();
         List<String> problems = new ArrayList<>();
-        for (String ns : live) {
-            if (lab.namespace(ns).isEmpty()) continue;
+        Set<String> coming = new LinkedHashSet<>();
+        for (Namespace n : lab.created()) {
+            if (!n.declared()) continue;
+            coming.add(n.name());
             try {
-                write(journal, ns, content(lab, ns), problems);
+                write(journal, n.name(), content(lab, n.name()), problems);
             } catch (IOException | RuntimeException e) {
                 problems.add(e.getMessage() == null ? e.toString() : e.getMessage());
             }
         }
-        removeGone(journal, problems);
+        removeGone(journal, coming, problems);
         report(problems, say);
     }
 
@@ -102,12 +105,11 @@ final class NameFiles {
     void removeGone(Journal journal, Consumer<String> say) {
         if (dir == null) return;
         List<String> problems = new ArrayList<>();
-        removeGone(journal, problems);
+        removeGone(journal, new LinkedHashSet<>(journal.namespaces()), problems);
         report(problems, say);
     }
 
-    private void removeGone(Journal journal, List<String> problems) {
-        Set<String> live = new LinkedHashSet<>(journal.namespaces());
+    private void removeGone(Journal journal, Set<String> live, List<String> problems) {
         for (String note : journal.notes(FILE_NOTE)) {
             String ns = note.substring(0, note.indexOf(' '));
             if (live.contains(ns)) continue;

@@ -60,4 +60,29 @@ echo "=== left"; cat /etc/netns/server/hosts; ls /etc/netns
         r.section('apply').contains('/etc/netns/server/hosts is not nslab\'s (someone else wrote it): left alone')
         r.section('left').readLines() == ['10.99.0.1 theirs', 'server']
     }
+
+    def "a namespace dropped from the script takes its name file along; the others learn it is gone"() {
+        given:
+        def lab = KernelSandbox.labFile(LAB, 'names')
+        def smaller = LAB.readLines().findAll { !it.contains("'client'") }.join('\n').replace("dev 'rc' { ip '10.61.1.1/24' }; ", '')
+
+        when:
+        def r = KernelSandbox.run("""
+nslab apply ${lab.absolutePath} >/dev/null
+echo "=== before"; echo \$(ls /etc/netns)
+cat > ${lab.absolutePath} <<'LAB'
+$smaller
+LAB
+echo "=== apply"; nslab apply ${lab.absolutePath} >/dev/null; echo "exit \$?"
+echo "=== after"; echo \$(ls /etc/netns)
+echo "=== server knows"; grep -c client /etc/netns/server/hosts
+nslab destroy names >/dev/null
+""")
+
+        then:
+        r.section('before').trim() == 'client router server'
+        r.section('apply') == 'exit 0'
+        r.section('after').trim() == 'router server'
+        r.section('server knows') == '0'
+    }
 }

@@ -31,7 +31,7 @@ echo "=== supported"; $probe >/dev/null 2>&1 && echo yes || echo no
 snapshot > /tmp/before.\$\$
 echo "=== apply"; nslab apply ${lab.absolutePath}; echo "exit \$?"
 echo "=== diff"; snapshot > /tmp/after.\$\$; diff /tmp/before.\$\$ /tmp/after.\$\$ && echo same
-echo "=== left"; ip netns list; ls /run/nslab | grep -v '[.]lock'
+echo "=== left"; ip netns list; ls /run/nslab | grep -v '[.]lock'; ls /etc/netns 2>/dev/null
 rm -f /tmp/before.\$\$ /tmp/after.\$\$
 """)
         def apply = r.section('apply')
@@ -55,7 +55,7 @@ rm -f /tmp/before.\$\$ /tmp/after.\$\$
         apply.contains('UNDONE ip netns del a')
         apply.contains('UNDONE ip netns del b')
 
-        and: 'the root namespace is as before and nothing is left'
+        and: 'the root namespace is as before and nothing is left, not even the name files of a and b'
         r.section('diff').trim() == 'same'
         r.section('left').trim().isEmpty()
 
