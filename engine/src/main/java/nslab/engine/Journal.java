@@ -280,6 +280,21 @@ public final class Journal {
         append(JournalLines.line("n", key, value));
     }
 
+    /** Notes and takes back several values under a key in one write (many files' notes cost one sync). */
+    public synchronized void renote(String key, List<String> added, List<String> removed) {
+        if (added.isEmpty() && removed.isEmpty()) return;
+        StringBuilder sb = new StringBuilder();
+        for (String v : added) {
+            notes.add(new String[] {key, v});
+            sb.append(JournalLines.line("N", key, v));
+        }
+        for (String v : removed) {
+            notes.removeIf(n -> n[0].equals(key) && n[1].equals(v));
+            sb.append(JournalLines.line("n", key, v));
+        }
+        append(sb.toString());
+    }
+
     /** The values noted under a key, in the order noted. */
     public synchronized List<String> notes(String key) {
         return notes.stream().filter(n -> n[0].equals(key)).map(n -> n[1]).toList();

@@ -5,12 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -83,22 +86,49 @@ final class NameFiles {
      * steps run, so that its {@code run} commands find the names from their first moment; removes
      * the files of namespaces it no longer has. A rollback removes those of namespaces that did not
      * come ({@link #removeGone}). {@code say} gets one line for what was left alone or not written.
+     * The journal is written twice however many files change: their notes before, the old ones after.
      */
     void sync(Journal journal, Lab lab, Consumer<String> say) {
         if (dir == null) return;
+        long t0 = System.nanoTime();
         List<String> problems = new ArrayList<>();
         Set<String> coming = new LinkedHashSet<>();
+        Map<String, String> writes = new LinkedHashMap<>(); // namespace -> its new content
+        List<String> newDirs = new ArrayList<>();
         for (Namespace n : lab.created()) {
             if (!n.declared()) continue;
             coming.add(n.name());
             try {
-                write(journal, n.name(), content(lab, n.name()), problems);
+                String content = content(lab, n.name());
+                if (needsWrite(journal, n.name(), content, problems)) {
+                    if (madeDirectory(n.name())) newDirs.add(n.name());
+                    writes.put(n.name(), content);
+                }
             } catch (IOException | RuntimeException e) {
                 problems.add(e.getMessage() == null ? e.toString() : e.getMessage());
             }
         }
+        journal.renote(DIR_NOTE, newDirs, List.of());
+        List<String> added = new ArrayList<>();
+        List<String> old = new ArrayList<>();
+        writes.forEach((ns, content) -> {
+            added.add(ns + " " + hash(content));
+            for (String h : ourHashes(journal, ns)) if (!h.equals(hash(content))) old.add(ns + " " + h);
+        });
+        journal.renote(FILE_NOTE, added, List.of()); // before the writes: a crash leaves a note, never an unknown file
+        writes.forEach((ns, content) -> {
+            try {
+                Path temp = dir.resolve(ns).resolve(".hosts.nslab");
+                Files.writeString(temp, content);
+                Files.move(temp, hostsOf(ns), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException | RuntimeException e) {
+                problems.add(hostsOf(ns) + ": " + e.getMessage());
+            }
+        });
+        journal.renote(FILE_NOTE, List.of(), old);
         removeGone(journal, coming, problems);
         report(problems, say);
+        Timing.note("name files: " + writes.size() + " of " + coming.size() + " written", t0, System.nanoTime());
     }
 
     /** Removes the files (and directories nslab made) of namespaces the journal no longer has live. */
@@ -110,23 +140,27 @@ final class NameFiles {
     }
 
     private void removeGone(Journal journal, Set<String> live, List<String> problems) {
+        List<String> gone = new ArrayList<>();
         for (String note : journal.notes(FILE_NOTE)) {
             String ns = note.substring(0, note.indexOf(' '));
             if (live.contains(ns)) continue;
             Path file = hostsOf(ns);
             try {
                 if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                    if (hash(Files.readString(file)).equals(note.substring(note.indexOf(' ') + 1))) {
+                    String now = hash(Files.readString(file));
+                    if (now.equals(note.substring(note.indexOf(' ') + 1))) {
                         Files.delete(file);
-                    } else if (!ourHashes(journal, ns).contains(hash(Files.readString(file)))) {
+                    } else if (!ourHashes(journal, ns).contains(now)) {
                         problems.add(file + " was changed since nslab wrote it: left alone");
                     }
                 }
             } catch (IOException | RuntimeException e) {
                 problems.add(file + ": " + e.getMessage());
             }
-            journal.unnote(FILE_NOTE, note);
+            gone.add(note);
         }
+        journal.renote(FILE_NOTE, List.of(), gone);
+        List<String> dirs = new ArrayList<>();
         for (String ns : journal.notes(DIR_NOTE)) {
             if (live.contains(ns)) continue;
             try (var entries = Files.list(dir.resolve(ns))) {
@@ -134,33 +168,33 @@ final class NameFiles {
             } catch (IOException | RuntimeException e) {
                 // gone already, or holds a file of someone else's: either way not ours to remove
             }
-            journal.unnote(DIR_NOTE, ns);
+            dirs.add(ns);
         }
+        journal.renote(DIR_NOTE, List.of(), dirs);
     }
 
-    private void write(Journal journal, String ns, String content, List<String> problems) throws IOException {
-        Path nsDir = dir.resolve(ns);
+    /** Whether the namespace's file must be written: it is missing, or nslab's and different; someone else's is left alone. */
+    private boolean needsWrite(Journal journal, String ns, String content, List<String> problems) throws IOException {
         Path file = hostsOf(ns);
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) return true;
         List<String> ours = ourHashes(journal, ns);
-        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            String now = Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? hash(Files.readString(file)) : "";
-            if (!ours.contains(now)) {
-                problems.add(file + " is not nslab's (someone else wrote it): left alone");
-                return;
-            }
-            if (now.equals(hash(content))) return;
+        // unchanged since nslab wrote it last (as far as the journal knows): no need to read it
+        if (!ours.isEmpty() && ours.get(ours.size() - 1).equals(hash(content))) return false;
+        String now = Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? hash(Files.readString(file)) : "";
+        if (!ours.contains(now)) {
+            problems.add(file + " is not nslab's (someone else wrote it): left alone");
+            return false;
         }
-        if (!Files.isDirectory(nsDir, LinkOption.NOFOLLOW_LINKS)) {
-            if (!Files.isDirectory(dir)) Files.createDirectories(dir);
-            Files.createDirectory(nsDir);
-            journal.note(DIR_NOTE, ns);
-        }
-        String sum = hash(content);
-        journal.note(FILE_NOTE, ns + " " + sum); // before the write: a crash leaves a note, never an unknown file
-        Path temp = nsDir.resolve(".hosts.nslab");
-        Files.writeString(temp, content);
-        Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        for (String old : ours) if (!old.equals(sum)) journal.unnote(FILE_NOTE, ns + " " + old);
+        return !now.equals(hash(content));
+    }
+
+    /** Makes the namespace's directory if it is missing; whether it did. */
+    private boolean madeDirectory(String ns) throws IOException {
+        Path nsDir = dir.resolve(ns);
+        if (Files.isDirectory(nsDir, LinkOption.NOFOLLOW_LINKS)) return false;
+        if (!Files.isDirectory(dir)) Files.createDirectories(dir);
+        Files.createDirectory(nsDir);
+        return true;
     }
 
     private static List<String> ourHashes(Journal journal, String ns) {
