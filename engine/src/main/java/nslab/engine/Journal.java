@@ -41,7 +41,8 @@ import nslab.plan.Step;
  * P id pid start                                the process a run step started (start: /proc/PID/stat field 22)
  * I id key value                                an identity: netns = dev:inode, ifindex NAME = n,
  *                                               original = a host sysctl's value before any lab set it
- * N key value | n key value                     a note (an iptables table this lab brought into being) | gone
+ * N key value | n key value                     a note (an iptables table this lab brought into being,
+ *                                               a name file it wrote) | gone
  * </pre>
  * CMD is {@code namespace|- TOOL argc arg...} or {@code -}; EFFECT is
  * {@code kind namespace|- name ncreates (ns dev)... non (ns dev)...}.

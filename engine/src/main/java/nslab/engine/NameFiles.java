@@ -5,16 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import nslab.model.Address;
@@ -95,11 +90,12 @@ final class NameFiles {
         Set<String> coming = new LinkedHashSet<>();
         Map<String, String> writes = new LinkedHashMap<>(); // namespace -> its new content
         List<String> newDirs = new ArrayList<>();
+        Names names = new Names(lab);
         for (Namespace n : lab.created()) {
             if (!n.declared()) continue;
             coming.add(n.name());
             try {
-                String content = content(lab, n.name());
+                String content = names.seenFrom(n.name());
                 if (needsWrite(journal, n.name(), content, problems)) {
                     if (madeDirectory(n.name())) newDirs.add(n.name());
                     writes.put(n.name(), content);
@@ -118,9 +114,9 @@ final class NameFiles {
         journal.renote(FILE_NOTE, added, List.of()); // before the writes: a crash leaves a note, never an unknown file
         writes.forEach((ns, content) -> {
             try {
-                Path temp = dir.resolve(ns).resolve(".hosts.nslab");
-                Files.writeString(temp, content);
-                Files.move(temp, hostsOf(ns), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                // in place, not by a rename: a shell already in the namespace has the file's inode
+                // mounted over its /etc/hosts, and sees the new names only so
+                Files.writeString(hostsOf(ns), content);
             } catch (IOException | RuntimeException e) {
                 problems.add(hostsOf(ns) + ": " + e.getMessage());
             }
@@ -213,24 +209,47 @@ final class NameFiles {
      * its address on the viewer's side), else its first IPv4, else its first address.
      */
     static String content(Lab lab, String viewer) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("# the names of lab '").append(lab.name()).append("' as namespace ").append(viewer)
-                .append(" sees them (ip netns exec mounts this over /etc/hosts); written and removed by nslab\n");
-        sb.append("127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n");
-        List<Address> mine = lab.namespace(viewer).map(Namespace::addresses).orElse(List.of());
-        for (Namespace n : lab.namespaces()) {
-            if (!n.declared()) continue;
-            addressFor(n, mine).ifPresent(a -> sb.append(a.prefix().addressText()).append('\t').append(n.name()).append('\n'));
-        }
-        return sb.toString();
+        return new Names(lab).seenFrom(viewer);
     }
 
-    private static Optional<Address> addressFor(Namespace n, List<Address> viewers) {
-        for (Address a : n.addresses()) {
-            if (!a.valid() || a.v6()) continue;
-            for (Address v : viewers) if (v.valid() && !v.v6() && v.prefix().sameSubnet(a.prefix())) return Optional.of(a);
+    /** The lab's names and subnets, worked out once for all the files of one sync. */
+    static final class Names {
+        private final Lab lab;
+        /** Each namespace's IPv4 addresses with their subnets ("10.0.1.0/24"). */
+        private final Map<String, List<String[]>> subnets = new LinkedHashMap<>();
+
+        Names(Lab lab) {
+            this.lab = lab;
+            for (Namespace n : lab.namespaces()) {
+                List<String[]> mine = new ArrayList<>();
+                for (Address a : n.addresses()) {
+                    if (a.valid() && !a.v6()) mine.add(new String[] {a.prefix().addressText(), a.prefix().networkText()});
+                }
+                subnets.put(n.name(), mine);
+            }
         }
-        return n.firstAddress();
+
+        String seenFrom(String viewer) {
+            Set<String> near = new java.util.HashSet<>();
+            for (String[] a : subnets.getOrDefault(viewer, List.of())) near.add(a[1]);
+            StringBuilder sb = new StringBuilder();
+            sb.append("# the names of lab '").append(lab.name()).append("' as namespace ").append(viewer)
+                    .append(" sees them (ip netns exec mounts this over /etc/hosts); written and removed by nslab\n");
+            sb.append("127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n");
+            for (Namespace n : lab.namespaces()) {
+                if (!n.declared()) continue;
+                String address = null;
+                for (String[] a : subnets.get(n.name())) {
+                    if (near.contains(a[1])) {
+                        address = a[0];
+                        break;
+                    }
+                }
+                if (address == null) address = n.firstAddress().map(a -> a.prefix().addressText()).orElse(null);
+                if (address != null) sb.append(address).append('\t').append(n.name()).append('\n');
+            }
+            return sb.toString();
+        }
     }
 
     private static void report(List<String> problems, Consumer<String> say) {
@@ -239,12 +258,11 @@ final class NameFiles {
                 + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
     }
 
+    /** What identifies a content nslab wrote: its length and CRC-32C (a check that it is unchanged, not a secret). */
     static String hash(String content) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] b = content.getBytes(StandardCharsets.UTF_8);
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(b);
+        return b.length + "-" + Long.toHexString(crc.getValue());
     }
 }
