@@ -25,7 +25,7 @@ if [ "${NSLAB_IN_SANDBOX:-}" != 1 ]; then
     # build the jar outside the sandbox (the launcher builds when stale)
     "$root/nslab" --version >/dev/null
     exec unshare --user --map-root-user --net --mount --propagation private \
-        sh -c 'mount -t tmpfs bench-run /run && ip link set dev lo up && NSLAB_IN_SANDBOX=1 exec sh "$0" "$@"' "$0" $sizes
+        sh -c 'mount -t tmpfs bench-run /run && ip link set dev lo up && { mount -t tmpfs nslab-netns /etc/netns 2>/dev/null || { mkdir -p /run/nslab-etc/up /run/nslab-etc/work && mount -t overlay nslab-etc -o lowerdir=/etc,upperdir=/run/nslab-etc/up,workdir=/run/nslab-etc/work /etc; }; } 2>/dev/null; NSLAB_IN_SANDBOX=1 exec sh "$0" "$@"' "$0" $sizes
 fi
 
 work=$(mktemp -d)

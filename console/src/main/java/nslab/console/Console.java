@@ -109,7 +109,7 @@ public final class Console {
         StartupTiming.mark("line reader");
         builtins.setLineReader(reader);
         if (options.tailTips()) {
-            new TailTipWidgets(reader, this::describe, 5, TailTipWidgets.TipType.COMPLETER).enable();
+            new TailTipWidgets(reader, this::describe, 5, TailTipWidgets.TipType.TAIL_TIP).enable();
             // the status border is drawn with line-drawing characters that many terminals show as "qqqq"
             org.jline.utils.Status status = org.jline.utils.Status.getStatus(terminal, false);
             if (status != null) status.setBorder(false);
@@ -119,11 +119,21 @@ public final class Console {
         terminal.handle(Terminal.Signal.INT, signal -> ctx.foreground.interrupt());
     }
 
-    /** Help under the prompt: the command's own for console commands, the example for lab words. */
+    /**
+     * Help under the prompt: the command's own for console commands, the example and meaning for a
+     * lab word; on a continuation line, of the word that begins that line, not of the block's first.
+     */
     private CmdDesc describe(CmdLine line) {
+        String head = line.getHead() == null ? "" : line.getHead();
+        int newline = head.lastIndexOf('\n');
+        if (newline >= 0) return wordDescription(head.substring(newline + 1).trim().split("[\\s('\"{]", 2)[0]);
         CmdDesc desc = registry.commandDescription(line);
         if (desc != null || line.getArgs().isEmpty()) return desc;
-        return Words.find(line.getArgs().get(0)).map(w -> {
+        return wordDescription(line.getArgs().get(0));
+    }
+
+    private static CmdDesc wordDescription(String word) {
+        return Words.find(word).map(w -> {
             List<AttributedString> main = new ArrayList<>();
             main.add(new AttributedString(w.example()));
             main.add(new AttributedString(w.meaning()));

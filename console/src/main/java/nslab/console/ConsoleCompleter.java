@@ -26,8 +26,8 @@ final class ConsoleCompleter implements Completer {
     /** Words after which the lab language takes a namespace name. */
     private static final Set<String> BEFORE_NAMESPACE = Set.of("peer", "reach", "unreachable", "to", "link", "namespace", "ns");
 
-    /** Words of the language after which an interface name of the namespace in question goes. */
-    private static final Set<String> BEFORE_LAB_INTERFACE = Set.of("dev", "port", "on");
+    /** Words and named arguments of the language after which an interface name of the namespace in question goes. */
+    private static final Set<String> BEFORE_LAB_INTERFACE = Set.of("dev", "port", "on", "out:", "in:", "dev:");
 
     private final ConsoleContext ctx;
     private final Predicate<String> isCommand;

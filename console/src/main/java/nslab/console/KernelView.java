@@ -7,7 +7,8 @@ import nslab.model.Namespace;
 /**
  * The kernel as completion, the highlighter and the first-word test see it: the engine's
  * {@link LiveState}, with its namespace list kept for a second, since completion and the help
- * under the prompt ask on every key.
+ * under the prompt ask on every key. The list is read from {@code /run/netns}, as
+ * {@code ip netns list} reads it, without starting a process (which a loaded machine makes slow).
  */
 final class KernelView {
     private static final long FRESH_NANOS = 1_000_000_000L;
@@ -24,10 +25,20 @@ final class KernelView {
     synchronized List<String> namespaces() {
         long now = System.nanoTime();
         if (cachedNamespaces == null || now - cachedAt > FRESH_NANOS) {
-            cachedNamespaces = List.copyOf(live.namespaces());
+            cachedNamespaces = List.copyOf(namedNamespaces());
             cachedAt = now;
         }
         return cachedNamespaces;
+    }
+
+    private List<String> namedNamespaces() {
+        java.nio.file.Path dir = java.nio.file.Path.of("/run/netns");
+        if (!java.nio.file.Files.isDirectory(dir)) return List.of();
+        try (var names = java.nio.file.Files.list(dir)) {
+            return names.map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (java.io.IOException | RuntimeException e) {
+            return live.namespaces();
+        }
     }
 
     /** Forget what was read: namespaces have just come or gone. */

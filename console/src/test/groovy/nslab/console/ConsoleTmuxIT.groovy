@@ -189,6 +189,87 @@ class ConsoleTmuxIT extends Specification {
         true
     }
 
+    def "completion under tmux: after peer ' the namespaces, after dev ' that namespace's interfaces, on a continuation line no list until Tab"() {
+        given:
+        tmux('new-session', '-d', '-s', session, '-x', '160', '-y', '50',
+                "cd '${repo}' && NSLAB_HISTORY='${history}' NSLAB_CACHE_DIR='${System.getenv('NSLAB_CACHE_DIR') ?: 'off'}' ./nslab --sandbox; echo NSLAB-ENDED; sleep 30")
+        waitFor(~/(?m)^nslab> ?$/, 120)
+        keys("namespace 'gw'")
+        keys("namespace 'pc' { veth 'eth0' peer 'gw', name: 'down0'; veth 'eth1' peer 'gw', name: 'down1' }")
+
+        when: 'Tab after peer \''
+        type("namespace 'pc' { veth 'x' peer '")
+        tab()
+
+        then: 'the namespaces, and no lab word'
+        waitFor(~/(?s)peer '\s*\nnamespaces\s*\n.*gw/, 30)
+        listed(~/peer '$/) == [namespaces: ['gw', 'host', 'pc']]
+
+        when: 'on a continuation line, typing shows no list'
+        tmux('send-keys', '-t', session, 'C-c') // closes the list
+        Thread.sleep(300)
+        tmux('send-keys', '-t', session, 'C-c') // drops the line
+        Thread.sleep(300)
+        keys("namespace 'pc' {")
+        type('v')
+        Thread.sleep(1500)
+
+        then:
+        listed(~/\.\.>\s+v$/) == [:]
+
+        when: 'Tab lists the words of a namespace body that begin so, nothing of the top level or expect'
+        tab()
+
+        then:
+        waitFor(~/(?s)\.\.>\s+v\s*\nlab words.*vxlan/, 30)
+        listed(~/\.\.>\s+v$/) == ['lab words': ['veth', 'vlan', 'vxlan']]
+
+        when: "Tab after dev ' on the next continuation line"
+        tmux('send-keys', '-t', session, 'BSpace')
+        keys('')
+        type("dev '")
+        tab()
+
+        then: "pc's interfaces only (Tab has written what they share)"
+        waitFor(~/(?s)dev 'eth\s*\ninterfaces\s*\n.*eth1/, 30)
+        listed(~/dev 'eth$/) == [interfaces: ['eth0', 'eth1']]
+    }
+
+    private void type(String text) {
+        tmux('send-keys', '-t', session, '-l', text)
+        Thread.sleep(300)
+    }
+
+    private void tab() {
+        tmux('send-keys', '-t', session, 'Tab')
+        Thread.sleep(500)
+    }
+
+    /**
+     * What the console listed under the last line that {@code typed} finds: each group's heading
+     * with its candidates (sorted), read from JLine's list until the first line that is not part of
+     * it (the tail tip's description, a blank line).
+     */
+    private Map<String, List<String>> listed(java.util.regex.Pattern typed) {
+        List<String> lines = screen().readLines()
+        int at = lines.findLastIndexOf { it.trim() =~ typed }
+        Map<String, List<String>> groups = [:]
+        String group = null
+        for (String line : lines.drop(at + 1)) {
+            if (line.trim() in ['namespaces', 'interfaces', 'lab words']) {
+                group = line.trim()
+                groups[group] = []
+            } else if (group != null && line =~ /^\S+\s+\(/) { // a candidate with its description
+                groups[group] << line.split(/\s+/)[0]
+            } else if (group != null && line.trim() && !line.contains('(') && !line.contains("'")) { // a row of candidates
+                groups[group].addAll(line.trim().split(/\s+/))
+            } else {
+                group = null
+            }
+        }
+        groups.collectEntries { k, v -> [k, v.sort()] }
+    }
+
     private void keys(String line) {
         tmux('send-keys', '-t', session, '-l', line)
         tmux('send-keys', '-t', session, 'Enter')

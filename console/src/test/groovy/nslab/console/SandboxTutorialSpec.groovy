@@ -63,6 +63,13 @@ class SandboxTutorialSpec extends Specification {
         then:
         ping.contains('1 received')
         !after.contains('not in the lab yet')
+
+        when: 'a program in the namespace resolves the names itself (no substitution inside a quoted command)'
+        String names = enter("client sh -c 'getent hosts server gateway'")
+
+        then: 'from /etc/netns/client/hosts: the gateway by its address on the client side'
+        names =~ /192\.168\.100\.1\s+server/
+        names =~ /10\.0\.100\.254\s+gateway/
     }
 
     def "a name close to one that exists is a typo, not an entry that waits"() {

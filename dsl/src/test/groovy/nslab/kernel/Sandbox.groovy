@@ -28,7 +28,7 @@ class Sandbox {
             file.text = script
             // a PID namespace too: every process the script or a lab starts ends with it
             def pb = new ProcessBuilder('unshare', '--user', '--map-root-user', '--net', '--mount', '--propagation', 'private',
-                    '--pid', '--fork', '--kill-child', '--mount-proc', 'sh', '-c', 'mount -t tmpfs nslab-test /run && ip link set dev lo up && exec sh "$0"', file.path)
+                    '--pid', '--fork', '--kill-child', '--mount-proc', 'sh', '-c', 'mount -t tmpfs nslab-test /run && ip link set dev lo up && { mount -t tmpfs nslab-netns /etc/netns 2>/dev/null || { mkdir -p /run/nslab-etc/up /run/nslab-etc/work && mount -t overlay nslab-etc -o lowerdir=/etc,upperdir=/run/nslab-etc/up,workdir=/run/nslab-etc/work /etc; }; } 2>/dev/null; exec sh "$0"', file.path)
             env.each { k, v -> v == null ? pb.environment().remove(k) : pb.environment().put(k, v) }
             def proc = pb.start()
             def out = new StringBuilder()

@@ -26,6 +26,7 @@ public final class Applier {
     private final Consumer<String> verbose;
     private final int parallelism;
     private Progress.Listener progress = Progress.Listener.NONE;
+    private final NameFiles names;
 
     /** {@code verbose} receives each command as it runs (null: quiet). */
     public Applier(Executor exec, Path runDir, Consumer<String> verbose) {
@@ -33,7 +34,12 @@ public final class Applier {
     }
 
     Applier(Executor exec, Path runDir, Consumer<String> verbose, Path netnsDir) {
+        this(exec, runDir, verbose, netnsDir, NameFiles.NONE);
+    }
+
+    Applier(Executor exec, Path runDir, Consumer<String> verbose, Path netnsDir, NameFiles names) {
         this.exec = exec;
+        this.names = names;
         this.runDir = runDir;
         this.verbose = verbose;
         this.netnsDir = netnsDir;
@@ -65,6 +71,7 @@ public final class Applier {
             List<Journal.Entry> live = journal.live();
             PlanDiff diff = PlanDiff.of(live, plan.steps());
             if (diff.empty()) {
+                names.sync(journal, lab, comment());
                 return new ApplyResult(ApplyResult.Status.UP_TO_DATE, List.of(), List.of(), List.of(), null);
             }
             progress.progress(new Progress("apply", "looking for what is in the way", 0, diff.add().size()));
@@ -84,13 +91,14 @@ public final class Applier {
     }
 
     private ApplyResult run(Plan plan, Journal journal, List<Journal.Entry> live, PlanDiff diff, Interruption signals) {
-        Undoer undoer = new Undoer(exec, runDir, netnsDir, verbose).progress(progress, "apply");
+        Undoer undoer = new Undoer(exec, runDir, netnsDir, verbose, names).progress(progress, "apply");
         List<String> notes = new ArrayList<>();
         // First take away what the script no longer has (so that a changed route or address can be
         // put back in its new form), and what must be redone because its container goes.
         List<String> undone = new ArrayList<>(undoer.undo(journal, diff.remove(), notes));
         journal.mark(diff.redo(), Journal.State.REMOVED);
 
+        names.sync(journal, plan.lab(), comment());
         WaveRunner run = runner(journal, plan, signals);
         WaveRunner.Failed failed = run.steps(diff.add());
         if (failed == null) {
@@ -98,6 +106,7 @@ public final class Applier {
         }
         // Roll back what this apply did, then put back what it had taken away.
         undone.addAll(undoer.undo(journal, run.added.stream().filter(Journal.Entry::live).toList(), notes));
+        names.removeGone(journal, notes::add); // also those of namespaces the apply never reached
         // the rollback is checked, not assumed: a namespace this apply made must be gone
         boolean restored = run.added.stream().map(e -> e.effect().createdNamespace())
                 .noneMatch(ns -> ns != null && Files.exists(netnsDir.resolve(ns)));
@@ -111,6 +120,11 @@ public final class Applier {
         if (journal.live().isEmpty()) journal.delete();
         return new ApplyResult(ApplyResult.Status.FAILED, run.ranInPlanOrder(), undone, List.of(),
                 failure(plan.lab(), failed, restored), signals.number());
+    }
+
+    /** A line for whoever watches the commands, as a shell comment (null: nobody watches). */
+    private Consumer<String> comment() {
+        return verbose == null ? null : line -> verbose.accept("# " + line);
     }
 
     private WaveRunner runner(Journal journal, Plan plan, Interruption signals) {

@@ -29,12 +29,18 @@ public final class Destroyer {
     private final Path netnsDir;
     private final Consumer<String> verbose;
     private Progress.Listener progress = Progress.Listener.NONE;
+    private final NameFiles names;
 
     public Destroyer(Executor exec, Path runDir, Consumer<String> verbose) {
         this(exec, runDir, verbose, NETNS_DIR);
     }
 
     Destroyer(Executor exec, Path runDir, Consumer<String> verbose, Path netnsDir) {
+        this(exec, runDir, verbose, netnsDir, NameFiles.NONE);
+    }
+
+    Destroyer(Executor exec, Path runDir, Consumer<String> verbose, Path netnsDir, NameFiles names) {
+        this.names = names;
         this.exec = exec;
         this.runDir = runDir;
         this.netnsDir = netnsDir;
@@ -77,9 +83,10 @@ public final class Destroyer {
             List<String> undone;
             boolean host = ours.stream().anyMatch(HostSysctls::isHost);
             try (LabLock hostLock = host ? LabLock.host(runDir, "changed") : null) {
-                undone = new ArrayList<>(new Undoer(exec, runDir, netnsDir, verbose).progress(progress, "destroy").undo(journal, ours, notes));
+                undone = new ArrayList<>(new Undoer(exec, runDir, netnsDir, verbose, names).progress(progress, "destroy").undo(journal, ours, notes));
             }
             journal.mark(notOurs, Journal.State.REMOVED);
+            names.removeGone(journal, notes::add);
             progress.progress(new Progress("destroy", "waiting for the kernel to free the namespaces", undone.size(), undone.size()));
             List<String> left = settle(ours, hostDevices, undone);
             if (left.isEmpty()) {

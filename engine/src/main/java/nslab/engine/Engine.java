@@ -22,23 +22,31 @@ import nslab.plan.Plan;
  * Trace t = engine.trace(compiled.lab(), "client", "server", Probe.icmp(false, null));
  * </pre>
  * Journals live under {@code /run/nslab} (or {@code $NSLAB_RUN_DIR}); inside a sandbox that
- * /run is the sandbox's own.
+ * /run is the sandbox's own. The engine on this machine also writes the lab's names where
+ * {@code ip netns exec} reads them ({@link NameFiles}).
  */
 public final class Engine {
     private final Executor exec;
     private final Path runDir;
     private final Consumer<String> verbose;
     private Progress.Listener progress = Progress.Listener.NONE;
+    private final NameFiles names;
 
+    /** An engine that writes no name files (its executor may be a made-up one). */
     public Engine(Executor exec, Path runDir, Consumer<String> verbose) {
+        this(exec, runDir, verbose, NameFiles.NONE);
+    }
+
+    private Engine(Executor exec, Path runDir, Consumer<String> verbose, NameFiles names) {
         this.exec = exec;
         this.runDir = runDir;
         this.verbose = verbose;
+        this.names = names;
     }
 
     /** The real kernel, journals in the default place; {@code verbose} gets each command (null: quiet). */
     public static Engine onThisMachine(Consumer<String> verbose) {
-        return new Engine(ExecutorChoice.forThisMachine(), defaultRunDir(), verbose);
+        return new Engine(ExecutorChoice.forThisMachine(), defaultRunDir(), verbose, NameFiles.onThisMachine());
     }
 
     public static Path defaultRunDir() {
@@ -55,7 +63,7 @@ public final class Engine {
     /** Builds the plan, or only its difference from what is live; does not run the expectations. */
     public ApplyResult apply(Plan plan) {
         try {
-            return new Applier(exec, runDir, verbose).progress(progress).apply(plan);
+            return new Applier(exec, runDir, verbose, Destroyer.NETNS_DIR, names).progress(progress).apply(plan);
         } finally {
             progress.finished();
         }
@@ -73,7 +81,7 @@ public final class Engine {
     /** {@code force}: read the journal around unreadable records, and remove an empty one. */
     public DestroyResult destroy(String lab, boolean force) {
         try {
-            return new Destroyer(exec, runDir, verbose).progress(progress).destroy(lab, force);
+            return new Destroyer(exec, runDir, verbose, Destroyer.NETNS_DIR, names).progress(progress).destroy(lab, force);
         } finally {
             progress.finished();
         }

@@ -41,7 +41,8 @@ import nslab.plan.Step;
  * P id pid start                                the process a run step started (start: /proc/PID/stat field 22)
  * I id key value                                an identity: netns = dev:inode, ifindex NAME = n,
  *                                               original = a host sysctl's value before any lab set it
- * N key value | n key value                     a note (an iptables table this lab brought into being) | gone
+ * N key value | n key value                     a note (an iptables table this lab brought into being,
+ *                                               a name file it wrote) | gone
  * </pre>
  * CMD is {@code namespace|- TOOL argc arg...} or {@code -}; EFFECT is
  * {@code kind namespace|- name ncreates (ns dev)... non (ns dev)...}.
@@ -288,6 +289,21 @@ public final class Journal {
     public synchronized void unnote(String key, String value) {
         notes.removeIf(n -> n[0].equals(key) && n[1].equals(value));
         append(JournalLines.line("n", key, value));
+    }
+
+    /** Notes and takes back several values under a key in one write (many files' notes cost one sync). */
+    public synchronized void renote(String key, List<String> added, List<String> removed) {
+        if (added.isEmpty() && removed.isEmpty()) return;
+        StringBuilder sb = new StringBuilder();
+        for (String v : added) {
+            notes.add(new String[] {key, v});
+            sb.append(JournalLines.line("N", key, v));
+        }
+        for (String v : removed) {
+            notes.removeIf(n -> n[0].equals(key) && n[1].equals(v));
+            sb.append(JournalLines.line("n", key, v));
+        }
+        append(sb.toString());
     }
 
     /** The values noted under a key, in the order noted. */

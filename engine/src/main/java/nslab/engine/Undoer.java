@@ -13,7 +13,8 @@ import nslab.render.ShellQuoting;
 /**
  * Undoes journal entries: stops their processes (only those still the ones started: same PID and
  * start time), runs their undo commands in reverse in batches (tolerant: a thing already gone is
- * fine), gives host sysctls back with the other labs in mind, and marks the entries removed.
+ * fine), gives host sysctls back with the other labs in mind, marks the entries removed, and
+ * removes the name files of the namespaces that went ({@link NameFiles}).
  * Used by apply (steps a script no longer has, a rollback) and by destroy.
  */
 final class Undoer {
@@ -26,9 +27,11 @@ final class Undoer {
     private final Batcher batcher = new Batcher();
     private Progress.Listener progress = Progress.Listener.NONE;
     private String verb = "destroy";
+    private final NameFiles names;
 
-    Undoer(Executor exec, Path runDir, Path netnsDir, Consumer<String> verbose) {
+    Undoer(Executor exec, Path runDir, Path netnsDir, Consumer<String> verbose, NameFiles names) {
         this.exec = exec;
+        this.names = names;
         this.runDir = runDir;
         this.netnsDir = netnsDir;
         this.verbose = verbose;
@@ -83,6 +86,7 @@ final class Undoer {
             }
         }
         journal.mark(t.undone, Journal.State.REMOVED);
+        names.removeGone(journal, notes::add);
         lines.addAll(dropTablesNoLongerUsed(journal));
         return lines;
     }

@@ -31,7 +31,7 @@ echo "=== supported"; $probe >/dev/null 2>&1 && echo yes || echo no
 snapshot > /run/before.\$\$
 echo "=== apply"; nslab apply ${lab.absolutePath}; echo "exit \$?"
 echo "=== diff"; snapshot > /run/after.\$\$; diff /run/before.\$\$ /run/after.\$\$ && echo same
-echo "=== left"; ip netns list; ls /run/nslab | grep -v '[.]lock'
+echo "=== left"; ip netns list; ls /run/nslab | grep -v '[.]lock'; ls /etc/netns 2>/dev/null
 rm -f /run/before.\$\$ /run/after.\$\$
 """)
         def apply = r.section('apply')
@@ -55,7 +55,7 @@ rm -f /run/before.\$\$ /run/after.\$\$
         apply.contains('UNDONE ip netns del a')
         apply.contains('UNDONE ip netns del b')
 
-        and: 'the root namespace is as before and nothing is left'
+        and: 'the root namespace is as before and nothing is left, not even the name files of a and b'
         r.section('diff').trim() == 'same'
         r.section('left').trim().isEmpty()
 
