@@ -108,7 +108,7 @@ public final class Console {
         reader.getKeyMaps().get(LineReader.MAIN).bind(new org.jline.reader.Reference(LineReader.SELF_INSERT), "}");
         StartupTiming.mark("line reader");
         builtins.setLineReader(reader);
-        if (options.tailTips()) {
+        if (options.tailTips() && !dumb(terminal)) {
             new TailTipWidgets(reader, this::describe, 5, TailTipWidgets.TipType.TAIL_TIP).enable();
             // the status border is drawn with line-drawing characters that many terminals show as "qqqq"
             org.jline.utils.Status status = org.jline.utils.Status.getStatus(terminal, false);
@@ -179,10 +179,18 @@ public final class Console {
      */
     private void keyboardSignals() {
         org.jline.terminal.Attributes attributes = terminal.getAttributes();
+        // a dumb terminal (input from a pipe) has no interrupt character: its -1 would match the
+        // end of the input, and every read after the last line would be taken for Ctrl-C
+        if (attributes.getControlChar(org.jline.terminal.Attributes.ControlChar.VINTR) < 0) return;
         if (!attributes.getLocalFlag(org.jline.terminal.Attributes.LocalFlag.ISIG)) {
             attributes.setLocalFlag(org.jline.terminal.Attributes.LocalFlag.ISIG, true);
             terminal.setAttributes(attributes);
         }
+    }
+
+    /** A terminal without cursor movement (input from a pipe): tips under the prompt would only add noise. */
+    private static boolean dumb(Terminal terminal) {
+        return terminal.getType().startsWith(Terminal.TYPE_DUMB);
     }
 
     private String prompt() {
