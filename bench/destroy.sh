@@ -9,16 +9,16 @@ root=$(dirname "$here")
 n=${1:-500}
 reps=${REPS:-3}
 
+. "$here/common.sh"
+
 if [ "${NSLAB_IN_SANDBOX:-}" != 1 ]; then
     "$root/nslab" --version >/dev/null # build the jar outside the sandbox (the launcher builds when stale)
-    exec unshare --user --map-root-user --net --mount --propagation private \
-        sh -c 'mount -t tmpfs bench-run /run && ip link set dev lo up && { mount -t tmpfs nslab-netns /etc/netns 2>/dev/null || { mkdir -p /run/nslab-etc/up /run/nslab-etc/work && mount -t overlay nslab-etc -o lowerdir=/etc,upperdir=/run/nslab-etc/up,workdir=/run/nslab-etc/work /etc; }; } 2>/dev/null; NSLAB_IN_SANDBOX=1 exec sh "$0" "$@"' "$0" "$n"
+    in_sandbox "$0" "$n"
 fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 nslab() { "$root/nslab" "$@"; }
-. "$here/common.sh"
 # after a destroy: nothing may be left, and the kernel must have freed it all
 clean() { [ -z "$(ip netns list)" ] || { echo "bench: namespaces left behind" >&2; exit 1; }; settle; }
 

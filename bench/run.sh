@@ -21,18 +21,18 @@ plain_max=${PLAIN_MAX:-500}
 with_ip=${WITH_IP:-1}
 topos=${TOPOS:-chain star}
 
+. "$here/common.sh"
+
 if [ "${NSLAB_IN_SANDBOX:-}" != 1 ]; then
     # build the jar outside the sandbox (the launcher builds when stale)
     "$root/nslab" --version >/dev/null
-    exec unshare --user --map-root-user --net --mount --propagation private \
-        sh -c 'mount -t tmpfs bench-run /run && ip link set dev lo up && { mount -t tmpfs nslab-netns /etc/netns 2>/dev/null || { mkdir -p /run/nslab-etc/up /run/nslab-etc/work && mount -t overlay nslab-etc -o lowerdir=/etc,upperdir=/run/nslab-etc/up,workdir=/run/nslab-etc/work /etc; }; } 2>/dev/null; NSLAB_IN_SANDBOX=1 exec sh "$0" "$@"' "$0" $sizes
+    in_sandbox "$0" $sizes
 fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # the launcher, as a user runs it (with its class-data-sharing archive), already inside this sandbox
 nslab() { "$root/nslab" "$@"; }
-. "$here/common.sh"
 # after a destroy: nothing may be left, and the kernel must have freed it all
 clean() {
     [ -z "$(ip netns list)" ] || { echo "bench: namespaces left behind" >&2; ip -all netns del; }

@@ -1,6 +1,7 @@
 package nslab.cli
 
 import nslab.command.ExitCodes
+import nslab.kernel.Sandbox
 import spock.lang.Requires
 import spock.lang.Shared
 import spock.lang.Specification
@@ -146,7 +147,7 @@ echo "=== left"; ip netns list
 
         when:
         def r = LauncherCopy.run(['unshare', '--user', '--map-root-user', '--net', '--mount', '--propagation', 'private', 'sh', '-c',
-                     'mount -t tmpfs t /run && ip link set lo up && { mount -t tmpfs nslab-netns /etc/netns 2>/dev/null || { mkdir -p /run/nslab-etc/up /run/nslab-etc/work && mount -t overlay nslab-etc -o lowerdir=/etc,upperdir=/run/nslab-etc/up,workdir=/run/nslab-etc/work /etc; }; } 2>/dev/null; NSLAB_IN_SANDBOX=1 exec sh "$0"', file.path],
+                     Sandbox.PRIVATE + 'NSLAB_IN_SANDBOX=1 exec sh "$0"', file.path],
                 [NSLAB_CLASSPATH: launcher.classpath()], copy)
         def s = sections(r.out)
 

@@ -1,5 +1,7 @@
 package nslab.console
 
+import nslab.kernel.Sandbox
+
 import java.util.concurrent.TimeUnit
 
 /**
@@ -9,9 +11,9 @@ import java.util.concurrent.TimeUnit
  */
 class SandboxedConsole implements Closeable {
     private static final String JAVA = System.getProperty('java.home') + '/bin/java'
-    /** In the new namespaces: a /run of its own (the engine's journals), lo up, then java with the given main class. */
+    /** In the new namespaces: {@link Sandbox#PRIVATE}, then java with the given main class. */
     private static final String START_JAVA =
-            'mount -t tmpfs nslab-run /run && ip link set lo up && { mount -t tmpfs nslab-netns /etc/netns 2>/dev/null || { mkdir -p /run/nslab-etc/up /run/nslab-etc/work && mount -t overlay nslab-etc -o lowerdir=/etc,upperdir=/run/nslab-etc/up,workdir=/run/nslab-etc/work /etc; }; } 2>/dev/null; exec "$0" -cp "$NSLAB_CP" "$@"'
+            Sandbox.PRIVATE + 'exec "$0" -cp "$NSLAB_CP" "$@"'
     private static final String CONSOLE_DRIVER = 'nslab.console.PipedConsoleDriver'
 
     final Process child

@@ -1,7 +1,7 @@
 package nslab.report
 
 import java.nio.file.Files
-import nslab.cli.EngineCommandsSpec
+import nslab.cli.LauncherCopy
 import spock.lang.Shared
 import spock.lang.Specification
 
@@ -73,6 +73,6 @@ class CiExampleSpec extends Specification {
 
     /** The step as the runner's shell runs it, in the checkout, with the launcher on this build's classes. */
     Map sh(String command) {
-        EngineCommandsSpec.run(['sh', '-c', command], [NSLAB_CLASSPATH: System.getProperty('java.class.path'), NSLAB_CACHE_DIR: 'off'], dir)
+        LauncherCopy.run(['sh', '-c', command], [NSLAB_CLASSPATH: System.getProperty('java.class.path'), NSLAB_CACHE_DIR: 'off'], dir)
     }
 }

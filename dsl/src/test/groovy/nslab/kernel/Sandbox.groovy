@@ -21,6 +21,16 @@ class Sandbox {
         }
     }
 
+    /**
+     * The first shell words inside a new user + network + mount namespace: a /run of its own (the
+     * engine's journals), lo up, and an /etc/netns of its own (a tmpfs on it, or where this machine
+     * has none, an overlay on /etc kept in that /run), so that the name files a lab writes never
+     * reach the machine's /etc.
+     */
+    static final String PRIVATE = 'mount -t tmpfs nslab-test /run && ip link set dev lo up && ' +
+            '{ mount -t tmpfs nslab-netns /etc/netns 2>/dev/null || { mkdir -p /run/nslab-etc/up /run/nslab-etc/work && ' +
+            'mount -t overlay nslab-etc -o lowerdir=/etc,upperdir=/run/nslab-etc/up,workdir=/run/nslab-etc/work /etc; }; } 2>/dev/null; '
+
     /** Runs {@code script} with {@code sh}; {@code env} is added to the environment, null values removed. */
     static Result run(String script, long timeoutSeconds = 120, Map<String, String> env = [:]) {
         def file = File.createTempFile('nslab-sandbox', '.sh')
@@ -28,7 +38,7 @@ class Sandbox {
             file.text = script
             // a PID namespace too: every process the script or a lab starts ends with it
             def pb = new ProcessBuilder('unshare', '--user', '--map-root-user', '--net', '--mount', '--propagation', 'private',
-                    '--pid', '--fork', '--kill-child', '--mount-proc', 'sh', '-c', 'mount -t tmpfs nslab-test /run && ip link set dev lo up && { mount -t tmpfs nslab-netns /etc/netns 2>/dev/null || { mkdir -p /run/nslab-etc/up /run/nslab-etc/work && mount -t overlay nslab-etc -o lowerdir=/etc,upperdir=/run/nslab-etc/up,workdir=/run/nslab-etc/work /etc; }; } 2>/dev/null; exec sh "$0"', file.path)
+                    '--pid', '--fork', '--kill-child', '--mount-proc', 'sh', '-c', PRIVATE + 'exec sh "$0"', file.path)
             env.each { k, v -> v == null ? pb.environment().remove(k) : pb.environment().put(k, v) }
             def proc = pb.start()
             def out = new StringBuilder()
