@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Start-up and live-line benchmark of the console (issue 4).
+# Start-up and live-line benchmark of the console.
 #   startup:   time from starting ./nslab until the prompt is on the screen (tmux, a real pty)
 #   live line: time from pressing Enter on a lab line in live mode until its last command is
 #              shown, i.e. the line compiled, validated, planned and its ip commands run
