@@ -1,15 +1,15 @@
 package nslab.command;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.zeroturnaround.exec.ProcessExecutor;
 
 /** Graphviz's {@code dot}, found on a PATH, turning a graph in the dot language into SVG or PNG. */
 public final class Graphviz {
@@ -37,35 +37,25 @@ public final class Graphviz {
 
     /** The picture in {@code format} (svg, png); throws with dot's own message when it refuses. */
     public byte[] render(String graph, String format) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
         try {
-            Process p = new ProcessBuilder(dot.toString(), "-T" + format).start();
-            CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
-            CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
-            try (OutputStream in = p.getOutputStream()) {
-                in.write(graph.getBytes(StandardCharsets.UTF_8));
-            }
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("dot took longer than 60 s");
-            }
-            if (p.exitValue() != 0) {
-                throw new IllegalStateException("dot failed: " + new String(err.get(), StandardCharsets.UTF_8).strip());
-            }
-            return out.get();
-        } catch (IOException | java.util.concurrent.ExecutionException e) {
+            int exit = new ProcessExecutor(dot.toString(), "-T" + format)
+                    .redirectInput(new ByteArrayInputStream(graph.getBytes(StandardCharsets.UTF_8)))
+                    .redirectOutput(out)
+                    .redirectError(err)
+                    .timeout(60, TimeUnit.SECONDS)
+                    .execute()
+                    .getExitValue();
+            if (exit != 0) throw new IllegalStateException("dot failed: " + err.toString(StandardCharsets.UTF_8).strip());
+            return out.toByteArray();
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("dot took longer than 60 s");
+        } catch (IOException e) {
             throw new IllegalStateException("dot failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while dot was drawing");
-        }
-    }
-
-    private static byte[] readAll(InputStream in) {
-        try (in; ByteArrayOutputStream buf = new ByteArrayOutputStream()) {
-            in.transferTo(buf);
-            return buf.toByteArray();
-        } catch (IOException e) {
-            return new byte[0];
         }
     }
 }
