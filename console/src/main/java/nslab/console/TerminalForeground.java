@@ -4,9 +4,7 @@ import com.sun.jna.LastErrorException;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import nslab.engine.ProcStat;
 
 /**
  * The console's hold on its terminal inside the PID namespace of {@code ./nslab --sandbox}.
@@ -66,11 +64,6 @@ final class TerminalForeground {
 
     /** Field 5 of /proc/self/stat: the process group's id as this PID namespace sees it (0: none here). */
     private static long ownGroupId() {
-        try {
-            String stat = Files.readString(Path.of("/proc/self/stat"));
-            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[2]);
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
+        return ProcStat.field("self", 5);
     }
 }

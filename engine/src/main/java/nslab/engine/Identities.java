@@ -36,13 +36,7 @@ final class Identities {
 
     /** A process's start time in clock ticks since boot, or -1 when it does not exist. */
     static long startTime(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-            String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(after[22 - 3]); // fields from the third on, after "pid (comm) "
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
+        return ProcStat.field(String.valueOf(pid), 22);
     }
 
     /** Whether {@code pid} is still the process that started at {@code start}. */

@@ -23,7 +23,7 @@ import nslab.model.Namespace;
  * <p>
  * Written when an apply starts its steps (not a plan step: it is no kernel state, and no command
  * of the printed plan); removed when the namespace goes, by the {@link Undoer}. What was written is
- * journalled as notes, before the write: {@code names-file "NS SHA"} (the content's hash) and
+ * journalled as notes, before the write: {@code names-file "NS HASH"} (the content's length and checksum, {@link #hash}) and
  * {@code names-dir NS} (a directory nslab made). A file is removed only while it still holds what
  * nslab wrote, and a directory only if nslab made it and it is empty: a hosts file someone else
  * wrote, or edited since, is left alone and said so.
@@ -108,8 +108,9 @@ final class NameFiles {
         List<String> added = new ArrayList<>();
         List<String> old = new ArrayList<>();
         writes.forEach((ns, content) -> {
-            added.add(ns + " " + hash(content));
-            for (String h : ourHashes(journal, ns)) if (!h.equals(hash(content))) old.add(ns + " " + h);
+            String hash = hash(content);
+            added.add(ns + " " + hash);
+            for (String h : ourHashes(journal, ns)) if (!h.equals(hash)) old.add(ns + " " + h);
         });
         journal.renote(FILE_NOTE, added, List.of()); // before the writes: a crash leaves a note, never an unknown file
         writes.forEach((ns, content) -> {
