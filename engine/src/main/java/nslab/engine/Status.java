@@ -61,10 +61,6 @@ public final class Status {
         return out;
     }
 
-    public String json(String onlyLab) {
-        return groovy.json.JsonOutput.toJson(labs(onlyLab));
-    }
-
     /** The same as text, for people. */
     @SuppressWarnings("unchecked")
     public String text(String onlyLab) {

@@ -62,7 +62,7 @@ class EngineDriver {
                 lock.close()
                 return 0
             case 'status':
-                println(args.length > 1 && args[1] == '--json' ? engine.status().json(null) : engine.status().text(null))
+                println(args.length > 1 && args[1] == '--json' ? groovy.json.JsonOutput.toJson(engine.status().labs(null)) : engine.status().text(null))
                 return 0
             default:
                 System.err.println "unknown driver command ${args[0]}"
