@@ -98,9 +98,14 @@ public final class Applier {
         List<String> undone = new ArrayList<>(undoer.undo(journal, diff.remove(), notes));
         journal.mark(diff.redo(), Journal.State.REMOVED);
 
-        names.sync(journal, plan.lab(), comment());
-        WaveRunner run = runner(journal, plan, signals);
-        WaveRunner.Failed failed = run.steps(diff.add());
+        Runnable named = names.syncAside(journal, plan.lab(), comment());
+        WaveRunner run = runner(journal, plan, signals).beforeProcesses(named);
+        WaveRunner.Failed failed;
+        try {
+            failed = run.steps(diff.add());
+        } finally {
+            named.run();
+        }
         if (failed == null) {
             return new ApplyResult(ApplyResult.Status.APPLIED, run.ranInPlanOrder(), undone, List.of(), null);
         }

@@ -72,6 +72,7 @@ public final class Destroyer {
                         + " nslab cannot tell what lab " + lab + " built; nothing was changed. 'nslab destroy --force "
                         + lab + "' removes the journal");
             }
+            long t1 = System.nanoTime();
             int strays = Strays.settle(journal.appliers());
             if (strays > 0) notes.add(strays + " program(s) of an apply that was killed had to end first");
             List<String> namespaces = journal.namespaces();
@@ -80,6 +81,7 @@ public final class Destroyer {
             List<Journal.Entry> notOurs = Footprint.withAll(journal.live(), o.notOurs());
             List<Journal.Entry> ours = journal.live().stream().filter(e -> !notOurs.contains(e)).toList();
             Map<String, String> hostDevices = hostDevices(journal.live(), ours);
+            Timing.note("ownership", t1, System.nanoTime());
             List<String> undone;
             boolean host = ours.stream().anyMatch(HostSysctls::isHost);
             try (LabLock hostLock = host ? LabLock.host(runDir, "changed") : null) {
@@ -87,8 +89,10 @@ public final class Destroyer {
             }
             journal.mark(notOurs, Journal.State.REMOVED);
             names.removeGone(journal, notes::add);
+            long t3 = System.nanoTime();
             progress.progress(new Progress("destroy", "waiting for the kernel to free the namespaces", undone.size(), undone.size()));
             List<String> left = settle(ours, hostDevices, undone);
+            Timing.note("end state", t3, System.nanoTime());
             if (left.isEmpty()) {
                 deleteLogs(journal);
                 journal.delete();

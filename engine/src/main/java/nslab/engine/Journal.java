@@ -299,10 +299,9 @@ public final class Journal {
             notes.add(new String[] {key, v});
             sb.append(JournalLines.line("N", key, v));
         }
-        for (String v : removed) {
-            notes.removeIf(n -> n[0].equals(key) && n[1].equals(v));
-            sb.append(JournalLines.line("n", key, v));
-        }
+        Set<String> gone = new java.util.HashSet<>(removed);
+        notes.removeIf(n -> n[0].equals(key) && gone.contains(n[1])); // one pass: a destroy removes thousands
+        for (String v : removed) sb.append(JournalLines.line("n", key, v));
         append(sb.toString());
     }
 
@@ -362,11 +361,11 @@ public final class Journal {
         } catch (IOException e) {
             throw new EngineException("cannot read the journal " + file + ": " + e.getMessage());
         }
-        List<String> lines = new ArrayList<>();
+        List<int[]> lines = new ArrayList<>(); // where each line starts and ends: most are parsed from the bytes
         int start = 0;
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == '\n') {
-                lines.add(new String(bytes, start, i - start, StandardCharsets.UTF_8));
+                lines.add(new int[] {start, i});
                 start = i + 1;
             }
         }
@@ -376,11 +375,11 @@ public final class Journal {
                     + " while it was written) was skipped");
         }
         if (lines.isEmpty()) return;
-        String[] h = JournalLines.parse(lines.get(0));
+        String[] h = JournalLines.parse(bytes, lines.get(0)[0], lines.get(0)[1]);
         if (h == null || h.length < 3 || !h[0].equals(MAGIC)) {
-            if (lines.get(0).startsWith(MAGIC + " 1 ")) {
+            if (new String(bytes, 0, lines.get(0)[1], StandardCharsets.UTF_8).startsWith(MAGIC + " 1 ")) {
                 if (tolerant) {
-                    readFormat1Namespaces(lines);
+                    readFormat1Namespaces(lines.stream().map(l -> new String(bytes, l[0], l[1] - l[0], StandardCharsets.UTF_8)).toList());
                     return;
                 }
                 throw new EngineException(file + ":1: this journal was written by an older nslab (format 1), which"
@@ -397,9 +396,8 @@ public final class Journal {
             source = h.length > 3 && !h[3].equals("-") ? h[3] : null;
         }
         for (int n = 1; n < lines.size(); n++) {
-            String line = lines.get(n);
             try {
-                apply(JournalLines.parse(line));
+                apply(JournalLines.parse(bytes, lines.get(n)[0], lines.get(n)[1]));
             } catch (RuntimeException e) {
                 boolean last = n == lines.size() - 1 && !tornTail;
                 String where = file + ":" + (n + 1) + ": ";

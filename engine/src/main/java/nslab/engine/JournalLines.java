@@ -31,11 +31,35 @@ final class JournalLines {
 
     /** The fields of a line, or null when its checksum is missing or wrong. */
     static String[] parse(String line) {
-        int tab = line.lastIndexOf('\t');
-        if (tab < 0 || !line.substring(tab + 1).equals(crc(line.substring(0, tab)))) return null;
-        String[] raw = line.substring(0, tab).split("\t", -1);
-        for (int i = 0; i < raw.length; i++) raw[i] = unescape(raw[i]);
-        return raw;
+        byte[] b = line.getBytes(StandardCharsets.UTF_8);
+        return parse(b, 0, b.length);
+    }
+
+    /**
+     * The fields of the line {@code b[from, to)} (without its newline), or null when its checksum
+     * is missing or wrong: read from the bytes as they are in the file, a string made only for each
+     * field (a large lab's journal has thousands of lines, read at every destroy).
+     */
+    static String[] parse(byte[] b, int from, int to) {
+        int tab = to - 1;
+        while (tab >= from && b[tab] != '\t') tab--;
+        if (tab < from || to - tab - 1 != 8) return null;
+        CRC32 c = new CRC32();
+        c.update(b, from, tab - from);
+        long v = c.getValue();
+        for (int i = 7; i >= 0; i--, v >>>= 4) if (b[tab + 1 + i] != HEX[(int) (v & 15)]) return null;
+        int n = 1;
+        for (int i = from; i < tab; i++) if (b[i] == '\t') n++;
+        String[] fields = new String[n];
+        int start = from;
+        int k = 0;
+        for (int i = from; i <= tab; i++) {
+            if (i == tab || b[i] == '\t') {
+                fields[k++] = unescape(new String(b, start, i - start, StandardCharsets.UTF_8));
+                start = i + 1;
+            }
+        }
+        return fields;
     }
 
     static void escape(String s, StringBuilder sb) {

@@ -1,17 +1,27 @@
 package nslab.engine;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import nslab.model.Address;
 import nslab.model.Lab;
 import nslab.model.Namespace;
@@ -21,8 +31,9 @@ import nslab.model.Namespace;
  * which {@code ip netns exec NS} mounts over {@code /etc/hosts}, so that {@code ping server} works in a
  * shell, a {@code run} command or {@code exec} of the lab, not only in the console's own lines.
  * <p>
- * Written when an apply starts its steps (not a plan step: it is no kernel state, and no command
- * of the printed plan); removed when the namespace goes, by the {@link Undoer}. What was written is
+ * Written while an apply runs its steps, on a thread of its own, done before the first process
+ * the lab starts (not a plan step: it is no kernel state, and no command of the printed plan);
+ * removed while the {@link Undoer} deletes the namespaces. What was written is
  * journalled as notes, before the write: {@code names-file "NS HASH"} (the content's length and checksum, {@link #hash}) and
  * {@code names-dir NS} (a directory nslab made). A file is removed only while it still holds what
  * nslab wrote, and a directory only if nslab made it and it is empty: a hosts file someone else
@@ -85,18 +96,36 @@ final class NameFiles {
      */
     void sync(Journal journal, Lab lab, Consumer<String> say) {
         if (dir == null) return;
+        report(syncFiles(journal, lab), say);
+    }
+
+    /**
+     * {@link #sync} on a thread of its own, while the apply's steps change the kernel: the files are
+     * plain writes that no step needs, only the processes a lab starts (their waves wait for the
+     * returned step, which waits for the files and reports like {@code sync}; it may run twice).
+     */
+    Runnable syncAside(Journal journal, Lab lab, Consumer<String> say) {
+        if (dir == null) return () -> {};
+        return aside(() -> syncFiles(journal, lab), say);
+    }
+
+    private List<String> syncFiles(Journal journal, Lab lab) {
         long t0 = System.nanoTime();
         List<String> problems = new ArrayList<>();
         Set<String> coming = new LinkedHashSet<>();
-        Map<String, String> writes = new LinkedHashMap<>(); // namespace -> its new content
+        Map<String, byte[]> writes = new LinkedHashMap<>(); // namespace -> its new content
+        Map<String, String> hashes = new HashMap<>();
         List<String> newDirs = new ArrayList<>();
+        Map<String, List<String>> ours = ourHashes(journal);
         Names names = new Names(lab);
         for (Namespace n : lab.created()) {
             if (!n.declared()) continue;
             coming.add(n.name());
             try {
-                String content = names.seenFrom(n.name());
-                if (needsWrite(journal, n.name(), content, problems)) {
+                byte[] content = names.seenFrom(n.name());
+                String hash = hash(content);
+                hashes.put(n.name(), hash);
+                if (needsWrite(ours.getOrDefault(n.name(), List.of()), n.name(), hash, problems)) {
                     if (madeDirectory(n.name())) newDirs.add(n.name());
                     writes.put(n.name(), content);
                 }
@@ -108,49 +137,96 @@ final class NameFiles {
         List<String> added = new ArrayList<>();
         List<String> old = new ArrayList<>();
         writes.forEach((ns, content) -> {
-            String hash = hash(content);
+            String hash = hashes.get(ns);
             added.add(ns + " " + hash);
-            for (String h : ourHashes(journal, ns)) if (!h.equals(hash)) old.add(ns + " " + h);
+            for (String h : ours.getOrDefault(ns, List.of())) if (!h.equals(hash)) old.add(ns + " " + h);
         });
         journal.renote(FILE_NOTE, added, List.of()); // before the writes: a crash leaves a note, never an unknown file
         writes.forEach((ns, content) -> {
             try {
                 // in place, not by a rename: a shell already in the namespace has the file's inode
                 // mounted over its /etc/hosts, and sees the new names only so
-                Files.writeString(hostsOf(ns), content);
+                Files.write(hostsOf(ns), content);
             } catch (IOException | RuntimeException e) {
                 problems.add(hostsOf(ns) + ": " + e.getMessage());
             }
         });
         journal.renote(FILE_NOTE, List.of(), old);
         removeGone(journal, coming, problems);
-        report(problems, say);
         Timing.note("name files: " + writes.size() + " of " + coming.size() + " written", t0, System.nanoTime());
+        return problems;
     }
 
     /** Removes the files (and directories nslab made) of namespaces the journal no longer has live. */
     void removeGone(Journal journal, Consumer<String> say) {
         if (dir == null) return;
+        long t0 = System.nanoTime();
         List<String> problems = new ArrayList<>();
         removeGone(journal, new LinkedHashSet<>(journal.namespaces()), problems);
         report(problems, say);
+        Timing.note("name files removed", t0, System.nanoTime());
+    }
+
+    /**
+     * Removes, on a thread of its own, the files of namespaces about to be deleted, while the
+     * kernel deletes them: plain files, which that work does not need. The returned step waits for
+     * it and reports like {@link #removeGone(Journal, Consumer)}.
+     */
+    Runnable removeAside(Journal journal, Set<String> going, Consumer<String> say) {
+        if (dir == null || going.isEmpty()) return () -> {};
+        Set<String> staying = new LinkedHashSet<>(journal.namespaces());
+        staying.removeAll(going);
+        return aside(() -> {
+            long t0 = System.nanoTime();
+            List<String> problems = new ArrayList<>();
+            removeGone(journal, staying, problems);
+            Timing.note("name files removed", t0, System.nanoTime());
+            return problems;
+        }, say);
+    }
+
+    /** Work on a thread of its own; the returned step waits for it and reports its problems, once. */
+    private static Runnable aside(Supplier<List<String>> work, Consumer<String> say) {
+        CompletableFuture<List<String>> running = CompletableFuture.supplyAsync(work, r -> {
+            Thread t = new Thread(r, "nslab-name-files");
+            t.setDaemon(true);
+            t.start();
+        });
+        AtomicBoolean reported = new AtomicBoolean();
+        return () -> {
+            List<String> problems;
+            try {
+                problems = running.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                throw e;
+            }
+            if (!reported.getAndSet(true)) report(problems, say);
+        };
     }
 
     private void removeGone(Journal journal, Set<String> live, List<String> problems) {
         List<String> gone = new ArrayList<>();
+        Map<String, List<String>> ours = ourHashes(journal);
         for (String note : journal.notes(FILE_NOTE)) {
             String ns = note.substring(0, note.indexOf(' '));
             if (live.contains(ns)) continue;
             Path file = hostsOf(ns);
             try {
-                if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                    String now = hash(Files.readString(file));
-                    if (now.equals(note.substring(note.indexOf(' ') + 1))) {
+                BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (a.isRegularFile()) {
+                    List<String> mine = ours.getOrDefault(ns, List.of());
+                    String length = a.size() + "-";
+                    // a length nslab never wrote there is someone else's content: no need to read it
+                    String now = mine.stream().anyMatch(h -> h.startsWith(length)) ? hash(Files.readAllBytes(file)) : null;
+                    if (note.substring(note.indexOf(' ') + 1).equals(now)) {
                         Files.delete(file);
-                    } else if (!ourHashes(journal, ns).contains(now)) {
+                    } else if (!mine.contains(now)) {
                         problems.add(file + " was changed since nslab wrote it: left alone");
                     }
                 }
+            } catch (NoSuchFileException e) {
+                // gone already
             } catch (IOException | RuntimeException e) {
                 problems.add(file + ": " + e.getMessage());
             }
@@ -160,10 +236,13 @@ final class NameFiles {
         List<String> dirs = new ArrayList<>();
         for (String ns : journal.notes(DIR_NOTE)) {
             if (live.contains(ns)) continue;
-            try (var entries = Files.list(dir.resolve(ns))) {
-                if (entries.findAny().isEmpty()) Files.delete(dir.resolve(ns));
+            try {
+                // only an empty directory goes (rmdir): one holding a file of someone else's stays
+                if (Files.readAttributes(dir.resolve(ns), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isDirectory()) {
+                    Files.delete(dir.resolve(ns));
+                }
             } catch (IOException | RuntimeException e) {
-                // gone already, or holds a file of someone else's: either way not ours to remove
+                // gone already, or not empty: either way not ours to remove
             }
             dirs.add(ns);
         }
@@ -171,18 +250,17 @@ final class NameFiles {
     }
 
     /** Whether the namespace's file must be written: it is missing, or nslab's and different; someone else's is left alone. */
-    private boolean needsWrite(Journal journal, String ns, String content, List<String> problems) throws IOException {
+    private boolean needsWrite(List<String> ours, String ns, String hash, List<String> problems) throws IOException {
         Path file = hostsOf(ns);
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) return true;
-        List<String> ours = ourHashes(journal, ns);
         // unchanged since nslab wrote it last (as far as the journal knows): no need to read it
-        if (!ours.isEmpty() && ours.get(ours.size() - 1).equals(hash(content))) return false;
-        String now = Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? hash(Files.readString(file)) : "";
+        if (!ours.isEmpty() && ours.get(ours.size() - 1).equals(hash)) return false;
+        String now = Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? hash(Files.readAllBytes(file)) : "";
         if (!ours.contains(now)) {
             problems.add(file + " is not nslab's (someone else wrote it): left alone");
             return false;
         }
-        return !now.equals(hash(content));
+        return !now.equals(hash);
     }
 
     /** Makes the namespace's directory if it is missing; whether it did. */
@@ -194,9 +272,13 @@ final class NameFiles {
         return true;
     }
 
-    private static List<String> ourHashes(Journal journal, String ns) {
-        List<String> out = new ArrayList<>();
-        for (String note : journal.notes(FILE_NOTE)) if (note.startsWith(ns + " ")) out.add(note.substring(ns.length() + 1));
+    /** Each namespace's contents nslab wrote to its file, oldest first, as the journal's notes say. */
+    private static Map<String, List<String>> ourHashes(Journal journal) {
+        Map<String, List<String>> out = new HashMap<>();
+        for (String note : journal.notes(FILE_NOTE)) {
+            int space = note.indexOf(' ');
+            out.computeIfAbsent(note.substring(0, space), k -> new ArrayList<>()).add(note.substring(space + 1));
+        }
         return out;
     }
 
@@ -210,46 +292,90 @@ final class NameFiles {
      * its address on the viewer's side), else its first IPv4, else its first address.
      */
     static String content(Lab lab, String viewer) {
-        return new Names(lab).seenFrom(viewer);
+        return new String(new Names(lab).seenFrom(viewer), StandardCharsets.UTF_8);
     }
 
-    /** The lab's names and subnets, worked out once for all the files of one sync. */
+    /**
+     * The lab's names and subnets, worked out once for all the files of one sync. Every file lists
+     * every name, so a lab of N namespaces writes N * N lines: the namespaces' usual lines are made
+     * once, as one block, and a viewer's file copies runs of that block, with its own line only for
+     * each namespace it shares a subnet with.
+     */
     static final class Names {
         private final Lab lab;
-        /** Each namespace's IPv4 addresses with their subnets ("10.0.1.0/24"). */
-        private final Map<String, List<String[]>> subnets = new LinkedHashMap<>();
+        /** The declared namespaces in the lab's order. */
+        private final List<String> order = new ArrayList<>();
+        /** Every declared namespace's usual line, one after another; line i starts at {@code starts[i]}. */
+        private final byte[] block;
+        private final int[] starts;
+        /** Each namespace's IPv4 addresses with their subnets ("10.0.1.0/24"), in its own order. */
+        private final Map<String, List<String[]>> subnets = new HashMap<>();
+        /**
+         * Each subnet's members that are named by another address elsewhere: namespace position in
+         * {@link #order}, and that namespace's address there, when it is not its first IPv4.
+         */
+        private final Map<String, List<Member>> members = new HashMap<>();
+
+        private record Member(int position, int rank, String address) {}
 
         Names(Lab lab) {
             this.lab = lab;
+            ByteArrayOutputStream usual = new ByteArrayOutputStream();
+            List<Integer> at = new ArrayList<>();
             for (Namespace n : lab.namespaces()) {
                 List<String[]> mine = new ArrayList<>();
                 for (Address a : n.addresses()) {
                     if (a.valid() && !a.v6()) mine.add(new String[] {a.prefix().addressText(), a.prefix().networkText()});
                 }
                 subnets.put(n.name(), mine);
+                if (!n.declared()) continue;
+                int position = order.size();
+                order.add(n.name());
+                at.add(usual.size());
+                n.firstAddress().ifPresent(a -> usual.writeBytes(line(a.prefix().addressText(), n.name())));
+                for (int rank = 1; rank < mine.size(); rank++) {
+                    members.computeIfAbsent(mine.get(rank)[1], k -> new ArrayList<>()).add(new Member(position, rank, mine.get(rank)[0]));
+                }
             }
+            at.add(usual.size());
+            block = usual.toByteArray();
+            starts = at.stream().mapToInt(Integer::intValue).toArray();
         }
 
-        String seenFrom(String viewer) {
-            Set<String> near = new java.util.HashSet<>();
-            for (String[] a : subnets.getOrDefault(viewer, List.of())) near.add(a[1]);
-            StringBuilder sb = new StringBuilder();
-            sb.append("# the names of lab '").append(lab.name()).append("' as namespace ").append(viewer)
-                    .append(" sees them (ip netns exec mounts this over /etc/hosts); written and removed by nslab\n");
-            sb.append("127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n");
-            for (Namespace n : lab.namespaces()) {
-                if (!n.declared()) continue;
-                String address = null;
-                for (String[] a : subnets.get(n.name())) {
-                    if (near.contains(a[1])) {
-                        address = a[0];
-                        break;
-                    }
+        byte[] seenFrom(String viewer) {
+            // a namespace on a subnet the viewer is on is named by its first address there: another
+            // line than its usual one only when that is not its first IPv4
+            Set<String> mySubnets = new HashSet<>();
+            for (String[] a : subnets.getOrDefault(viewer, List.of())) mySubnets.add(a[1]);
+            Map<Integer, Member> near = new TreeMap<>();
+            for (String subnet : mySubnets) {
+                for (Member m : members.getOrDefault(subnet, List.of())) {
+                    if (!sharesEarlier(m, mySubnets)) near.merge(m.position(), m, (x, y) -> x.rank() <= y.rank() ? x : y);
                 }
-                if (address == null) address = n.firstAddress().map(a -> a.prefix().addressText()).orElse(null);
-                if (address != null) sb.append(address).append('\t').append(n.name()).append('\n');
             }
-            return sb.toString();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(block.length + 256);
+            out.writeBytes(("# the names of lab '" + lab.name() + "' as namespace " + viewer
+                    + " sees them (ip netns exec mounts this over /etc/hosts); written and removed by nslab\n"
+                    + "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n").getBytes(StandardCharsets.UTF_8));
+            int from = 0;
+            for (Member m : near.values()) {
+                out.write(block, starts[from], starts[m.position()] - starts[from]);
+                out.writeBytes(line(m.address(), order.get(m.position())));
+                from = m.position() + 1;
+            }
+            out.write(block, starts[from], block.length - starts[from]);
+            return out.toByteArray();
+        }
+
+        /** Whether the viewer also shares one of the member's earlier subnets, which then names it. */
+        private boolean sharesEarlier(Member m, Set<String> viewerSubnets) {
+            List<String[]> theirs = subnets.get(order.get(m.position()));
+            for (int rank = 0; rank < m.rank(); rank++) if (viewerSubnets.contains(theirs.get(rank)[1])) return true;
+            return false;
+        }
+
+        private static byte[] line(String address, String name) {
+            return (address + '\t' + name + '\n').getBytes(StandardCharsets.UTF_8);
         }
     }
 
@@ -260,8 +386,7 @@ final class NameFiles {
     }
 
     /** What identifies a content nslab wrote: its length and CRC-32C (a check that it is unchanged, not a secret). */
-    static String hash(String content) {
-        byte[] b = content.getBytes(StandardCharsets.UTF_8);
+    static String hash(byte[] b) {
         java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
         crc.update(b);
         return b.length + "-" + Long.toHexString(crc.getValue());

@@ -66,6 +66,7 @@ final class Undoer {
         Timing.note("teardown plan", t0, t1);
         Timing.note("process scan", t1, System.nanoTime());
         List<String> lines = new ArrayList<>();
+        Runnable namesRemoved = names.removeAside(journal, namespaces, notes::add);
         String undoing = verb.equals("destroy") ? "deleting" : "rolling back";
         for (Batch b : batcher.undoBatches(t.commands)) {
             progress.progress(new Progress(verb, undoing + " (" + b.tool().name().toLowerCase()
@@ -85,6 +86,7 @@ final class Undoer {
                 if (verbose != null) verbose.accept("- " + line);
             }
         }
+        namesRemoved.run();
         journal.mark(t.undone, Journal.State.REMOVED);
         names.removeGone(journal, notes::add);
         lines.addAll(dropTablesNoLongerUsed(journal));

@@ -44,6 +44,7 @@ final class WaveRunner {
     private final Batcher batcher = new Batcher();
     final List<Journal.Entry> added = new ArrayList<>();
     private Progress.Listener progress = Progress.Listener.NONE;
+    private Runnable beforeProcesses = () -> {};
     private final java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
     private int total;
     private String phase = "";
@@ -65,6 +66,12 @@ final class WaveRunner {
         return this;
     }
 
+    /** Runs {@code barrier} before the first wave that starts a process (which must find what it waits for). */
+    WaveRunner beforeProcesses(Runnable barrier) {
+        this.beforeProcesses = barrier;
+        return this;
+    }
+
     Failed steps(List<Step> steps) {
         total = steps.size();
         for (List<Batcher.Unit> wave : batcher.waves(steps)) {
@@ -73,6 +80,7 @@ final class WaveRunner {
             for (Batcher.Unit u : wave) for (int i : u.stepIndexes()) waveSteps.add(steps.get(i));
             phase = waveSteps.stream().map(s -> s.phase().name().toLowerCase().replace('_', ' ')).distinct()
                     .collect(java.util.stream.Collectors.joining(", ")); // a wave's batches hold several phases
+            if (waveSteps.stream().anyMatch(s -> s.effect().kind() == Effect.Kind.PROCESS)) beforeProcesses.run();
             progress.progress(new Progress("apply", phase, done.get(), total));
             List<Journal.Entry> entries = journal.begin(waveSteps);
             added.addAll(entries);
