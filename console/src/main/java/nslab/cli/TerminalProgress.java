@@ -33,6 +33,10 @@ final class TerminalProgress implements Progress.Listener {
     public synchronized void progress(Progress p) {
         last = p;
         if (timer != null || noTerminal) return;
+        if (!outputIsTerminal()) {
+            noTerminal = true; // a pipe or a file: not even a timer, nor JLine's look at the terminal
+            return;
+        }
         started = System.nanoTime();
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "nslab-progress");
@@ -46,6 +50,16 @@ final class TerminalProgress implements Progress.Listener {
         if (timer == null || noTerminal) return; // finished meanwhile, or nowhere to draw
         if (status == null && !open()) return;
         status.update(List.of(new AttributedString(line(last, (System.nanoTime() - started) / 1_000_000, terminal.getWidth()))));
+    }
+
+    /** Whether standard output is a terminal device, as far as /proc tells (where it does not, JLine decides). */
+    private static boolean outputIsTerminal() {
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/1")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+        } catch (IOException | RuntimeException e) {
+            return true;
+        }
     }
 
     /** The status line on standard output when that is a terminal; false (for good) when it is not. */

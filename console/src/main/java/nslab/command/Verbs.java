@@ -19,7 +19,12 @@ public final class Verbs {
      * command of the tree ends: exit statuses from {@link ExitStatus}, enum values in any case.
      */
     public static CommandLine install(CommandLine tree) {
-        for (Class<?> verb : ALL) tree.addSubcommand(verb);
+        return install(tree, ALL);
+    }
+
+    /** The same with only some of the verbs (a command line that runs one of them needs no other). */
+    public static CommandLine install(CommandLine tree, List<Class<?>> verbs) {
+        for (Class<?> verb : verbs) tree.addSubcommand(verb);
         ExitStatus status = new ExitStatus();
         return tree.setExitCodeExceptionMapper(status)
                 .setExecutionExceptionHandler(status)
