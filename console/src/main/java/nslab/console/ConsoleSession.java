@@ -63,7 +63,7 @@ final class ConsoleSession {
                 continue;
             }
             boolean replay = chunks.contains(c);
-            form.add(new LabLoader.Chunk(c.file(), c.firstLine(), GroovyThatStays.compileForm(c.text(), replay, types)));
+            form.add(new LabLoader.Chunk(c.file(), c.firstLine(), GroovyThatStays.compileForm(c.text(), replay, types), c.text()));
             if (GroovyThatStays.declaresType(c.text())) types.add(c.text());
         }
         return form;

@@ -49,6 +49,17 @@ class GroovyThatStaysSpec extends Specification {
         System.out = stdout
     }
 
+    def "plans quote the line as typed, not the form compiled"() {
+        when:
+        type('def n = 2')
+        type("namespace 'a' { ip \"10.0.\${n}.1/24\" }")
+
+        then:
+        def lab = session.lab()
+        lab.line(lab.namespace('a').get().source()) == "namespace 'a' { ip \"10.0.\${n}.1/24\" }"
+        lab.line(new nslab.model.Source(ConsoleSession.CONSOLE_FILE, 1)) == 'def n = 2'
+    }
+
     def "the text compiled keeps the typed lines where they were"() {
         expect:
         GroovyThatStays.compileForm(typed, false, []).split('\n', -1).length == typed.split('\n', -1).length

@@ -34,8 +34,16 @@ public final class LabLoader {
 
     private final ScriptCompiler compiler;
 
-    /** A piece of script: its text, the file name for messages, and the line its first line is. */
-    public record Chunk(String file, int firstLine, String text) {}
+    /**
+     * A piece of script: its text, the file name for messages, and the line its first line is;
+     * {@code typed} is what its author wrote, which plans and messages quote, where the text
+     * compiled differs from it (the console's form of a typed entry).
+     */
+    public record Chunk(String file, int firstLine, String text, String typed) {
+        public Chunk(String file, int firstLine, String text) {
+            this(file, firstLine, text, text);
+        }
+    }
 
     /** What reading gave: the lab (null if reading stopped early) and any problems found while reading. */
     public record Loaded(Lab lab, List<Problem> problems) {
@@ -121,7 +129,7 @@ public final class LabLoader {
         Map<String, List<String>> scripts = new LinkedHashMap<>();
         for (Chunk chunk : chunks) {
             List<String> lines = scripts.computeIfAbsent(chunk.file(), f -> new ArrayList<>());
-            List<String> chunkLines = Arrays.asList(chunk.text().split("\n", -1));
+            List<String> chunkLines = Arrays.asList(chunk.typed().split("\n", -1));
             while (lines.size() < chunk.firstLine() - 1) lines.add("");
             for (int i = 0; i < chunkLines.size(); i++) {
                 int at = chunk.firstLine() - 1 + i;
