@@ -45,6 +45,9 @@ public final class ScriptCompiler {
         if (config != null) return;
         config = new CompilerConfiguration();
         config.setScriptBaseClass(LabScript.class.getName());
+        // Groovy writes bytecode for the Java it runs on; the compile cache outlives that choice
+        // (a newer Java's classes refused by an older one), so always for the oldest nslab runs on
+        config.setTargetBytecode(CompilerConfiguration.JDK17);
         // ThreadInterrupt: loops, closures and methods check for an interrupt, which is how the
         // time limit stops a script (ScriptLimits)
         config.addCompilationCustomizers(new NamedBlockTransform(), new ImportCustomizer(),

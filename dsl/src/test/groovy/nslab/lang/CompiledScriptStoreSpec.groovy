@@ -40,6 +40,19 @@ class CompiledScriptStoreSpec extends Specification {
         loaded.problems().find { it.message().contains("'veht'") }.source().line() == 5
     }
 
+    def "stored classes are Java 17 classes whatever Java compiled them, so every Java nslab runs on loads them"() {
+        given:
+        def store = new CompiledScriptStore(dir, 'build-1')
+
+        when:
+        new LabLoader(new ScriptCompiler(Optional.of(store))).load('lab.groovy', LAB)
+        def classes = store.load(LAB).get()
+
+        then: 'the class file version (bytes 6 and 7) is 61, Java 17'
+        !classes.isEmpty()
+        classes.values().every { byte[] b -> ((b[6] & 0xff) << 8 | (b[7] & 0xff)) == 61 }
+    }
+
     def "a script without mistakes gives the same lab from the store"() {
         given:
         String text = LAB.readLines().take(4).join('\n')
