@@ -52,11 +52,12 @@ class GroovyThatStaysSpec extends Specification {
     def "plans quote the line as typed, not the form compiled"() {
         when:
         type('def n = 2')
-        type("namespace 'a' { ip \"10.0.\${n}.1/24\" }")
+        type("namespace 'a' { tap 't0'; ip \"10.0.\${n}.1/24\" }")
 
         then:
+        shown.toString() == ''
         def lab = session.lab()
-        lab.line(lab.namespace('a').get().source()) == "namespace 'a' { ip \"10.0.\${n}.1/24\" }"
+        lab.line(lab.namespace('a').get().source()) == "namespace 'a' { tap 't0'; ip \"10.0.\${n}.1/24\" }"
         lab.line(new nslab.model.Source(ConsoleSession.CONSOLE_FILE, 1)) == 'def n = 2'
     }
 
