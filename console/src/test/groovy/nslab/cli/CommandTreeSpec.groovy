@@ -55,12 +55,6 @@ class CommandTreeSpec extends Specification implements InProcessCli {
     }
 
     Map whole(String... args) {
-        def out = new StringWriter()
-        def err = new StringWriter()
-        def cl = Main.commandLine()
-        cl.out = new PrintWriter(out, true)
-        cl.err = new PrintWriter(err, true)
-        int exit = cl.execute(args)
-        [exit: exit, out: out.toString(), err: err.toString()]
+        runOn(Main.commandLine(), args)
     }
 }
