@@ -53,9 +53,9 @@ final class CommandTree {
 
     /**
      * The subcommands a tree for these arguments needs: none when they are only options of the
-     * root's ({@link GlobalOptions}; the console opens) or ask for the version, the one their
-     * first other word names; the
-     * whole tree (empty) when another option or word comes first, or for {@code completion}.
+     * root's ({@link GlobalOptions}; the console opens) or ask for the version; the one their
+     * first other word names; the whole tree (empty) when another option or word comes first, or
+     * for {@code completion}.
      */
     static Optional<List<Class<?>>> needed(String... args) {
         Map<String, Boolean> rootOptions = rootOptions();
