@@ -158,6 +158,9 @@ class ConsoleTmuxIT extends Specification {
         Thread.sleep(1000)
         tmux('send-keys', '-t', session, 'C-c')
         waitFor(~/(?m): stopped\s*\nnslab live> ?$/, 30)
+        // a key typed in the instant between this prompt and JLine's raw mode can be lost (a known
+        // type-ahead gap, not what this spec is about): type once the console reads again
+        Thread.sleep(500)
         keys('exec a echo AFTER-CTRL-C')
 
         then: 'the command stops, the console goes on'
