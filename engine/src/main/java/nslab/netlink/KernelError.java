@@ -5,6 +5,6 @@ record KernelError(int errno, String message) {
     /** What {@code ip} prints for it: the kernel's message, or else the error number's text. */
     String asIpSaysIt() {
         if (message != null && !message.isEmpty()) return "Error: " + message + (message.endsWith(".") ? "" : ".");
-        return "RTNETLINK answers: " + LibC.C.strerror(errno);
+        return "RTNETLINK answers: " + LibC.strerror(errno);
     }
 }

@@ -2,61 +2,67 @@ package nslab.netlink;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Native;
-import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 
 /**
- * The few C library calls the netlink executor needs, through JNA: each throws
- * {@link LastErrorException} carrying errno when the call fails.
+ * The few C library calls the netlink executor needs, through JNA's direct mapping (a native
+ * method bound to the C function, which costs a fraction of an interface proxy's call: an apply
+ * makes tens of thousands): each throws {@link LastErrorException} carrying errno when the call
+ * fails.
  */
-interface LibC extends com.sun.jna.Library {
-    LibC C = Native.load("c", LibC.class);
+final class LibC {
+    static {
+        Native.register("c");
+    }
 
-    int AF_NETLINK = 16;
-    int SOCK_RAW = 3;
-    int SOCK_CLOEXEC = 0x80000;
-    int NETLINK_ROUTE = 0;
-    int SOL_NETLINK = 270;
-    int NETLINK_CAP_ACK = 10;
-    int NETLINK_EXT_ACK = 11;
-    int CLONE_NEWNET = 0x40000000;
-    int O_RDONLY = 0;
-    int O_RDWR = 2;
-    int O_CREAT = 0x40;
-    int O_EXCL = 0x80;
-    int O_CLOEXEC = 0x80000;
-    long MS_BIND = 0x1000;
-    long MS_REC = 0x4000;
-    long MS_SHARED = 1 << 20;
-    int MNT_DETACH = 2;
-    int EINVAL = 22;
-    int EEXIST = 17;
+    private LibC() {}
 
-    int socket(int domain, int type, int protocol) throws LastErrorException;
+    static final int AF_NETLINK = 16;
+    static final int SOCK_RAW = 3;
+    static final int SOCK_CLOEXEC = 0x80000;
+    static final int NETLINK_ROUTE = 0;
+    static final int SOL_NETLINK = 270;
+    static final int NETLINK_CAP_ACK = 10;
+    static final int NETLINK_EXT_ACK = 11;
+    static final int CLONE_NEWNET = 0x40000000;
+    static final int O_RDONLY = 0;
+    static final int O_RDWR = 2;
+    static final int O_CREAT = 0x40;
+    static final int O_EXCL = 0x80;
+    static final int O_CLOEXEC = 0x80000;
+    static final long MS_BIND = 0x1000;
+    static final long MS_REC = 0x4000;
+    static final long MS_SHARED = 1 << 20;
+    static final int MNT_DETACH = 2;
+    static final int EINVAL = 22;
+    static final int EEXIST = 17;
 
-    int bind(int fd, byte[] address, int length) throws LastErrorException;
+    static native int socket(int domain, int type, int protocol) throws LastErrorException;
 
-    int setsockopt(int fd, int level, int name, int[] value, int length) throws LastErrorException;
+    static native int bind(int fd, byte[] address, int length) throws LastErrorException;
 
-    NativeLong send(int fd, byte[] buffer, NativeLong length, int flags) throws LastErrorException;
+    static native int setsockopt(int fd, int level, int name, int[] value, int length) throws LastErrorException;
 
-    NativeLong recv(int fd, byte[] buffer, NativeLong length, int flags) throws LastErrorException;
+    // size_t, ssize_t and unsigned long as Java long: Linux on 64-bit machines (LP64)
+    static native long send(int fd, byte[] buffer, long length, int flags) throws LastErrorException;
 
-    int open(String path, int flags, int mode) throws LastErrorException;
+    static native long recv(int fd, byte[] buffer, long length, int flags) throws LastErrorException;
 
-    int close(int fd) throws LastErrorException;
+    static native int open(String path, int flags, int mode) throws LastErrorException;
 
-    int setns(int fd, int nstype) throws LastErrorException;
+    static native int close(int fd) throws LastErrorException;
 
-    int unshare(int flags) throws LastErrorException;
+    static native int setns(int fd, int nstype) throws LastErrorException;
 
-    int mount(String source, String target, String type, NativeLong flags, Pointer data) throws LastErrorException;
+    static native int unshare(int flags) throws LastErrorException;
 
-    int umount2(String target, int flags) throws LastErrorException;
+    static native int mount(String source, String target, String type, long flags, Pointer data) throws LastErrorException;
 
-    int ioctl(int fd, NativeLong request, byte[] argument) throws LastErrorException;
+    static native int umount2(String target, int flags) throws LastErrorException;
 
-    int ioctl(int fd, NativeLong request, NativeLong argument) throws LastErrorException;
+    static native int ioctl(int fd, long request, byte[] argument) throws LastErrorException;
 
-    String strerror(int errno);
+    static native int ioctl(int fd, long request, long argument) throws LastErrorException;
+
+    static native String strerror(int errno);
 }

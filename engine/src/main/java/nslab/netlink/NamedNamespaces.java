@@ -1,12 +1,10 @@
 package nslab.netlink;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.NativeLong;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Named network namespaces exactly as {@code ip netns} keeps them, so that {@code ip netns},
@@ -14,9 +12,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * file {@code /run/netns/NAME} with the namespace bind-mounted on it, and {@code /run/netns} is a
  * shared mount so that the bind mounts show in every mount namespace.
  * <p>
- * {@code setns} and {@code unshare(CLONE_NEWNET)} change only the calling thread. Whatever must
- * happen inside a namespace runs on a thread started for it, which ends with the job; no pooled
- * thread ever finds itself in a lab's namespace.
+ * {@code setns} and {@code unshare(CLONE_NEWNET)} change only the calling thread, so no thread
+ * that runs anything else ever changes its namespace: a job inside a namespace runs on a visitor
+ * thread of {@link #VISITORS}, which enters the namespace for the job and goes back to the
+ * process's own namespace before it takes another; a visitor that cannot go back ends there.
+ * Visitors are kept for a moment between jobs because starting a thread for each namespace cost
+ * more than the kernel's work in it. New namespaces are made by {@code unshare} on a thread of
+ * their own, which ends with the run of names it made.
  */
 public final class NamedNamespaces {
     static final Path DIR = Path.of("/run/netns");
@@ -32,16 +34,16 @@ public final class NamedNamespaces {
             for (String name : names) {
                 String path = DIR.resolve(name).toString();
                 try {
-                    LibC.C.close(LibC.C.open(path, LibC.O_RDONLY | LibC.O_CREAT | LibC.O_EXCL, 0));
+                    LibC.close(LibC.open(path, LibC.O_RDONLY | LibC.O_CREAT | LibC.O_EXCL, 0));
                 } catch (LastErrorException e) {
-                    return "Cannot create namespace file \"" + path + "\": " + LibC.C.strerror(e.getErrorCode());
+                    return "Cannot create namespace file \"" + path + "\": " + LibC.strerror(e.getErrorCode());
                 }
                 try {
-                    LibC.C.unshare(LibC.CLONE_NEWNET);
-                    LibC.C.mount("/proc/thread-self/ns/net", path, "none", new NativeLong(LibC.MS_BIND), null);
+                    LibC.unshare(LibC.CLONE_NEWNET);
+                    LibC.mount("/proc/thread-self/ns/net", path, "none", LibC.MS_BIND, null);
                 } catch (LastErrorException e) {
                     new java.io.File(path).delete();
-                    return "Bind /proc/self/ns/net -> " + path + " failed: " + LibC.C.strerror(e.getErrorCode());
+                    return "Bind /proc/self/ns/net -> " + path + " failed: " + LibC.strerror(e.getErrorCode());
                 }
                 made[0]++;
             }
@@ -53,7 +55,7 @@ public final class NamedNamespaces {
     static String delete(String name) {
         String path = DIR.resolve(name).toString();
         try {
-            LibC.C.umount2(path, LibC.MNT_DETACH);
+            LibC.umount2(path, LibC.MNT_DETACH);
         } catch (LastErrorException e) {
             // not mounted: the file alone is left to remove, as ip does
         }
@@ -106,66 +108,94 @@ public final class NamedNamespaces {
         } catch (java.io.IOException e) {
             return "mkdir " + dir + " failed: " + e.getMessage();
         }
-        NativeLong shared = new NativeLong(LibC.MS_SHARED | LibC.MS_REC);
+        long shared = LibC.MS_SHARED | LibC.MS_REC;
         try {
-            LibC.C.mount("", dir, "none", shared, null);
+            LibC.mount("", dir, "none", shared, null);
             return null;
         } catch (LastErrorException e) {
-            if (e.getErrorCode() != LibC.EINVAL) return "mount --make-shared " + dir + " failed: " + LibC.C.strerror(e.getErrorCode());
+            if (e.getErrorCode() != LibC.EINVAL) return "mount --make-shared " + dir + " failed: " + LibC.strerror(e.getErrorCode());
         }
         try { // not a mount point yet: bind it onto itself, then share it
-            LibC.C.mount(dir, dir, "none", new NativeLong(LibC.MS_BIND | LibC.MS_REC), null);
-            LibC.C.mount("", dir, "none", shared, null);
+            LibC.mount(dir, dir, "none", LibC.MS_BIND | LibC.MS_REC, null);
+            LibC.mount("", dir, "none", shared, null);
             return null;
         } catch (LastErrorException e) {
-            return "mount --make-shared " + dir + " failed: " + LibC.C.strerror(e.getErrorCode());
+            return "mount --make-shared " + dir + " failed: " + LibC.strerror(e.getErrorCode());
         }
     }
 
     /** An open descriptor of the named namespace (the caller closes it). */
     static int open(String name) {
-        return LibC.C.open(DIR.resolve(name).toString(), LibC.O_RDONLY | LibC.O_CLOEXEC, 0);
+        return LibC.open(DIR.resolve(name).toString(), LibC.O_RDONLY | LibC.O_CLOEXEC, 0);
     }
 
     /**
-     * Runs {@code job} on a new thread that has entered the named namespace; the thread ends with
-     * the job. What the job opens there (a netlink socket, /dev/net/tun, a /proc/sys file) stays
-     * bound to that namespace.
+     * Runs {@code job} on a visitor thread that has entered the named namespace. What the job
+     * opens there (a netlink socket, /dev/net/tun, a /proc/sys file) stays bound to that namespace.
      */
     static <T> T inside(String name, Callable<T> job) throws LastErrorException {
         int fd = open(name);
         try {
-            return onOwnThread(() -> {
-                LibC.C.setns(fd, LibC.CLONE_NEWNET);
-                return job.call();
+            java.util.concurrent.CompletableFuture<T> result = new java.util.concurrent.CompletableFuture<>();
+            VISITORS.execute(() -> {
+                try {
+                    LibC.setns(fd, LibC.CLONE_NEWNET);
+                    result.complete(job.call());
+                } catch (Throwable e) {
+                    result.completeExceptionally(e);
+                } finally {
+                    goHome();
+                }
             });
+            return outcome(result);
         } finally {
-            LibC.C.close(fd);
+            LibC.close(fd);
+        }
+    }
+
+    /** The namespace nslab was started in: the first thread's, which never enters another. */
+    private static final class Home {
+        static final int FD = LibC.open("/proc/self/ns/net", LibC.O_RDONLY | LibC.O_CLOEXEC, 0);
+    }
+
+    /** Threads for jobs inside namespaces, started as needed and ended after a second unused. */
+    private static final java.util.concurrent.ExecutorService VISITORS = new java.util.concurrent.ThreadPoolExecutor(
+            0, Integer.MAX_VALUE, 1, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(),
+            job -> {
+                Thread t = new Thread(job, "nslab-netns");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /** Back to nslab's own namespace; a thread that cannot go there ends (its executor starts another). */
+    private static void goHome() {
+        try {
+            LibC.setns(Home.FD, LibC.CLONE_NEWNET);
+        } catch (LastErrorException | LinkageError e) {
+            throw new IllegalStateException("a namespace visitor could not go back to nslab's own namespace: "
+                    + e.getMessage() + "; it ends here");
+        }
+    }
+
+    private static <T> T outcome(java.util.concurrent.Future<T> result) {
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        } catch (ExecutionException e) {
+            Throwable f = e.getCause();
+            if (f instanceof RuntimeException r) throw r;
+            if (f instanceof Error err) throw err;
+            throw new IllegalStateException(e);
         }
     }
 
     private static <T> T onOwnThread(Callable<T> job) {
-        AtomicReference<T> result = new AtomicReference<>();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread t = new Thread(() -> {
-            try {
-                result.set(job.call());
-            } catch (Throwable e) {
-                failure.set(e);
-            }
-        }, "nslab-netns");
+        java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(job);
+        Thread t = new Thread(task, "nslab-netns-add");
         t.setDaemon(true);
         t.start();
-        try {
-            t.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted");
-        }
-        Throwable f = failure.get();
-        if (f instanceof RuntimeException r) throw r;
-        if (f instanceof Error err) throw err;
-        if (f != null) throw new IllegalStateException(new ExecutionException(f));
-        return result.get();
+        return outcome(task);
     }
 }

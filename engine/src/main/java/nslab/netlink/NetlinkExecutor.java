@@ -96,7 +96,7 @@ public final class NetlinkExecutor implements Executor {
                     place.socket();
                 } catch (LastErrorException e) {
                     return new ExecResult(argv, 255, "", "Cannot open network namespace \"" + ns + "\": "
-                            + LibC.C.strerror(e.getErrorCode()) + "\n");
+                            + LibC.strerror(e.getErrorCode()) + "\n");
                 }
             }
             for (int i = 0; i < actions.size(); ) {
@@ -146,7 +146,7 @@ public final class NetlinkExecutor implements Executor {
         try {
             return a.apply(place);
         } catch (LastErrorException e) {
-            return "RTNETLINK answers: " + LibC.C.strerror(e.getErrorCode());
+            return "RTNETLINK answers: " + LibC.strerror(e.getErrorCode());
         } catch (Exception e) {
             return e.toString();
         }
@@ -198,7 +198,7 @@ public final class NetlinkExecutor implements Executor {
             });
         } catch (LastErrorException e) {
             return new ExecResult(argv, 1, "", "Cannot open network namespace \"" + ns + "\": "
-                    + LibC.C.strerror(e.getErrorCode()) + "\n");
+                    + LibC.strerror(e.getErrorCode()) + "\n");
         } catch (Exception e) {
             return null;
         }

@@ -1,7 +1,6 @@
 package nslab.netlink;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.NativeLong;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -16,21 +15,22 @@ import java.util.Map;
  */
 final class NetlinkSocket implements AutoCloseable {
     private final int fd;
-    private final byte[] reply = new byte[64 * 1024];
+    // acknowledgements and one device's description: a few hundred bytes, at most a few kilobytes
+    private final byte[] reply = new byte[16 * 1024];
     private final Map<String, Integer> indexes = new HashMap<>();
     private int seq = 1;
 
     /** Opens a socket in the calling thread's network namespace. */
     NetlinkSocket() {
-        int s = LibC.C.socket(LibC.AF_NETLINK, LibC.SOCK_RAW | LibC.SOCK_CLOEXEC, LibC.NETLINK_ROUTE);
+        int s = LibC.socket(LibC.AF_NETLINK, LibC.SOCK_RAW | LibC.SOCK_CLOEXEC, LibC.NETLINK_ROUTE);
         try {
-            LibC.C.setsockopt(s, LibC.SOL_NETLINK, LibC.NETLINK_CAP_ACK, new int[] {1}, 4);
-            LibC.C.setsockopt(s, LibC.SOL_NETLINK, LibC.NETLINK_EXT_ACK, new int[] {1}, 4);
+            LibC.setsockopt(s, LibC.SOL_NETLINK, LibC.NETLINK_CAP_ACK, new int[] {1}, 4);
+            LibC.setsockopt(s, LibC.SOL_NETLINK, LibC.NETLINK_EXT_ACK, new int[] {1}, 4);
             byte[] local = new byte[12]; // sockaddr_nl, pid 0: the kernel picks one
             local[0] = (byte) LibC.AF_NETLINK;
-            LibC.C.bind(s, local, local.length);
+            LibC.bind(s, local, local.length);
         } catch (LastErrorException e) {
-            LibC.C.close(s);
+            LibC.close(s);
             throw e;
         }
         this.fd = s;
@@ -82,12 +82,12 @@ final class NetlinkSocket implements AutoCloseable {
     private int send(byte[] message) {
         int mySeq = seq++;
         ByteBuffer.wrap(message).order(ByteOrder.nativeOrder()).putInt(8, mySeq);
-        LibC.C.send(fd, message, new NativeLong(message.length), 0);
+        LibC.send(fd, message, message.length, 0);
         return mySeq;
     }
 
     private int receive() {
-        return LibC.C.recv(fd, reply, new NativeLong(reply.length), 0).intValue();
+        return (int) LibC.recv(fd, reply, reply.length, 0);
     }
 
     private static KernelError error(ByteBuffer b, int at, int len, int flags) {
@@ -114,6 +114,6 @@ final class NetlinkSocket implements AutoCloseable {
 
     @Override
     public void close() {
-        LibC.C.close(fd);
+        LibC.close(fd);
     }
 }

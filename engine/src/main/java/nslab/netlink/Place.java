@@ -57,6 +57,6 @@ final class Place implements Target, AutoCloseable {
     @Override
     public void close() {
         if (socket != null) socket.close();
-        for (int fd : namespaceFds.values()) if (fd >= 0) LibC.C.close(fd);
+        for (int fd : namespaceFds.values()) if (fd >= 0) LibC.close(fd);
     }
 }

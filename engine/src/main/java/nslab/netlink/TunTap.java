@@ -1,7 +1,6 @@
 package nslab.netlink;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.NativeLong;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -33,18 +32,18 @@ final class TunTap {
     static String add(String name, boolean tap) {
         int fd;
         try {
-            fd = LibC.C.open("/dev/net/tun", LibC.O_RDWR | LibC.O_CLOEXEC, 0);
+            fd = LibC.open("/dev/net/tun", LibC.O_RDWR | LibC.O_CLOEXEC, 0);
         } catch (LastErrorException e) {
-            return "open: " + LibC.C.strerror(e.getErrorCode());
+            return "open: " + LibC.strerror(e.getErrorCode());
         }
         try {
-            LibC.C.ioctl(fd, new NativeLong(TUNSETIFF), ifreq(name, tap));
-            LibC.C.ioctl(fd, new NativeLong(TUNSETPERSIST), new NativeLong(1));
+            LibC.ioctl(fd, TUNSETIFF, ifreq(name, tap));
+            LibC.ioctl(fd, TUNSETPERSIST, 1L);
             return null;
         } catch (LastErrorException e) {
-            return "ioctl(TUNSETIFF): " + LibC.C.strerror(e.getErrorCode());
+            return "ioctl(TUNSETIFF): " + LibC.strerror(e.getErrorCode());
         } finally {
-            LibC.C.close(fd);
+            LibC.close(fd);
         }
     }
 }
