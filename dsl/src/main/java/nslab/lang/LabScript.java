@@ -77,11 +77,13 @@ public abstract class LabScript extends Script {
         c.setDelegate(delegate);
         c.setResolveStrategy(Closure.DELEGATE_FIRST);
         lab.enter(context);
+        int line = ScriptLines.marked();
         try {
             c.call();
         } catch (MissingMethodException | MissingPropertyException e) {
             throw new WordException(e, context);
         } finally {
+            ScriptLines.restore(line);
             lab.leave();
         }
     }

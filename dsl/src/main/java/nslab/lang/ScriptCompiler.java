@@ -50,7 +50,7 @@ public final class ScriptCompiler {
         config.setTargetBytecode(CompilerConfiguration.JDK17);
         // ThreadInterrupt: loops, closures and methods check for an interrupt, which is how the
         // time limit stops a script (ScriptLimits)
-        config.addCompilationCustomizers(new NamedBlockTransform(), new ImportCustomizer(),
+        config.addCompilationCustomizers(new NamedBlockTransform(), new LineMarks(), new ImportCustomizer(),
                 new ASTTransformationCustomizer(ThreadInterrupt.class));
         loader = new GroovyClassLoader(ScriptCompiler.class.getClassLoader(), config);
     }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -224,17 +225,19 @@ public final class Journal {
     /** Records that these steps are about to run, and gives their entries. */
     public synchronized List<Entry> begin(List<Step> steps) {
         List<Entry> made = new ArrayList<>();
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder(steps.size() * 128);
+        List<String> f = new ArrayList<>(32); // one list for all: a large lab's first wave has thousands of steps
         for (Step s : steps) {
             Entry e = new Entry(nextId++, s);
             entries.put(e.id, e);
             made.add(e);
-            List<String> f = new ArrayList<>(List.of("S", String.valueOf(e.id), s.phase().name(), s.background() ? "1" : "0",
-                    s.source().file(), String.valueOf(s.source().line())));
+            f.clear();
+            Collections.addAll(f, "S", String.valueOf(e.id), s.phase().name(), s.background() ? "1" : "0",
+                    s.source().file(), String.valueOf(s.source().line()));
             JournalLines.encode(s.command(), f);
             JournalLines.encode(s.undo(), f);
             JournalLines.encode(s.effect(), f);
-            sb.append(JournalLines.line(f.toArray(new String[0])));
+            JournalLines.append(f, sb);
         }
         append(sb.toString());
         return made;

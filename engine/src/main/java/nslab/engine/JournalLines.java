@@ -21,12 +21,19 @@ final class JournalLines {
     /** One line of the journal, newline included. */
     static String line(String... fields) {
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < fields.length; i++) {
-            if (i > 0) sb.append('\t');
-            escape(fields[i], sb);
+        append(List.of(fields), sb);
+        return sb.toString();
+    }
+
+    /** Appends one line of the journal, newline included, to {@code out}. */
+    static void append(List<String> fields, StringBuilder out) {
+        int start = out.length();
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) out.append('\t');
+            escape(fields.get(i), out);
         }
-        String body = sb.toString();
-        return body + '\t' + crc(body) + '\n';
+        String crc = crc(out.substring(start));
+        out.append('\t').append(crc).append('\n');
     }
 
     /** The fields of a line, or null when its checksum is missing or wrong. */

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -260,7 +259,7 @@ final class WaveRunner {
     }
 
     List<String> ranInPlanOrder() {
-        Map<Step, Integer> order = new HashMap<>();
+        Map<Step, Integer> order = new IdentityHashMap<>(); // the plan's own steps: no hashing of every command
         for (int i = 0; i < planOrder.size(); i++) order.putIfAbsent(planOrder.get(i), i);
         return added.stream().filter(e -> e.state() == Journal.State.DONE)
                 .sorted(Comparator.comparingInt(e -> order.getOrDefault(e.step, Integer.MAX_VALUE)))
