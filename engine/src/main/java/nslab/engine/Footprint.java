@@ -28,7 +28,9 @@ final class Footprint {
 
     /** The root-namespace devices a step creates (the host end of a veth, a host bridge). */
     static List<Effect.Device> hostDevices(Step s) {
-        return s.effect().creates().stream().filter(d -> d.namespace() == null).toList();
+        List<Effect.Device> creates = s.effect().creates();
+        if (creates.stream().allMatch(d -> d.namespace() != null)) return List.of(); // the usual case: nothing to copy
+        return creates.stream().filter(d -> d.namespace() == null).toList();
     }
 
     /**

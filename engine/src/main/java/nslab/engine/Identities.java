@@ -2,7 +2,9 @@ package nslab.engine;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +24,32 @@ final class Identities {
      * {@code dev:inode:ctime} of the namespace mounted at {@code /run/netns/NAME}, or null when there
      * is none. The kernel hands a freed namespace's inode number to the next namespace made, so the
      * nsfs inode's change time (set when the namespace was first named) tells the two apart.
+     * <p>
+     * Read as basic attributes, whose file key is the device and inode, and whose modification
+     * time is the change time: nsfs sets both at once and never changes either. (The "unix" view
+     * that names them costs ten times as much, and a destroy reads one per namespace.)
      */
     static String namespace(Path netnsDir, String name) {
+        Path file = netnsDir.resolve(name);
         try {
-            Map<String, Object> a = Files.readAttributes(netnsDir.resolve(name), "unix:dev,ino,ctime",
-                    java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            java.util.regex.Matcher key = FILE_KEY.matcher(String.valueOf(a.fileKey()));
+            if (key.matches()) {
+                return Long.parseLong(key.group(1), 16) + ":" + key.group(2) + ":"
+                        + a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
+            }
+            return namespaceByUnixView(file); // a Java whose file key reads otherwise
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** How the JDK writes a file key: the device in hex, the inode in decimal. */
+    private static final java.util.regex.Pattern FILE_KEY = java.util.regex.Pattern.compile("\\(dev=([0-9a-f]+),ino=([0-9]+)\\)");
+
+    static String namespaceByUnixView(Path file) {
+        try {
+            Map<String, Object> a = Files.readAttributes(file, "unix:dev,ino,ctime", LinkOption.NOFOLLOW_LINKS);
             java.nio.file.attribute.FileTime ctime = (java.nio.file.attribute.FileTime) a.get("ctime");
             return a.get("dev") + ":" + a.get("ino") + ":" + ctime.to(java.util.concurrent.TimeUnit.NANOSECONDS);
         } catch (IOException | RuntimeException e) {

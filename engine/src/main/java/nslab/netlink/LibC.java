@@ -12,7 +12,11 @@ import com.sun.jna.Pointer;
  */
 final class LibC {
     static {
-        Native.register("c");
+        // JNA looks for libraries by name along a search path, which on Linux it learns by running
+        // ldconfig, a process of its own at every start: the C library is found by its soname
+        // instead, which the system's loader knows, and the search path is given
+        if (System.getProperty("jna.platform.library.path") == null) System.setProperty("jna.platform.library.path", "/usr/lib:/lib");
+        Native.register(LibC.class, com.sun.jna.Platform.C_LIBRARY_NAME); // the class named: no stack inspection
     }
 
     private LibC() {}

@@ -15,8 +15,9 @@ import java.util.Map;
  */
 final class NetlinkSocket implements AutoCloseable {
     private final int fd;
-    // acknowledgements and one device's description: a few hundred bytes, at most a few kilobytes
-    private final byte[] reply = new byte[16 * 1024];
+    // acknowledgements and one device's description: a few hundred bytes, at most a few kilobytes;
+    // one buffer a thread, not a socket (a large lab opens a socket in each of its namespaces)
+    private static final ThreadLocal<byte[]> REPLY = ThreadLocal.withInitial(() -> new byte[16 * 1024]);
     private final Map<String, Integer> indexes = new HashMap<>();
     private int seq = 1;
 
@@ -39,8 +40,9 @@ final class NetlinkSocket implements AutoCloseable {
     /** Sends a request and waits for its acknowledgement; null when it succeeded. */
     KernelError request(byte[] message) {
         int mySeq = send(message);
+        byte[] reply = REPLY.get();
         while (true) {
-            int n = receive();
+            int n = receive(reply);
             ByteBuffer b = ByteBuffer.wrap(reply, 0, n).order(ByteOrder.nativeOrder());
             for (int at = 0; at + 16 <= n; ) {
                 int len = b.getInt(at);
@@ -59,8 +61,9 @@ final class NetlinkSocket implements AutoCloseable {
         Integer known = indexes.get(name);
         if (known != null) return known;
         int mySeq = send(GetLinkMessage.byName(name));
+        byte[] reply = REPLY.get();
         while (true) {
-            int n = receive();
+            int n = receive(reply);
             ByteBuffer b = ByteBuffer.wrap(reply, 0, n).order(ByteOrder.nativeOrder());
             int len = b.getInt(0);
             if (n < 16 || len < 16 || b.getInt(8) != mySeq) continue;
@@ -86,7 +89,7 @@ final class NetlinkSocket implements AutoCloseable {
         return mySeq;
     }
 
-    private int receive() {
+    private int receive(byte[] reply) {
         return (int) LibC.recv(fd, reply, reply.length, 0);
     }
 
