@@ -17,8 +17,8 @@ import java.util.concurrent.ExecutionException;
  * thread of {@link #VISITORS}, which enters the namespace for the job and goes back to the
  * process's own namespace before it takes another; a visitor that cannot go back ends there.
  * Visitors are kept for a moment between jobs because starting a thread for each namespace cost
- * more than the kernel's work in it. New namespaces are made by {@code unshare} on a thread of
- * their own, which ends with the run of names it made.
+ * more than the kernel's work in it. New namespaces are made by {@code unshare} on threads of
+ * their own (makers), which end with the run of names they made.
  */
 public final class NamedNamespaces {
     static final Path DIR = Path.of("/run/netns");
@@ -26,29 +26,55 @@ public final class NamedNamespaces {
 
     private NamedNamespaces() {}
 
-    /** The error {@code ip netns add} would report, or null: all names are made, in order, until one fails. */
+    /**
+     * The error {@code ip netns add} would report, or null: all names are made, in order, until
+     * one fails ({@code made}: how many). Two makers share the names, since the kernel sets up
+     * namespaces side by side; when one fails, any later name the other made meanwhile is deleted
+     * again, so that what is left is exactly what {@code ip} would have left.
+     */
     static String add(List<String> names, int[] made) {
         String prep = prepareDirectory();
         if (prep != null) return prep;
-        return onOwnThread(() -> {
-            for (String name : names) {
-                String path = DIR.resolve(name).toString();
-                try {
-                    LibC.close(LibC.open(path, LibC.O_RDONLY | LibC.O_CREAT | LibC.O_EXCL, 0));
-                } catch (LastErrorException e) {
-                    return "Cannot create namespace file \"" + path + "\": " + LibC.strerror(e.getErrorCode());
-                }
-                try {
-                    LibC.unshare(LibC.CLONE_NEWNET);
-                    LibC.mount("/proc/thread-self/ns/net", path, "none", LibC.MS_BIND, null);
-                } catch (LastErrorException e) {
-                    new java.io.File(path).delete();
-                    return "Bind /proc/self/ns/net -> " + path + " failed: " + LibC.strerror(e.getErrorCode());
-                }
-                made[0]++;
+        String[] errors = new String[names.size()];
+        boolean[] ok = new boolean[names.size()];
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
+        Callable<Void> maker = () -> {
+            for (int k; !failed.get() && (k = next.getAndIncrement()) < names.size(); ) {
+                errors[k] = addHere(names.get(k));
+                ok[k] = errors[k] == null;
+                if (!ok[k]) failed.set(true);
             }
             return null;
-        });
+        };
+        List<java.util.concurrent.FutureTask<Void>> makers = new java.util.ArrayList<>();
+        for (int t = 0; t < Math.min(MAKERS, names.size()); t++) makers.add(startOwnThread(maker));
+        for (java.util.concurrent.FutureTask<Void> m : makers) outcome(m);
+        int first = 0;
+        while (first < names.size() && ok[first]) first++;
+        made[0] = first;
+        for (int k = first + 1; k < names.size(); k++) if (ok[k]) delete(names.get(k));
+        return first < names.size() ? errors[first] : null;
+    }
+
+    private static final int MAKERS = 2;
+
+    /** Makes one named namespace, on (and for) the calling thread, which has to end afterwards. */
+    private static String addHere(String name) {
+        String path = DIR.resolve(name).toString();
+        try {
+            LibC.close(LibC.open(path, LibC.O_RDONLY | LibC.O_CREAT | LibC.O_EXCL, 0));
+        } catch (LastErrorException e) {
+            return "Cannot create namespace file \"" + path + "\": " + LibC.strerror(e.getErrorCode());
+        }
+        try {
+            LibC.unshare(LibC.CLONE_NEWNET);
+            LibC.mount("/proc/thread-self/ns/net", path, "none", LibC.MS_BIND, null);
+            return null;
+        } catch (LastErrorException e) {
+            new java.io.File(path).delete();
+            return "Bind /proc/self/ns/net -> " + path + " failed: " + LibC.strerror(e.getErrorCode());
+        }
     }
 
     /** {@code ip netns del NAME}: the bind mount goes (the namespace with it, once unused), then the file. */
@@ -191,11 +217,12 @@ public final class NamedNamespaces {
         }
     }
 
-    private static <T> T onOwnThread(Callable<T> job) {
+    /** Runs {@code job} on a thread of its own, which ends with it (it may leave the thread in another namespace). */
+    private static <T> java.util.concurrent.FutureTask<T> startOwnThread(Callable<T> job) {
         java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(job);
         Thread t = new Thread(task, "nslab-netns-add");
         t.setDaemon(true);
         t.start();
-        return outcome(task);
+        return task;
     }
 }
