@@ -6,9 +6,10 @@ import spock.lang.Specification
 import spock.lang.Timeout
 
 /**
- * An apply of 500 namespaces by the real ./nslab --sandbox under tmux: its progress line is on
- * the screen while it runs (steps done of the plan's, the phase) and gone when it has finished;
- * with the output piped, no line is drawn and none gets into the output. Runs in Maven's
+ * An apply of 1500 namespaces by the real ./nslab --sandbox under tmux (long enough for the line,
+ * which waits a second before it shows): its progress line is on the screen while it runs (steps
+ * done of the plan's, the phase) and gone when it has finished; with the output piped, no line is
+ * drawn and none gets into the output. Runs in Maven's
  * integration-test phase, after package has built the jar that ./nslab starts.
  */
 @Timeout(300)
@@ -24,7 +25,7 @@ class ProgressTmuxIT extends Specification {
     def setup() {
         lab.text = '''lab 'many'
 namespace 'hub' { forward true }
-(1..500).each { i ->
+(1..1500).each { i ->
     namespace "n$i" {
         veth "v$i" peer 'hub', name: "h$i"
         ip "10.${i.intdiv(200)}.${i % 200}.1/31"
@@ -38,14 +39,14 @@ namespace 'hub' { forward true }
         dir.deleteDir()
     }
 
-    def "a 500-namespace apply shows steps done, total and phase on the terminal, and clears the line"() {
+    def "a 1500-namespace apply shows steps done, total and phase on the terminal, and clears the line"() {
         when:
         start("./nslab --sandbox apply --no-check '$lab'; echo NSLAB-ENDED-\$?")
         def seen = watch()
 
-        then: 'the line was seen, counting up to the plan of 500 namespaces and their cables'
+        then: 'the line was seen, counting up to the plan of 1500 namespaces and their cables'
         !seen.lines.isEmpty()
-        seen.lines.every { it.total == seen.lines[0].total && it.total > 2000 && it.done <= it.total }
+        seen.lines.every { it.total == seen.lines[0].total && it.total > 6000 && it.done <= it.total }
         seen.lines*.done == seen.lines*.done.sort()
         seen.lines.any { it.done > 0 }
         seen.lines.any { it.phase.split(', ').any { it in ['namespaces', 'devices', 'addresses', 'links up'] } }
