@@ -28,6 +28,10 @@ class CompletionSpec extends Specification {
         new File(dir, 'three-hosts.groovy').text = ''
     }
 
+    def cleanupSpec() {
+        dir?.deleteDir()
+    }
+
     List<String> offered(String line) {
         def parsed = parser.parse(line, line.length(), org.jline.reader.Parser.ParseContext.COMPLETE)
         List<Candidate> candidates = []

@@ -45,6 +45,7 @@ class ConsoleSpec extends Specification {
 
     def cleanup() {
         stop()
+        Files.deleteIfExists(history)
     }
 
     def "history persists across sessions"() {

@@ -17,6 +17,7 @@ class PipedConsoleDriver {
         def terminal = new ExternalTerminal('nslab-test', 'xterm', System.in, System.out, StandardCharsets.UTF_8)
         terminal.setSize(new Size(160, 50))
         def history = Files.createTempFile('nslab-history', '')
+        history.toFile().deleteOnExit()
         def options = new ConsoleOptions(true, args.contains('--live'), null, history, false)
         int status = new Console(terminal, options, null).run()
         terminal.close()

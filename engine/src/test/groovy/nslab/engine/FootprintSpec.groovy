@@ -1,12 +1,14 @@
 package nslab.engine
 
 import spock.lang.Specification
+import spock.lang.TempDir
 
 /**
  * What a step leaves in the root namespace decides what status lists as the lab's host changes,
  * and what vanishes with what decides what an undo can leave out; both read the planner's effects.
  */
 class FootprintSpec extends Specification {
+    @TempDir File runDir
 
     static final String LAB = '''lab 'fp'
 namespace 'a' { veth 'v0' peer 'b', name: 'v1'; ip '10.0.0.1/24'; bridge 'br0'; macvlan 'mv0' on 'v0' }
@@ -35,7 +37,7 @@ host { veth 'h0' peer 'a', name: 'a0'; ip '10.9.0.1/24'; bridge 'hb0'; masquerad
     def "deleting namespace #gone takes along #vanish of the other steps"() {
         given:
         def plan = Labs.plan(LAB)
-        def j = Journal.open(File.createTempDir().toPath(), 'fp')
+        def j = Journal.open(runDir.toPath(), 'fp')
         def entries = j.begin(plan.steps())
         def seed = entries.findAll { it.effect().createdNamespace() == gone }
 
