@@ -47,9 +47,7 @@ public final class NamedNamespaces {
             }
             return null;
         };
-        List<java.util.concurrent.FutureTask<Void>> makers = new java.util.ArrayList<>();
-        for (int t = 0; t < Math.min(MAKERS, names.size()); t++) makers.add(startOwnThread(maker));
-        for (java.util.concurrent.FutureTask<Void> m : makers) outcome(m);
+        sideBySide(Math.min(MAKERS, names.size()), "nslab-netns-add", maker);
         int first = 0;
         while (first < names.size() && ok[first]) first++;
         made[0] = first;
@@ -104,25 +102,11 @@ public final class NamedNamespaces {
      */
     static String[] delete(List<String> names) {
         String[] errors = new String[names.size()];
-        int width = Math.min(DELETERS, names.size());
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        List<Thread> threads = new java.util.ArrayList<>();
-        for (int t = 0; t < width; t++) {
-            Thread thread = new Thread(() -> {
-                for (int k; (k = next.getAndIncrement()) < errors.length; ) errors[k] = delete(names.get(k));
-            }, "nslab-netns-del");
-            thread.setDaemon(true);
-            thread.start();
-            threads.add(thread);
-        }
-        for (Thread thread : threads) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted");
-            }
-        }
+        sideBySide(Math.min(DELETERS, names.size()), "nslab-netns-del", () -> {
+            for (int k; (k = next.getAndIncrement()) < errors.length; ) errors[k] = delete(names.get(k));
+            return null;
+        });
         return errors;
     }
 
@@ -217,12 +201,19 @@ public final class NamedNamespaces {
         }
     }
 
-    /** Runs {@code job} on a thread of its own, which ends with it (it may leave the thread in another namespace). */
-    private static <T> java.util.concurrent.FutureTask<T> startOwnThread(Callable<T> job) {
-        java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(job);
-        Thread t = new Thread(task, "nslab-netns-add");
-        t.setDaemon(true);
-        t.start();
-        return task;
+    /**
+     * Runs {@code worker} on {@code width} threads of its own at once, and waits for them all;
+     * the threads end with it (a maker's thread is left in the last namespace it made).
+     */
+    private static void sideBySide(int width, String name, Callable<Void> worker) {
+        List<java.util.concurrent.FutureTask<Void>> tasks = new java.util.ArrayList<>();
+        for (int t = 0; t < width; t++) {
+            java.util.concurrent.FutureTask<Void> task = new java.util.concurrent.FutureTask<>(worker);
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            thread.start();
+            tasks.add(task);
+        }
+        for (java.util.concurrent.FutureTask<Void> task : tasks) outcome(task);
     }
 }

@@ -255,12 +255,13 @@ rm -f /run/*.\$\$
         r.section('after').readLines()*.trim() == ['0', 'no-journal', 'same']
 
         where:
-        // On netlink the last wave ends before a shell loop sees its first address: that moment is
-        // caught on the ip executor, whose wave is one process per namespace.
-        signal | moment                        | executor  | wait                                                                      || status
-        'INT'  | 'the first namespace'         | 'netlink' | 'while [ -z "$(ls /run/netns 2>/dev/null)" ]; do :; done'              || '130'
-        'TERM' | 'the first namespace'         | 'netlink' | 'while [ -z "$(ls /run/netns 2>/dev/null)" ]; do :; done'              || '143'
-        'INT'  | 'the last namespace'          | 'netlink' | 'while [ ! -e /run/netns/s200 ]; do :; done'                           || '130'
-        'TERM' | 'an address of the last wave' | 'ip'      | 'until ip -n s200 addr show l199 2>/dev/null | grep -q 10.61; do :; done' || '143'
+        // On netlink the address wave ends before a shell loop sees its first address: that moment
+        // is caught on the ip executor, whose wave is one process per namespace, early in the wave
+        // (by the time the last namespace's address shows, the apply may have finished).
+        signal | moment                                 | executor  | wait                                                                  || status
+        'INT'  | 'the first namespace'                  | 'netlink' | 'while [ -z "$(ls /run/netns 2>/dev/null)" ]; do :; done'          || '130'
+        'TERM' | 'the first namespace'                  | 'netlink' | 'while [ -z "$(ls /run/netns 2>/dev/null)" ]; do :; done'          || '143'
+        'INT'  | 'the last namespace'                   | 'netlink' | 'while [ ! -e /run/netns/s200 ]; do :; done'                       || '130'
+        'TERM' | 'an early address of the address wave' | 'ip'      | 'until ip -n s3 addr show l2 2>/dev/null | grep -q 10.61; do :; done' || '143'
     }
 }
