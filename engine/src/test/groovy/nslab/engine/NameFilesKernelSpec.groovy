@@ -9,7 +9,7 @@ import spock.lang.Specification
  */
 class NameFilesKernelSpec extends Specification {
     static final String LAB = '''lab 'names'
-namespace 'client' { veth 'c0' peer 'router', name: 'rc'; ip '10.61.1.2/24'; gateway '10.61.1.1'; run 'getent hosts server > /tmp/names-run.out' }
+namespace 'client' { veth 'c0' peer 'router', name: 'rc'; ip '10.61.1.2/24'; gateway '10.61.1.1'; run 'getent hosts server > /run/names-run.out' }
 namespace 'server' { veth 's0' peer 'router', name: 'rs'; ip '10.61.2.2/24'; gateway '10.61.2.1' }
 namespace 'router' { forward true; dev 'rc' { ip '10.61.1.1/24' }; dev 'rs' { ip '10.61.2.1/24' } }
 '''
@@ -25,7 +25,7 @@ echo "=== apply"; nslab apply ${lab.absolutePath} >/dev/null; echo "exit \$?"
 echo "=== ping"; ip netns exec client ping -c1 -W2 server | grep -o '1 received'
 echo "=== router seen from server"; ip netns exec server getent hosts router
 echo "=== router seen from client"; ip netns exec client getent hosts router
-echo "=== run"; sleep 0.5; cat /tmp/names-run.out; rm -f /tmp/names-run.out
+echo "=== run"; sleep 0.5; cat /run/names-run.out; rm -f /run/names-run.out
 echo "=== destroy"; nslab destroy names >/dev/null; echo "exit \$?"
 echo "=== left"; ls /etc/netns; ls /etc/netns/server
 """)
