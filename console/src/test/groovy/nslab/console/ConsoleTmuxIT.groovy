@@ -15,11 +15,14 @@ import spock.lang.Timeout
 class ConsoleTmuxIT extends Specification {
     String session = 'nslab-it-' + ProcessHandle.current().pid()
     File repo = new File(System.getProperty('user.dir')).parentFile
-    File history = File.createTempFile('nslab-history', '')
+    // in a folder of its own: a console killed with its session may still save its history after
+    // cleanup, and a file cannot be made again in a folder that is gone
+    File historyDir = File.createTempDir('nslab-history', '')
+    File history = new File(historyDir, 'history')
 
     def cleanup() {
         tmux('kill-session', '-t', session)
-        history.delete()
+        historyDir.deleteDir()
     }
 
     def "a lab typed into ./nslab --sandbox under tmux answers pingall and exec"() {
