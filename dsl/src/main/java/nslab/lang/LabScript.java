@@ -83,7 +83,7 @@ public abstract class LabScript extends Script {
         } catch (MissingMethodException | MissingPropertyException e) {
             throw new WordException(e, context);
         } finally {
-            ScriptLines.restore(line);
+            ScriptLines.mark(line);
             lab.leave();
         }
     }

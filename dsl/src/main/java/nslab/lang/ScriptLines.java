@@ -40,13 +40,9 @@ public final class ScriptLines {
         return line;
     }
 
-    /** The line last marked: a block saves it and puts it back, as its caller's statement goes on. */
+    /** The line last marked: a block saves it and marks it again when it ends, as its caller's statement goes on. */
     static int marked() {
         return CURRENT.get().line;
-    }
-
-    static void restore(int line) {
-        CURRENT.get().line = line;
     }
 
     static Source here() {
