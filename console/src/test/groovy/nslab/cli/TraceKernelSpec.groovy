@@ -70,13 +70,13 @@ namespace 'single' {
     }
 
     def "where the probe and the kernel's tables disagree, it says so, and the probe decides the exit status"() {
-        given: 'a rule added by hand that the walk cannot read: it drops echoes of 400 to 600 bytes, as the probe is'
+        given: 'a rule added by hand that the walk cannot read: it drops echoes of 70 to 80 bytes, as the probe is'
         def file = TraceSandbox.labFile(ROUTED)
 
         when:
         def r = TraceSandbox.run("""
 nslab apply --no-check ${file.path}
-ip netns exec gateway iptables -A FORWARD -p icmp -m length --length 400:600 -j DROP
+ip netns exec gateway iptables -A FORWARD -p icmp -m length --length 70:80 -j DROP
 nslab trace ${file.path} client server
 """)
         def (apply, trace) = outputs(r.out)
@@ -88,7 +88,7 @@ nslab trace ${file.path} client server
         trace.text.contains('STOPPED: the ping got no answer, although the kernel\'s tables let it there and back')
         trace.text.contains('probe: no answer\n')
         trace.text.contains('DISAGREE: the kernel\'s tables let the packet through, but the probe was not counted through gateway (in by cligw-veth)'
-                + ' (the walk cannot read `-A FORWARD -p icmp -m length --length 400:600 -j DROP` in gateway)')
+                + ' (the walk cannot read `-A FORWARD -p icmp -m length --length 70:80 -j DROP` in gateway)')
     }
 
     static final String SIX = """lab 'six'

@@ -7,12 +7,12 @@ import nslab.model.IpPrefix;
 /**
  * One iptables rule as {@code iptables-save} prints it (or as the plan writes it), reduced to what
  * a trace needs: the chain, the interfaces, addresses, protocol and port it matches, and its
- * target. A chain's policy is a line of its own with {@code policy} set. A rule with matches
+ * target (and a DNAT's new destination). A chain's policy is a line of its own with {@code policy} set. A rule with matches
  * beyond these ({@code !}, other modules) is not {@code understood}: the walk cannot say whether
  * it applies, and says so.
  */
 record FirewallLine(String table, String chain, boolean policy, String in, String out, String src, String dst,
-                    String proto, Integer dport, String target, boolean understood, String text) {
+                    String proto, Integer dport, String target, String toDestination, boolean understood, String text) {
 
     /** What a rule is matched against. */
     record Packet(String src, String dst, String in, String out, String proto, Integer dport) {}
@@ -27,7 +27,7 @@ record FirewallLine(String table, String chain, boolean policy, String in, Strin
             else if (line.startsWith(":")) {
                 String[] parts = line.substring(1).split("\\s+");
                 if (parts.length > 1 && !parts[1].equals("-")) {
-                    out.add(new FirewallLine(table, parts[0], true, null, null, null, null, null, null, parts[1], true, line));
+                    out.add(new FirewallLine(table, parts[0], true, null, null, null, null, null, null, parts[1], null, true, line));
                 }
             } else if (line.startsWith("-A ")) {
                 out.add(parse(table, List.of(line.split("\\s+"))));
@@ -38,7 +38,7 @@ record FirewallLine(String table, String chain, boolean policy, String in, Strin
 
     /** A rule from its arguments: {@code [-t TABLE] -A CHAIN ...}. */
     static FirewallLine parse(String table, List<String> args) {
-        String chain = null, in = null, out = null, src = null, dst = null, proto = null, target = null;
+        String chain = null, in = null, out = null, src = null, dst = null, proto = null, target = null, to = null;
         Integer dport = null;
         boolean understood = true;
         for (int i = 0; i < args.size(); i++) {
@@ -59,11 +59,12 @@ record FirewallLine(String table, String chain, boolean policy, String in, Strin
                     if (!List.of("tcp", "udp", "icmp", "icmp6", "comment").contains(next)) understood = false;
                     i++;
                 }
-                case "--to-destination", "--to-source", "--icmp-type", "--icmpv6-type" -> i++;
+                case "--to-destination" -> { to = next; i++; }
+                case "--to-source", "--icmp-type", "--icmpv6-type" -> i++;
                 default -> understood = false;
             }
         }
-        return new FirewallLine(table, chain, false, in, out, src, dst, proto, dport, target, understood,
+        return new FirewallLine(table, chain, false, in, out, src, dst, proto, dport, target, to, understood,
                 String.join(" ", args));
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import nslab.engine.ExecResult;
 import nslab.engine.Executor;
 import nslab.engine.LiveState;
+import nslab.model.IpPrefix;
 import nslab.model.Namespace;
 
 /**
@@ -18,6 +19,9 @@ import nslab.model.Namespace;
 final class LiveReadings implements Readings {
     private final Executor exec;
     private final Map<String, List<FirewallLine>> rules = new HashMap<>();
+    private final Map<String, List<RouteEntry>> routes = new HashMap<>();
+    private final Map<String, List<Local>> locals = new HashMap<>();
+    private final Map<String, List<Map<String, Object>>> links = new HashMap<>();
 
     LiveReadings(Executor exec) {
         this.exec = exec;
@@ -94,5 +98,53 @@ final class LiveReadings implements Readings {
         String flags = probe.kind() == Probe.Kind.TCP ? "-Hltn" : "-Hlun";
         ExecResult r = exec.run(in(ns, "ss", flags, "sport", "=", ":" + probe.port()), null);
         return r.ok() ? !r.out().isBlank() : null;
+    }
+
+    @Override
+    public List<RouteEntry> routes(String ns, boolean v6) {
+        return routes.computeIfAbsent(ns + (v6 ? "/6" : "/4"), k -> {
+            List<RouteEntry> out = new ArrayList<>();
+            ExecResult r = exec.run(ip(ns, "-j", v6 ? "-6" : "-4", "route", "show", "table", "main"), null);
+            if (!r.ok()) return out;
+            for (Map<String, Object> route : LiveState.objects(r.out())) {
+                String dst = (String) route.get("dst");
+                IpPrefix prefix = IpPrefix.parse("default".equals(dst) ? (v6 ? "::/0" : "0.0.0.0/0") : dst).orElse(null);
+                if (prefix == null) continue;
+                String type = route.get("type") instanceof String t ? t : "unicast";
+                out.add(new RouteEntry(prefix, type, (String) route.get("dev"), (String) route.get("gateway")));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<Local> locals(String ns) {
+        return locals.computeIfAbsent(ns, k -> {
+            List<Local> out = new ArrayList<>();
+            ExecResult r = exec.run(ip(ns, "-j", "address", "show"), null);
+            if (!r.ok()) return out;
+            for (Map<String, Object> link : LiveState.objects(r.out())) {
+                if (!(link.get("addr_info") instanceof List<?> infos)) continue;
+                for (Object o : infos) {
+                    if (o instanceof Map<?, ?> info && info.get("local") instanceof String a) {
+                        IpPrefix.parse(a + "/" + info.get("prefixlen")).or(() -> IpPrefix.parse(a))
+                                .ifPresent(p -> out.add(new Local(p, (String) link.get("ifname"))));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public Boolean linkUp(String ns, String dev) {
+        List<Map<String, Object>> all = links.computeIfAbsent(ns, k -> {
+            ExecResult r = exec.run(ip(ns, "-j", "link", "show"), null);
+            return r.ok() ? LiveState.objects(r.out()) : List.of();
+        });
+        for (Map<String, Object> link : all) {
+            if (dev.equals(link.get("ifname")) && link.get("flags") instanceof List<?> flags) return flags.contains("UP");
+        }
+        return null;
     }
 }

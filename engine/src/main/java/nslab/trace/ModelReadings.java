@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import nslab.model.Address;
+import nslab.model.Interface;
 import nslab.model.IpPrefix;
 import nslab.model.Lab;
 import nslab.model.Namespace;
@@ -33,48 +34,80 @@ final class ModelReadings implements Readings {
         return false;
     }
 
+    /**
+     * The kernel's lookup, on the lab's tables: a local address is delivered (its source validated when it arrived
+     * by an interface), else the longest matching route, which must be unicast, in a namespace that forwards when
+     * the packet arrived by an interface, from a source that passes validation. The errors are the kernel's.
+     */
     @Override
     public RouteAnswer route(String nsName, String dst, String src, String iif, String oif, boolean v6) {
-        Optional<Namespace> found = lab.namespace(nsName);
-        Optional<IpPrefix> target = IpPrefix.parse(dst);
-        if (found.isEmpty() || target.isEmpty()) return RouteAnswer.failed("Network is unreachable");
-        Namespace ns = found.get();
-        for (Address a : ns.addresses()) {
-            if (a.valid() && a.prefix().address().equals(target.get().address()) && a.v6() == target.get().v6()) {
-                if (iif != null && src != null && isLocal(ns, src) && !"1".equals(sysctl(nsName, "net.ipv4.conf." + iif + ".accept_local"))) {
-                    return RouteAnswer.failed("Invalid argument");
-                }
-                return new RouteAnswer(true, "lo", null, dst, null);
-            }
+        if (lab.namespace(nsName).isEmpty() || IpPrefix.parse(dst).isEmpty()) return RouteAnswer.failed("Network is unreachable");
+        boolean local = KernelRules.isLocal(locals(nsName), dst);
+        if (local && iif == null) return new RouteAnswer(true, "lo", null, dst, null);
+        if (local) {
+            return KernelRules.validateSource(this, nsName, src, iif, v6) == KernelRules.SourceCheck.OK
+                    ? new RouteAnswer(true, "lo", null, dst, null) : RouteAnswer.failed("Invalid argument");
         }
-        if (iif != null && !"1".equals(sysctl(nsName, v6 ? "net.ipv6.conf.all.forwarding" : "net.ipv4.ip_forward"))) {
-            return RouteAnswer.failed("No route to host");
+        Optional<RouteEntry> route = KernelRules.longestMatch(routes(nsName, v6), dst, oif);
+        boolean forwardingOff = iif != null && !KernelRules.forwards(this, nsName, v6);
+        if (route.isEmpty()) return RouteAnswer.failed(forwardingOff ? "No route to host" : "Network is unreachable");
+        if (!route.get().unicast()) {
+            return RouteAnswer.failed(forwardingOff ? "No route to host" : switch (route.get().type()) {
+                case "prohibit" -> "Permission denied";
+                case "unreachable" -> "No route to host";
+                default -> "Invalid argument";
+            });
         }
-        RouteAnswer best = null;
-        int bestLength = -1;
-        for (Address a : ns.addresses()) {
-            if (!a.valid() || a.v6() != target.get().v6() || (oif != null && !oif.equals(a.dev()))) continue;
-            IpPrefix net = a.prefix();
-            if (net.length() > bestLength && net.contains(target.get())) {
-                best = new RouteAnswer(false, a.dev(), null, net.addressText(), null);
-                bestLength = net.length();
-            }
+        if (forwardingOff) return RouteAnswer.failed("No route to host");
+        if (KernelRules.validateSource(this, nsName, src, iif, v6) != KernelRules.SourceCheck.OK) {
+            return RouteAnswer.failed("Invalid argument");
         }
-        for (Route r : ns.routes()) {
-            if (r.v6() != target.get().v6() && !(r.isDefault() && r.via() == null)) continue;
-            int length = r.isDefault() ? 0 : IpPrefix.parse(r.destination()).map(IpPrefix::length).orElse(-1);
-            boolean covers = r.isDefault() || IpPrefix.parse(r.destination()).map(p -> p.contains(target.get())).orElse(false);
-            if (!covers || length <= bestLength) continue;
-            String dev = r.dev() != null ? r.dev() : deviceFor(ns, r.via());
-            if (dev == null || (oif != null && !oif.equals(dev))) continue;
-            best = new RouteAnswer(false, dev, r.via(), sourceOn(ns, dev, v6), null);
-            bestLength = length;
-        }
-        return best != null ? best : RouteAnswer.failed("Network is unreachable");
+        Namespace ns = lab.namespace(nsName).get();
+        return new RouteAnswer(false, route.get().dev(), route.get().via(), sourceOn(ns, route.get().dev(), v6), null);
     }
 
-    private static boolean isLocal(Namespace ns, String address) {
-        return ns.addresses().stream().anyMatch(a -> a.valid() && a.prefix().addressText().equals(address));
+    /** The connected routes of the addresses on interfaces that are up, and the lab's routes by interfaces that are up. */
+    @Override
+    public List<RouteEntry> routes(String nsName, boolean v6) {
+        return routes(nsName, v6, true);
+    }
+
+    /** The lab's routes as if every interface were up: where a packet would go but for a `down`. */
+    List<RouteEntry> routesIgnoringLinks(String nsName, boolean v6) {
+        return routes(nsName, v6, false);
+    }
+
+    private List<RouteEntry> routes(String nsName, boolean v6, boolean onlyUp) {
+        List<RouteEntry> out = new ArrayList<>();
+        Namespace ns = lab.namespace(nsName).orElse(null);
+        if (ns == null) return out;
+        for (Address a : ns.addresses()) {
+            if (!a.valid() || a.v6() != v6 || a.prefix().length() == a.prefix().maxLength() || (onlyUp && !up(ns, a.dev()))) continue;
+            out.add(new RouteEntry(IpPrefix.parse(a.prefix().networkText()).orElseThrow(), "unicast", a.dev(), null));
+        }
+        for (Route r : ns.routes()) {
+            if (r.v6() != v6 && !(r.isDefault() && r.via() == null)) continue;
+            Optional<IpPrefix> prefix = IpPrefix.parse(r.isDefault() ? (v6 ? "::/0" : "0.0.0.0/0") : r.destination());
+            String dev = r.dev() != null ? r.dev() : deviceFor(ns, r.via());
+            if (prefix.isEmpty() || dev == null || (onlyUp && !up(ns, dev))) continue;
+            out.add(new RouteEntry(prefix.get(), "unicast", dev, r.via()));
+        }
+        return out;
+    }
+
+    @Override
+    public List<Local> locals(String nsName) {
+        return lab.namespace(nsName).map(ns -> ns.addresses().stream().filter(Address::valid)
+                .map(a -> new Local(a.prefix(), a.dev())).toList()).orElse(List.of());
+    }
+
+    @Override
+    public Boolean linkUp(String nsName, String dev) {
+        return lab.namespace(nsName).map(ns -> up(ns, dev)).orElse(null);
+    }
+
+    private static boolean up(Namespace ns, String dev) {
+        return ns.iface(dev).map(Interface::up).orElse(true);
     }
 
     private static String deviceFor(Namespace ns, String gateway) {
@@ -91,7 +124,7 @@ final class ModelReadings implements Readings {
 
     @Override
     public String sysctl(String ns, String key) {
-        String value = "0"; // a new namespace's default for the keys a trace reads
+        String value = "0"; // a new namespace's default for the keys a trace reads; the last line that sets it wins
         for (Sysctl s : lab.namespace(ns).map(Namespace::sysctls).orElse(List.of())) {
             if (s.key().equals(key)) value = s.value();
         }

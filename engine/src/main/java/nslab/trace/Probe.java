@@ -9,10 +9,12 @@ public record Probe(Kind kind, int port, boolean v6, String dev) {
     public enum Kind { ICMP, TCP, UDP }
 
     /**
-     * The ICMP probe's payload size: an echo of exactly this size is the probe, told apart from any
-     * other ping by the kernel's length match (500 bytes on the wire for IPv4, 520 for IPv6).
+     * The ICMP probe's payload size: an echo of exactly this size is the probe, told apart from a
+     * default ping (56 bytes) by the kernel's length match (76 bytes on the wire for IPv4, 96 for
+     * IPv6). No bigger than a default ping, so that a path with a small MTU answers the probe
+     * whenever it answers {@code ping}.
      */
-    public static final int PING_PAYLOAD = 472;
+    public static final int PING_PAYLOAD = 48;
 
     public static Probe icmp(boolean v6, String dev) {
         return new Probe(Kind.ICMP, 0, v6, dev);

@@ -1,6 +1,7 @@
 package nslab.trace;
 
 import java.util.List;
+import nslab.model.IpPrefix;
 
 /**
  * What the walk asks at each hop: the route the kernel picks, a sysctl, the firewall rules and the
@@ -28,6 +29,25 @@ interface Readings {
 
     /** Whether a TCP or UDP socket listens on the port in the namespace; null when it cannot tell. */
     Boolean listening(String ns, Probe probe);
+
+    /** The routes of the main table of this family (connected ones included). */
+    List<RouteEntry> routes(String ns, boolean v6);
+
+    /** The namespace's own addresses, of every interface. */
+    List<Local> locals(String ns);
+
+    /** Whether the interface is up (administratively); null when it cannot tell. */
+    Boolean linkUp(String ns, String dev);
+
+    /** A route: its prefix ({@code 0.0.0.0/0} for a default), its type (unicast, blackhole, prohibit, unreachable...), device and gateway. */
+    record RouteEntry(IpPrefix prefix, String type, String dev, String via) {
+        boolean unicast() {
+            return "unicast".equals(type);
+        }
+    }
+
+    /** An address of the namespace, on an interface. */
+    record Local(IpPrefix prefix, String dev) {}
 
     /** The answer of a route lookup: local delivery, or a device and a gateway, or the kernel's error. */
     record RouteAnswer(boolean local, String dev, String gateway, String src, String error) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import nslab.engine.Executor;
 import nslab.model.Address;
+import nslab.model.DeviceKind;
 import nslab.model.Interface;
 import nslab.model.IpPrefix;
 import nslab.model.Lab;
@@ -75,13 +76,20 @@ public final class Tracer {
                 .orElseThrow(() -> new IllegalArgumentException("'" + to + "' is no address and no namespace of the lab with one"));
         Probe probe = new Probe(requested.kind(), requested.port(), address.contains(":"), requested.dev());
         unread.clear();
-        ProbeRun.Result counted = exec == null ? null
-                : new ProbeRun(exec).send(countedNamespaces(from), from, address, probe);
-
-        Leg there = walk(from, null, address, probe, false, Map.of(), null);
+        Leg there;
         Leg back = null;
-        if (there.arrivedIn != null) {
-            back = walk(there.arrivedIn, address, there.sourceAtArrival, probe, true, there.masqueraded, there.cameFrom);
+        ProbeRun.Result counted = null;
+        try (ProbeRun run = exec == null ? null : new ProbeRun(exec, countedNamespaces(from), probe, ports(probe))) {
+            // sent before the walk, which then reads the neighbour entries it filled
+            boolean answered = run != null && run.send(from, address);
+            there = walk(from, null, address, probe, false, Map.of(), null, null);
+            if (there.arrivedIn != null) {
+                back = walk(there.arrivedIn, there.destinationAtArrival, there.sourceAtArrival, probe, true, there.masqueraded,
+                        there.cameFrom, there);
+            }
+            // one more try only where the walk expects an answer: a fresh lab's first packet may wait on ARP
+            if (run != null && !answered && back != null && back.arrivedIn != null) run.send(from, address);
+            if (run != null) counted = run.result();
         }
         boolean reached = back != null && back.arrivedIn != null;
         String verdict;
@@ -119,7 +127,8 @@ public final class Tracer {
                 verdict = "the " + probe.describe() + " got no answer, although the kernel's tables let it there and back";
                 fix = "look where the probe was last counted";
             } else if (!reached && confirmed) {
-                verdict = "the " + probe.describe() + " got its answer, although the walk stops: " + verdict;
+                verdict = "the " + probe.describe() + " got its answer: the kernel let it there and back, so the walk is wrong"
+                        + " where it stopped (it said: " + verdict + ")";
                 fix = null;
             }
         } else {
@@ -127,6 +136,21 @@ public final class Tracer {
         }
         return new Trace(from, to, address, probe, counted != null, thereHops, backHops, reached, verdict, fix,
                 confirmed, disagreement);
+    }
+
+    /** The ports a TCP or UDP probe has on its way: its own, and where a `forwardPort` of the lab sends it. */
+    private List<Integer> ports(Probe probe) {
+        List<Integer> ports = new ArrayList<>(List.of(probe.port()));
+        String proto = probe.kind() == Probe.Kind.UDP ? "udp" : "tcp";
+        for (Namespace n : lab.namespaces()) {
+            for (var rule : n.rules()) {
+                if (rule instanceof nslab.model.FirewallRule.ForwardPort f && f.port() == probe.port()
+                        && proto.equals(f.proto()) && !ports.contains(f.toPort())) {
+                    ports.add(f.toPort());
+                }
+            }
+        }
+        return ports;
     }
 
     private List<String> countedNamespaces(String from) {
@@ -187,15 +211,18 @@ public final class Tracer {
         final List<Hop> hops = new ArrayList<>();
         String verdict;
         String fix;
-        /** Where the packet arrived (null: it stopped), with the source it had there. */
+        /** Where the packet arrived (null: it stopped), with the source and destination it had there. */
         String arrivedIn;
         String sourceAtArrival;
+        String destinationAtArrival;
         /** The interface of the hop before the last, by which the packet came: the way back. */
         Topology.End cameFrom;
         /** A refusal at the destination itself (nothing listens), which still sends an answer back. */
         String refusal;
         /** Per namespace, the masqueraded source and the one it stood for. */
         Map<String, String> masqueraded = new HashMap<>();
+        /** Per namespace, the destination a DNAT rewrote: conntrack gives the answer that source again. */
+        Map<String, String> unDnat = new HashMap<>();
 
         boolean stopped() {
             return verdict != null;
@@ -209,19 +236,37 @@ public final class Tracer {
     }
 
     private Leg walk(String start, String src, String dst, Probe probe, boolean back, Map<String, String> unNat,
-                     Topology.End returnPath) {
+                     Topology.End returnPath, Leg there) {
         Leg leg = new Leg();
         boolean v6 = probe.v6();
         String ns = start;
         String iif = null;
+        int port = probe.port();
         Topology.End previous = null;
         String what = back ? "the answer" : "the " + probe.describe();
         for (int n = 0; n < MAX_HOPS; n++) {
+            if (iif != null && !back && probe.kind() != Probe.Kind.ICMP) {
+                FirewallLine.Packet arriving = new FirewallLine.Packet(src, dst, iif, null, probe.protocol(), port);
+                Optional<FirewallLine> dnat = firstMatch(ns, "nat", "PREROUTING", arriving, v6)
+                        .filter(l -> "DNAT".equals(l.target()) && l.toDestination() != null);
+                if (dnat.isPresent()) {
+                    String to = dnat.get().toDestination();
+                    int colon = to.lastIndexOf(':');
+                    String address = colon > 0 && !v6 ? to.substring(0, colon) : to;
+                    int newPort = colon > 0 && !v6 ? Integer.parseInt(to.substring(colon + 1)) : port;
+                    leg.hops.add(hop(Hop.Kind.FORWARD, ns, iif, null, "DNAT: the destination " + dst + " port " + port
+                            + " becomes " + address + " port " + newPort + " (" + lineRef(stepOf(ns, dnat.get())) + ")",
+                            stepOf(ns, dnat.get())));
+                    leg.unDnat.put(ns, dst);
+                    dst = address;
+                    port = newPort;
+                }
+            }
             Readings.RouteAnswer r = readings.route(ns, dst, iif == null ? null : src, iif,
                     iif == null && !back ? probe.dev() : null, v6);
             if (iif == null && src == null && r.ok()) src = r.src();
             if (!r.ok()) {
-                refused(leg, ns, iif, src, dst, r.error(), back, v6, returnPath, previous);
+                refused(leg, ns, iif, src, dst, r.error(), back, v6, returnPath, previous, there);
                 return leg;
             }
             if (r.local()) {
@@ -232,12 +277,12 @@ public final class Tracer {
                     dst = original;
                     continue;
                 }
-                arrive(leg, ns, iif, src, dst, probe, back);
+                arrive(leg, ns, iif, src, dst, probe, port, back);
                 leg.cameFrom = previous;
                 return leg;
             }
             FirewallLine.Packet packet = new FirewallLine.Packet(src, dst, iif, r.dev(), probe.protocol(),
-                    back || probe.kind() == Probe.Kind.ICMP ? null : probe.port());
+                    back || probe.kind() == Probe.Kind.ICMP ? null : port);
             String chain = iif == null ? "OUTPUT" : "FORWARD";
             Optional<FirewallLine> rule = firstMatch(ns, "filter", chain, packet, v6);
             if (rule.isPresent() && isDrop(rule.get())) {
@@ -249,6 +294,10 @@ public final class Tracer {
             String decision = routeDecision(ns, r, dst, iif != null, v6);
             Source source = routeSource(ns, r, dst);
             if (source == null) decision += " (a route the lab did not write)";
+            if (back && there != null && there.unDnat.containsKey(ns)) {
+                decision += "; conntrack undoes the DNAT: the source " + src + " becomes " + there.unDnat.get(ns) + " again";
+                src = there.unDnat.get(ns);
+            }
             Optional<FirewallLine> nat = firstMatch(ns, "nat", "POSTROUTING", packet, v6)
                     .filter(l -> "MASQUERADE".equals(l.target()));
             if (nat.isPresent()) {
@@ -263,13 +312,28 @@ public final class Tracer {
             String nextHop = r.gateway() != null ? r.gateway() : dst;
             Optional<Topology.Arrival> arrival = topology.next(ns, r.dev(), nextHop);
             Hop.Kind kind = iif == null ? Hop.Kind.SEND : Hop.Kind.FORWARD;
+            leg.hops.add(hop(kind, ns, iif, r.dev(), decision, source));
+            if (arrival.isPresent()) {
+                Topology.End sender = new Topology.End(ns, r.dev());
+                for (Topology.End end : List.of(sender, arrival.get().at())) {
+                    if (Boolean.FALSE.equals(readings.linkUp(end.namespace(), end.dev()))) {
+                        linkDown(leg, end, nextHop, sender);
+                        return leg;
+                    }
+                }
+            }
             String state = readings.neighbour(ns, r.dev(), nextHop, v6);
-            if ("FAILED".equals(state) || "INCOMPLETE".equals(state)) {
-                leg.hops.add(hop(kind, ns, iif, r.dev(), decision, source));
-                noNeighbour(leg, ns, r.dev(), nextHop, src, arrival, v6);
+            boolean noAnswer = "FAILED".equals(state) || "INCOMPLETE".equals(state);
+            String arpSource = arpSource(ns, r.dev(), src, v6);
+            if (arrival.isPresent() && !v6 && !readings.live()) {
+                // the script alone has no neighbour table: the owner's own rules say whether it answers
+                Topology.End owner = arrival.get().at();
+                noAnswer = KernelRules.arpRefusal(readings, owner.namespace(), owner.dev(), nextHop, arpSource) != null;
+            }
+            if (noAnswer || (arrival.isEmpty() && !answers(state) && labDevice(ns, r.dev()))) {
+                noNeighbour(leg, ns, r.dev(), nextHop, dst, arpSource, arrival, v6);
                 return leg;
             }
-            leg.hops.add(hop(kind, ns, iif, r.dev(), decision, source));
             if (arrival.isEmpty()) {
                 leg.verdict = what + " leaves the lab from " + ns + " by " + r.dev() + " toward " + nextHop
                         + ", which no interface of the lab has";
@@ -292,12 +356,29 @@ public final class Tracer {
         return leg;
     }
 
+    /** A neighbour entry that says the next hop answered. */
+    private static boolean answers(String state) {
+        return state != null && !"FAILED".equals(state) && !"INCOMPLETE".equals(state) && !"NONE".equals(state);
+    }
+
+    /** Whether the lab made this device (a cable of the lab, not one of the machine's own interfaces). */
+    private boolean labDevice(String ns, String dev) {
+        return topology.iface(new Topology.End(ns, dev)).map(Interface::created).orElse(false);
+    }
+
+    /** The source address of an ARP request: the packet's own source when it is local, else the address on the way out. */
+    private String arpSource(String ns, String dev, String src, boolean v6) {
+        if (src != null && KernelRules.isLocal(readings.locals(ns), src)) return src;
+        String a = addressOn(ns, dev, v6);
+        return a != null ? a : src;
+    }
+
     /** The packet arrived in a namespace that has the address: the INPUT chain, then a listener for TCP and UDP. */
-    private void arrive(Leg leg, String ns, String iif, String src, String dst, Probe probe, boolean back) {
+    private void arrive(Leg leg, String ns, String iif, String src, String dst, Probe probe, int port, boolean back) {
         boolean v6 = probe.v6();
         if (iif != null) {
             FirewallLine.Packet packet = new FirewallLine.Packet(src, dst, iif, null, probe.protocol(),
-                    back || probe.kind() == Probe.Kind.ICMP ? null : probe.port());
+                    back || probe.kind() == Probe.Kind.ICMP ? null : port);
             Optional<FirewallLine> rule = firstMatch(ns, "filter", "INPUT", packet, v6);
             if (rule.isPresent() && isDrop(rule.get())) {
                 Source source = stepOf(ns, rule.get());
@@ -309,34 +390,68 @@ public final class Tracer {
         Source source = addressSource(ns, dst);
         String decision = iif == null ? dst + " is " + ns + "'s own address: delivered inside " + ns
                 : "delivered: " + dst + " is " + ns + "'s own address";
+        if (iif != null && !onInterface(ns, iif, dst)) decision += " (on another interface: Linux delivers it whichever it comes in by)";
         if (!back && probe.kind() != Probe.Kind.ICMP) {
-            Boolean listening = readings.listening(ns, probe);
-            Optional<RunCommand> run = runFor(ns, probe.port());
+            Probe at = new Probe(probe.kind(), port, v6, null);
+            Boolean listening = readings.listening(ns, at);
+            Optional<RunCommand> run = runFor(ns, port);
             if (run.isPresent()) source = run.get().source();
             if (Boolean.TRUE.equals(listening)) {
-                decision += "; a program listens on " + probe.describe();
+                decision += "; a program listens on " + at.describe();
             } else if (Boolean.FALSE.equals(listening)) {
-                decision += "; nothing listens on " + probe.describe();
-                leg.refusal = "refused in " + ns + ": nothing listens on " + probe.describe()
+                decision += "; nothing listens on " + at.describe();
+                leg.refusal = "refused in " + ns + ": nothing listens on " + at.describe()
                         + (probe.kind() == Probe.Kind.TCP ? " (the answer is a reset)" : "");
                 leg.fix = run.isPresent()
                         ? "the program of " + lineRef(run.get().source()) + " (" + run.get().command() + ") is not listening: is it running?"
                         : probe.kind() == Probe.Kind.TCP
-                        ? "start a server there, e.g. add `run 'python3 -m http.server " + probe.port() + "'` to namespace '" + ns + "'"
-                        : "add a `run` of a program that reads UDP port " + probe.port() + " to namespace '" + ns + "'";
+                        ? "start a server there, e.g. add `run 'python3 -m http.server " + port + "'` to namespace '" + ns + "'"
+                        : "add a `run` of a program that reads UDP port " + port + " to namespace '" + ns + "'";
             }
         }
         leg.hops.add(hop(Hop.Kind.DELIVER, ns, iif, null, decision, source));
         leg.arrivedIn = ns;
         leg.sourceAtArrival = src;
+        leg.destinationAtArrival = dst;
     }
 
-    /** The kernel refused to route: no route, forwarding off, reverse-path filter or a source of its own. */
+    private boolean onInterface(String ns, String dev, String address) {
+        return readings.locals(ns).stream().anyMatch(l -> dev.equals(l.dev()) && l.prefix().addressText().equals(address));
+    }
+
+    /**
+     * The kernel refused to route; the same rules on the same tables say why, in the kernel's order: a packet for an
+     * address of the namespace is delivered on any interface, and only its source check can refuse it; a route that
+     * is a blackhole, prohibit or unreachable; forwarding off; no route; the source check of a forwarded packet.
+     */
     private void refused(Leg leg, String ns, String iif, String src, String dst, String error, boolean back, boolean v6,
-                         Topology.End returnPath, Topology.End previous) {
+                         Topology.End returnPath, Topology.End previous, Leg there) {
         Namespace model = lab.namespace(ns).orElse(null);
+        if (iif != null && KernelRules.isLocal(readings.locals(ns), dst)) {
+            sourceRefused(leg, ns, iif, src, dst, error, v6, previous, true);
+            return;
+        }
+        Optional<Readings.RouteEntry> route = KernelRules.longestMatch(readings.routes(ns, v6), dst, null);
+        if (route.isPresent() && !route.get().unicast()) {
+            String type = route.get().type();
+            String prefix = route.get().prefix().withLength();
+            String does = switch (type) {
+                case "blackhole" -> "discards the packet without a word";
+                case "prohibit" -> "discards the packet and answers \"administratively prohibited\"";
+                case "unreachable" -> "discards the packet and answers \"host unreachable\"";
+                default -> "does not forward it";
+            };
+            Optional<Route> lab = model == null ? Optional.empty() : model.routes().stream()
+                    .filter(r -> IpPrefix.parse(r.destination()).map(p -> p.networkText().equals(route.get().prefix().networkText())).orElse(false))
+                    .findFirst();
+            leg.stop(hop(Hop.Kind.STOP, ns, iif, null, "the " + type + " route " + prefix + " matches " + dst
+                            + " (the kernel: " + error + "): it " + does, lab.map(Route::source).orElse(null)),
+                    "dropped in " + ns + " by the " + type + " route " + prefix,
+                    "delete it: run `ip route del " + type + " " + prefix + "` in " + ns + " (a route the lab does not write)");
+            return;
+        }
         String forwardKey = v6 ? "net.ipv6.conf.all.forwarding" : "net.ipv4.ip_forward";
-        if (iif != null && !"1".equals(readings.sysctl(ns, forwardKey))) {
+        if (iif != null && !KernelRules.forwards(readings, ns, v6)) {
             Sysctl set = sysctl(ns, forwardKey);
             Source source = set != null ? set.source() : model != null ? model.source() : null;
             leg.stop(hop(Hop.Kind.STOP, ns, iif, null, "forwarding is off (" + forwardKey + "="
@@ -347,34 +462,192 @@ public final class Tracer {
                             : "add `forward true` to namespace '" + ns + "'");
             return;
         }
-        if (iif != null && src != null && error.contains("Invalid argument")) {
-            if (isLocal(model, src)) {
+        if (route.isEmpty()) {
+            noRoute(leg, ns, iif, dst, error, back, v6, returnPath, previous, there);
+            return;
+        }
+        sourceRefused(leg, ns, iif, src, dst, error, v6, previous, false);
+    }
+
+    /** The source check refused a packet that arrived by {@code iif}: its own address, or the reverse-path filter. */
+    private void sourceRefused(Leg leg, String ns, String iif, String src, String dst, String error, boolean v6,
+                               Topology.End previous, boolean local) {
+        String delivered = local ? dst + " is " + ns + "'s own address, delivered whichever interface it comes in by, but "
+                : "";
+        KernelRules.SourceCheck check = KernelRules.validateSource(readings, ns, src, iif, v6);
+        int rp = KernelRules.larger(readings, ns, "rp_filter", iif);
+        String rpValues = "rp_filter " + rp + ": all=" + readings.sysctl(ns, "net.ipv4.conf.all.rp_filter") + ", " + iif + "="
+                + readings.sysctl(ns, "net.ipv4.conf." + iif + ".rp_filter") + ", the larger counts";
+        switch (check) {
+            case OWN_ADDRESS -> {
                 String key = "net.ipv4.conf." + iif + ".accept_local";
-                leg.stop(hop(Hop.Kind.STOP, ns, iif, null, "the source " + src + " is " + ns + "'s own address and "
-                                + key + "=" + readings.sysctl(ns, key) + ": dropped as a martian",
-                                interfaceSource(ns, iif)),
+                leg.stop(hop(Hop.Kind.STOP, ns, iif, null, delivered + "the source " + src + " is " + ns + "'s own address and "
+                                + key + "=" + readings.sysctl(ns, key) + ": dropped as a martian", interfaceSource(ns, iif)),
                         "dropped in " + ns + " on " + iif + ": it comes from the namespace's own address " + src,
                         "add `sysctl '" + key + "', 1` to namespace '" + ns + "'");
-                return;
             }
-            String rp = "net.ipv4.conf." + iif + ".rp_filter";
-            leg.stop(hop(Hop.Kind.STOP, ns, iif, null, "reverse-path filter (rp_filter all="
-                            + readings.sysctl(ns, "net.ipv4.conf.all.rp_filter") + ", " + iif + "=" + readings.sysctl(ns, rp)
-                            + "): the way back to " + src + " is not by " + iif, interfaceSource(ns, iif)),
-                    "dropped in " + ns + " by the reverse-path filter: the route back to " + src + " does not leave by " + iif,
-                    "add a route to " + src + " by " + iif + ", or `sysctl 'net.ipv4.conf.all.rp_filter', 0` and `sysctl '"
-                            + rp + "', 0` to namespace '" + ns + "'");
+            case NO_ROUTE_BACK -> leg.stop(hop(Hop.Kind.STOP, ns, iif, null, delivered + "the reverse-path filter (" + rpValues
+                            + ") finds no route back to " + src, interfaceSource(ns, iif)),
+                    "dropped in " + ns + " by the reverse-path filter: " + ns + " has no route back to " + src,
+                    symmetricRoute(ns, iif, src, previous)
+                            .map(r -> "add `" + r + "` to namespace '" + ns + "'; or " + rpFix(ns, iif, 0))
+                            .orElse(rpFix(ns, iif, 0)));
+            case OTHER_INTERFACE -> {
+                String out = KernelRules.longestMatch(readings.routes(ns, false), src, null).map(Readings.RouteEntry::dev).orElse("?");
+                leg.stop(hop(Hop.Kind.STOP, ns, iif, null, delivered + "the strict reverse-path filter (" + rpValues
+                                + ") drops it: it came in by " + iif + ", the route back to " + src + " leaves by " + out,
+                                rpSource(ns, iif)),
+                        "dropped in " + ns + " by the strict reverse-path filter: the packet from " + src + " came in by " + iif
+                                + ", the route back to it leaves by " + out,
+                        rpFix(ns, iif, 2) + symmetricRoute(ns, iif, src, previous)
+                                .map(r -> "; or make the path symmetric: add `" + r + "` to namespace '" + ns + "'").orElse(""));
+            }
+            default -> leg.stop(hop(Hop.Kind.STOP, ns, iif, null, delivered + "the kernel refuses it (" + error + ", " + rpValues
+                            + ", accept_local " + (KernelRules.either(readings, ns, "accept_local", iif) ? 1 : 0) + ")",
+                            interfaceSource(ns, iif)),
+                    "dropped in " + ns + " on " + iif + ": the kernel says " + error,
+                    "look at the sysctls of " + iif + " in " + ns + " (`sysctl -a | grep " + iif + "`)");
+        }
+    }
+
+    /** The lab lines that set the reverse-path filter above {@code value}, changed to it; or new ones. */
+    private String rpFix(String ns, String iif, int value) {
+        List<String> changes = new ArrayList<>();
+        for (String key : List.of("net.ipv4.conf.all.rp_filter", "net.ipv4.conf." + iif + ".rp_filter")) {
+            Sysctl set = sysctl(ns, key);
+            int now = KernelRules.number(readings.sysctl(ns, key));
+            if (now == 0 || now == value) continue;
+            String line = "sysctl '" + key + "', " + value;
+            changes.add(set != null ? "change `" + lab.line(set.source()).strip() + "` (" + lineRef(set.source()) + ") to `" + line + "`"
+                    : "add `" + line + "` to namespace '" + ns + "'");
+        }
+        return changes.isEmpty() ? "add `sysctl 'net.ipv4.conf.all.rp_filter', " + value + "` to namespace '" + ns + "'"
+                : String.join(" and ", changes);
+    }
+
+    private Source rpSource(String ns, String iif) {
+        Sysctl set = sysctl(ns, "net.ipv4.conf.all.rp_filter");
+        if (set == null) set = sysctl(ns, "net.ipv4.conf." + iif + ".rp_filter");
+        return set != null ? set.source() : interfaceSource(ns, iif);
+    }
+
+    /** A route to the source's subnet by the interface it came in by, through the hop it came from. */
+    private Optional<String> symmetricRoute(String ns, String iif, String src, Topology.End previous) {
+        String via = previous == null ? null : addressOn(previous.namespace(), previous.dev(), false);
+        if (via == null) return Optional.empty();
+        return Optional.of("route '" + subnetOf(src) + "' via '" + via + "'");
+    }
+
+    /** The subnet of a lab address, as its interface has it; the address alone when the lab does not have it. */
+    private String subnetOf(String address) {
+        for (Namespace n : lab.namespaces()) {
+            for (Address a : n.addresses()) {
+                if (a.valid() && a.prefix().addressText().equals(address) && a.prefix().length() < a.prefix().maxLength()) {
+                    return a.prefix().networkText();
+                }
+            }
+        }
+        return address;
+    }
+
+    /** No route: a route the lab has that the kernel lost, an interface down, a masquerade missing, or a route to add. */
+    private void noRoute(Leg leg, String ns, String iif, String dst, String error, boolean back, boolean v6,
+                         Topology.End returnPath, Topology.End previous, Leg there) {
+        Namespace model = lab.namespace(ns).orElse(null);
+        Hop stop = hop(Hop.Kind.STOP, ns, iif, null, "no route to " + dst + " (the kernel: " + error + ")",
+                model == null ? null : model.source());
+        String verdict = "no route " + (back ? "back " : "") + "from " + ns + " to " + dst;
+        Optional<Topology.End> down = downInterfaceToward(ns, dst, v6);
+        if (down.isPresent()) {
+            leg.stop(hop(Hop.Kind.STOP, ns, iif, null, "no route to " + dst + ": " + down.get().dev() + ", the interface toward it, is down",
+                            interfaceSource(ns, down.get().dev())),
+                    verdict + ": " + down.get().dev() + " is down", downFix(down.get()));
+            return;
+        }
+        Optional<Route> declared = model == null ? Optional.empty() : KernelRules.longestMatch(
+                new ModelReadings(lab, plan).routes(ns, v6), dst, null).flatMap(r -> model.routes().stream()
+                .filter(m -> r.via() != null && r.via().equals(m.via())).findFirst());
+        if (declared.isPresent() && readings.live()) {
+            leg.stop(stop, verdict + ": the lab's `" + lab.line(declared.get().source()).strip() + "` is not in the kernel",
+                    "the lab's `" + lab.line(declared.get().source()).strip() + "` (" + lineRef(declared.get().source())
+                            + ") is not in force: apply the lab again");
             return;
         }
         String gateway = suggestGateway(ns, returnPath, previous, v6);
         boolean hasDefault = model != null && model.routes().stream().anyMatch(r -> r.isDefault() && r.v6() == v6);
         String add = gateway == null ? "a `route` to " + dst + " (or a `gateway`)"
-                : hasDefault ? "`route '" + dst + "' via '" + gateway + "'`"
+                : hasDefault ? "`route '" + subnetOf(dst) + "' via '" + gateway + "'`"
                 : "`gateway '" + gateway + "'`";
-        leg.stop(hop(Hop.Kind.STOP, ns, iif, null, "no route to " + dst + " (the kernel: " + error + ")",
-                        model == null ? null : model.source()),
-                "no route " + (back ? "back " : "") + "from " + ns + " to " + dst,
-                "add " + add + " to namespace '" + ns + "'");
+        String routeFix = "add " + add + " to namespace '" + ns + "'";
+        Optional<String> masquerade = back ? masqueradeFix(dst, there, v6) : Optional.empty();
+        leg.stop(stop, verdict, masquerade.map(m -> m + "; or, where " + ns + " is yours to change, " + routeFix).orElse(routeFix));
+    }
+
+    /**
+     * A private source that left the lab's private side toward an address that is not private, and whose answer
+     * finds no way back: the lesson is a masquerade where it leaves (the route back is the second answer).
+     */
+    private Optional<String> masqueradeFix(String privateSource, Leg there, boolean v6) {
+        if (there == null || !KernelRules.isPrivate(privateSource) || there.destinationAtArrival == null
+                || KernelRules.isPrivate(there.destinationAtArrival)) {
+            return Optional.empty();
+        }
+        Hop exit = null;
+        for (Hop h : there.hops) {
+            if (h.kind() != Hop.Kind.FORWARD || h.out() == null) continue;
+            String out = addressOn(h.namespace(), h.out(), v6);
+            if (exit == null || (out != null && !KernelRules.isPrivate(out))) exit = h;
+            if (out != null && !KernelRules.isPrivate(out)) break;
+        }
+        if (exit == null) return Optional.empty();
+        return Optional.of("add `masquerade '" + subnetOf(privateSource) + "', out: '" + exit.out() + "'` to namespace '"
+                + exit.namespace() + "' (the private source must leave " + exit.namespace() + " with its address)");
+    }
+
+    /** An interface of {@code ns}, down (in the lab or in the kernel), whose subnet has the destination or a route's gateway to it. */
+    private Optional<Topology.End> downInterfaceToward(String ns, String dst, boolean v6) {
+        Namespace model = lab.namespace(ns).orElse(null);
+        if (model == null) return Optional.empty();
+        List<String> targets = new ArrayList<>(List.of(dst));
+        KernelRules.longestMatch(new ModelReadings(lab, plan).routesIgnoringLinks(ns, v6), dst, null)
+                .ifPresent(r -> {
+                    if (r.via() != null) targets.add(r.via());
+                    if (r.dev() != null && !Boolean.TRUE.equals(readings.linkUp(ns, r.dev()))) targets.add("dev " + r.dev());
+                });
+        for (Interface i : model.interfaces()) {
+            if (!Boolean.FALSE.equals(readings.linkUp(ns, i.name()))) continue;
+            for (String t : targets) {
+                if (t.equals("dev " + i.name())) return Optional.of(new Topology.End(ns, i.name()));
+                Optional<IpPrefix> p = IpPrefix.parse(t);
+                if (p.isPresent() && model.addressesOf(i.name()).stream().anyMatch(a -> a.valid() && a.prefix().contains(p.get()))) {
+                    return Optional.of(new Topology.End(ns, i.name()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** One end of a cable is down: the packet goes no further. */
+    private void linkDown(Leg leg, Topology.End end, String nextHop, Topology.End sender) {
+        leg.stop(hop(Hop.Kind.STOP, end.namespace(), null, end.dev(), end.dev() + " in " + end.namespace()
+                        + " is down: no frame crosses the cable toward " + nextHop, interfaceSource(end.namespace(), end.dev())),
+                "no way from " + sender.namespace() + " by " + sender.dev() + " to " + nextHop + ": " + end.dev() + " in "
+                        + end.namespace() + " is down", downFix(end));
+    }
+
+    /** Remove the lab's `down`; or, where the lab has it up, bring it up again as it was taken down. */
+    private String downFix(Topology.End end) {
+        Optional<Interface> i = topology.iface(end);
+        if (i.isPresent() && !i.get().up()) {
+            Source where = i.get().lineOf("up");
+            return "remove `down` from " + lineRef(where) + " (it keeps " + end.dev() + " in " + end.namespace() + " down)";
+        }
+        if (i.isPresent() && i.get().kind() instanceof DeviceKind.Veth v && !v.peerNamespace().equals(end.namespace())) {
+            return "`link " + end.namespace() + " " + v.peerNamespace() + " up` at the console (" + end.dev() + " in "
+                    + end.namespace() + " was taken down while the lab ran)";
+        }
+        return "bring it up: run `ip link set dev " + end.dev() + " up` in " + end.namespace()
+                + " (it was taken down while the lab ran)";
     }
 
     /** The address of the interface the packet came in by, seen from here: the natural way back. */
@@ -394,52 +667,76 @@ public final class Tracer {
         return null;
     }
 
-    private void noNeighbour(Leg leg, String ns, String dev, String nextHop, String src,
+    private void noNeighbour(Leg leg, String ns, String dev, String nextHop, String dst, String arpSource,
                              Optional<Topology.Arrival> arrival, boolean v6) {
         String word = v6 ? "neighbour (NDP)" : "ARP";
         if (arrival.isEmpty()) {
-            leg.stop(hop(Hop.Kind.STOP, ns, null, dev, "no " + word + " answer for " + nextHop, null),
+            leg.stop(hop(Hop.Kind.STOP, ns, null, dev, "no " + word + " answer for " + nextHop + ": no interface of the lab has it", null),
                     "no " + word + " answer for " + nextHop + " on " + dev + " in " + ns,
-                    "no interface of the lab has " + nextHop + ": give it to one at the other end of " + dev);
+                    wrongAddressFix(ns, dev, nextHop, dst, v6));
             return;
         }
         Topology.End owner = arrival.get().at();
         String on = owner.namespace();
-        String ignore = readings.sysctl(on, "net.ipv4.conf." + owner.dev() + ".arp_ignore");
-        String ignoreAll = readings.sysctl(on, "net.ipv4.conf.all.arp_ignore");
         String acceptKey = "net.ipv4.conf." + owner.dev() + ".accept_local";
-        String accept = readings.sysctl(on, acceptKey);
-        String settings = v6 ? "" : " (arp_ignore=" + max(ignore, ignoreAll) + ", accept_local=" + accept + ")";
+        String settings = v6 ? "" : " (arp_ignore=" + KernelRules.larger(readings, on, "arp_ignore", owner.dev())
+                + ", accept_local=" + readings.sysctl(on, acceptKey) + ")";
         Source source = interfaceSource(on, owner.dev());
         String decision = "no " + word + " answer from " + owner.dev() + " in " + on + settings;
-        if (!v6 && isLocal(lab.namespace(on).orElse(null), src) && !"1".equals(accept)) {
-            leg.stop(hop(Hop.Kind.STOP, on, owner.dev(), null, decision + ": the request comes from " + src
-                            + ", an address of " + on + " itself", source),
+        String reason = v6 ? null : KernelRules.arpRefusal(readings, on, owner.dev(), nextHop, arpSource);
+        if (reason != null && reason.startsWith("the request comes from")) {
+            leg.stop(hop(Hop.Kind.STOP, on, owner.dev(), null, decision + ": " + reason, source),
                     "no ARP answer for " + nextHop + " on " + dev + settings + ": " + owner.dev() + " in " + on
-                            + " ignores requests from its own namespace's address " + src,
+                            + " ignores requests from its own namespace's address " + arpSource,
                     "add `sysctl '" + acceptKey + "', 1` to namespace '" + on + "'");
-        } else if (!v6 && max(ignore, ignoreAll) > 0) {
-            leg.stop(hop(Hop.Kind.STOP, on, owner.dev(), null, decision, source),
-                    "no ARP answer for " + nextHop + " on " + dev + settings,
-                    "add `sysctl 'net.ipv4.conf.all.arp_ignore', 0` and `sysctl 'net.ipv4.conf." + owner.dev()
-                            + ".arp_ignore', 0` to namespace '" + on + "'");
+        } else if (reason != null) {
+            String key = reason.startsWith("arp_filter") ? "arp_filter" : "arp_ignore";
+            leg.stop(hop(Hop.Kind.STOP, on, owner.dev(), null, decision + ": " + reason, source),
+                    "no ARP answer for " + nextHop + " on " + dev + settings + ": " + reason,
+                    "add `sysctl 'net.ipv4.conf.all." + key + "', 0` and `sysctl 'net.ipv4.conf." + owner.dev()
+                            + "." + key + "', 0` to namespace '" + on + "'");
         } else {
             leg.stop(hop(Hop.Kind.STOP, on, owner.dev(), null, decision, source),
                     "no " + word + " answer for " + nextHop + " on " + dev + settings,
-                    "check that " + owner.dev() + " in " + on + " is up and the cable's other end too");
+                    "look at " + owner.dev() + " in " + on + " and the cable to it: the kernel's tables do not say why it is silent");
         }
     }
 
-    private static int max(String a, String b) {
-        return Math.max(parse(a), parse(b));
-    }
-
-    private static int parse(String s) {
-        try {
-            return s == null ? 0 : Integer.parseInt(s.strip());
-        } catch (NumberFormatException e) {
-            return 0;
+    /**
+     * A next hop that no interface has, on a subnet where exactly one other address lives beyond the cable: the
+     * address meant. The fix changes the lab line that names the wrong one.
+     */
+    private String wrongAddressFix(String ns, String dev, String nextHop, String dst, boolean v6) {
+        Optional<IpPrefix> hop = IpPrefix.parse(nextHop);
+        List<String> others = new ArrayList<>();
+        Namespace model = lab.namespace(ns).orElse(null);
+        Optional<Address> mine = model == null || hop.isEmpty() ? Optional.empty()
+                : model.addressesOf(dev).stream().filter(a -> a.valid() && a.prefix().contains(hop.get())).findFirst();
+        if (mine.isPresent()) {
+            for (Namespace n : lab.namespaces()) {
+                for (Address a : n.addresses()) {
+                    String text = a.prefix().addressText();
+                    if (a.valid() && a.v6() == v6 && mine.get().prefix().contains(a.prefix()) && !text.equals(mine.get().prefix().addressText())
+                            && !others.contains(text) && topology.next(ns, dev, text).isPresent()) {
+                        others.add(text);
+                    }
+                }
+            }
         }
+        Optional<Route> route = model == null ? Optional.empty()
+                : model.routes().stream().filter(r -> nextHop.equals(r.via())).findFirst();
+        if (others.size() == 1 && !nextHop.equals(dst) && route.isPresent()) {
+            String line = lab.line(route.get().source()).strip();
+            String meant = others.get(0);
+            return line.contains("'" + nextHop + "'")
+                    ? "change `" + line + "` (" + lineRef(route.get().source()) + ") to `" + line.replace("'" + nextHop + "'", "'" + meant + "'")
+                            + "`: " + meant + " is the one address at the other end of " + dev
+                    : "the gateway " + nextHop + " should be " + meant + ", the one address at the other end of " + dev;
+        }
+        if (others.size() == 1 && nextHop.equals(dst)) {
+            return "no interface of the lab has " + nextHop + "; the one address at the other end of " + dev + " is " + others.get(0);
+        }
+        return "no interface of the lab has " + nextHop + ": give it to one at the other end of " + dev;
     }
 
     private Optional<FirewallLine> firstMatch(String ns, String table, String chain, FirewallLine.Packet packet, boolean v6) {
