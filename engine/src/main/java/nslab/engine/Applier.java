@@ -27,7 +27,7 @@ public final class Applier {
     private final int parallelism;
     private Progress.Listener progress = Progress.Listener.NONE;
     private final NameFiles names;
-    private boolean restoreDrift;
+    private java.util.function.Predicate<Drift> restore;
 
     /** {@code verbose} receives each command as it runs (null: quiet). */
     public Applier(Executor exec, Path runDir, Consumer<String> verbose) {
@@ -58,10 +58,10 @@ public final class Applier {
     /**
      * Also puts back what the kernel lost of a live lab (a route dropped with a link that went
      * down, an address, a sysctl changed by hand: {@link LiveComparison}): those steps run again,
-     * journaled like any other.
+     * journaled like any other. {@code which}: the drifts to put back (null: none).
      */
-    public Applier restoringDrift() {
-        this.restoreDrift = true;
+    public Applier restoring(java.util.function.Predicate<Drift> which) {
+        this.restore = which;
         return this;
     }
 
@@ -79,7 +79,7 @@ public final class Applier {
             }
             journal.source(source);
             forgetVanished(journal);
-            if (restoreDrift) forgetDrifted(journal);
+            if (restore != null) forgetDrifted(journal);
             List<Journal.Entry> live = journal.live();
             PlanDiff diff = PlanDiff.of(live, plan.steps());
             if (diff.empty()) {
@@ -198,12 +198,12 @@ public final class Applier {
     private void forgetDrifted(Journal journal) {
         List<Journal.Entry> live = journal.live();
         if (live.isEmpty()) return;
-        List<Drift> drifts = new LiveComparison(exec).of(live);
+        List<Drift> drifts = new LiveComparison(exec).of(live).stream().filter(d -> d.restorable() && restore.test(d)).toList();
         List<Journal.Entry> again = LiveComparison.toRestore(live, drifts);
         if (again.isEmpty()) return;
         if (verbose != null) {
             for (Drift d : drifts) {
-                if (d.restorable()) verbose.accept("# not as the lab has it, to be put back: " + ShellQuoting.join(d.step().command().argv()));
+                verbose.accept("# not as the lab has it, to be put back: " + ShellQuoting.join(d.step().command().argv()));
             }
         }
         journal.mark(again, Journal.State.REMOVED);

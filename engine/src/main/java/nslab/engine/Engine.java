@@ -63,7 +63,20 @@ public final class Engine {
     /** Builds the plan, or only its difference from what is live; does not run the expectations. */
     public ApplyResult apply(Plan plan) {
         try {
-            return new Applier(exec, runDir, verbose, Destroyer.NETNS_DIR, names).progress(progress).restoringDrift().apply(plan);
+            return new Applier(exec, runDir, verbose, Destroyer.NETNS_DIR, names).progress(progress).apply(plan);
+        } finally {
+            progress.finished();
+        }
+    }
+
+    /**
+     * The same, and also puts back what {@code restore} accepts of what the live lab lost (a
+     * route the kernel dropped with a link, an address, a sysctl changed by hand: see
+     * {@link #drift}), as steps journaled like any other. {@code d -> true}: all of it.
+     */
+    public ApplyResult apply(Plan plan, java.util.function.Predicate<Drift> restore) {
+        try {
+            return new Applier(exec, runDir, verbose, Destroyer.NETNS_DIR, names).progress(progress).restoring(restore).apply(plan);
         } finally {
             progress.finished();
         }

@@ -35,7 +35,7 @@ class EngineDriver {
             case 'apply':
                 def c = new LabCompiler().compile(new File(args[1]).toPath())
                 if (!c.ok()) { c.problems().each { System.err.println it.format() }; return 1 }
-                def r = engine.apply(c.plan())
+                def r = engine.apply(c.plan(), { true } as java.util.function.Predicate)
                 println "STATUS ${r.status()}"
                 r.ran().each { println "RAN $it" }
                 r.undone().each { println "UNDONE $it" }
