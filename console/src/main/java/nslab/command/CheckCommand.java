@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import nslab.LabCompiler;
 import nslab.engine.CheckResult;
+import nslab.engine.Drift;
 import nslab.engine.Engine;
 import nslab.model.Lab;
 import nslab.report.CheckRun;
@@ -41,7 +42,9 @@ public final class CheckCommand implements Callable<Integer> {
             err.println("nslab check: lab " + name + " is not live here: apply it first" + lab.notLiveNote());
             err.flush();
         }
-        CheckRun run = run(engine, c.lab(), live);
+        List<Drift> drift = live ? engine.drift(name, c.plan()) : List.of();
+        Reports.drift(json.text(out), name, drift);
+        CheckRun run = run(engine, c.lab(), live, drift.stream().anyMatch(Drift::restorable));
         if (c.lab().expectations().isEmpty()) {
             json.text(out).println("lab " + name + " has no expectations (expect { reach 'a' to 'b' })");
         } else {
@@ -52,12 +55,15 @@ public final class CheckCommand implements Callable<Integer> {
         return run.ok() ? ExitCodes.OK : ExitCodes.EXPECTATION_FAILED;
     }
 
-    /** The lab's expectations checked, each failure with its trace's verdict. */
-    static CheckRun run(Engine engine, Lab lab, boolean live) {
+    /**
+     * The lab's expectations checked, each failure with its trace's verdict; on a lab that
+     * {@code drifted} from its script, the fix is to put the script back.
+     */
+    static CheckRun run(Engine engine, Lab lab, boolean live, boolean drifted) {
         long t0 = System.nanoTime();
         List<CheckResult> checks = lab.expectations().isEmpty() ? List.of() : engine.check(lab);
         long millis = (System.nanoTime() - t0) / 1_000_000;
-        return new CheckRun(lab.name(), live, checks, CheckVerdicts.of(engine, lab, checks), millis);
+        return new CheckRun(lab.name(), live, checks, CheckVerdicts.of(engine, lab, checks, drifted), millis);
     }
 
     /** The results as a table, each failure with its trace's verdict under it. */

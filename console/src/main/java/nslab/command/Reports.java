@@ -6,6 +6,7 @@ import java.util.List;
 import nslab.engine.ApplyResult;
 import nslab.engine.CheckResult;
 import nslab.engine.DestroyResult;
+import nslab.engine.Drift;
 import nslab.model.Expectation;
 
 /**
@@ -93,5 +94,38 @@ public final class Reports {
         out.println(failed == 0 ? "all " + results.size() + " expectations hold"
                 : failed + " of " + results.size() + " expectations failed");
         out.flush();
+    }
+
+    /** How a live lab differs from its script (nothing when it does not): one line each, then what puts it back. */
+    public static void drift(PrintWriter out, String lab, List<Drift> drifts) {
+        if (drifts.isEmpty()) return;
+        out.println("lab " + lab + " is not as its script has it:");
+        boolean restorable = false;
+        for (Drift d : drifts) {
+            String line = d.step() != null && d.step().source() != null && d.step().source().line() > 0
+                    ? "  (" + d.step().source() + ")" : "";
+            out.println("  " + (d.namespace() == null ? "host" : d.namespace()) + ": " + drift(d) + line);
+            restorable |= d.restorable();
+        }
+        if (restorable) out.println("apply puts back what the script declares");
+        out.flush();
+    }
+
+    /** One drift in words. */
+    static String drift(Drift d) {
+        return switch (d.kind()) {
+            case NAMESPACE_MISSING -> "the namespace is gone";
+            case DEVICE_MISSING -> "interface " + d.subject() + " is gone";
+            case DOWN -> d.subject() + " is down; the script has it up";
+            case SETTING_DIFFERS -> d.subject() + " has " + d.found() + "; the script sets " + d.wanted();
+            case ADDRESS_MISSING -> "address " + d.subject() + " is missing";
+            case ROUTE_MISSING -> d.found() == null
+                    ? "route " + d.subject() + (d.wanted() != null ? " via " + d.wanted() : "") + " is missing"
+                    : "route " + d.subject() + " goes via " + d.found() + ", not via " + d.wanted() + " as the script has it";
+            case SYSCTL_DIFFERS -> d.subject() + " is " + d.found() + "; the script sets " + d.wanted();
+            case EXTRA_DEVICE -> "interface " + d.subject() + " is not the script's";
+            case EXTRA_ADDRESS -> "address " + d.subject() + " is not the script's";
+            case EXTRA_ROUTE -> "route " + d.subject() + " is not the script's";
+        };
     }
 }

@@ -26,8 +26,18 @@ public final class StatusCommand implements Callable<Integer> {
             json.print(out, JsonShapes.status(engine.status().labs(name)));
         } else {
             out.print(engine.status().text(name));
+            for (String live : engine.labs()) if (name == null || name.equals(live)) Reports.drift(out, live, drift(engine, live));
             out.flush();
         }
         return ExitCodes.OK;
+    }
+
+    /** A lab's drift; a journal that cannot be read is already told of in the text above. */
+    private static java.util.List<nslab.engine.Drift> drift(Engine engine, String lab) {
+        try {
+            return engine.drift(lab, null);
+        } catch (nslab.engine.EngineException e) {
+            return java.util.List.of();
+        }
     }
 }

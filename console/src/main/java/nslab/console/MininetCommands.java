@@ -128,7 +128,31 @@ final class MininetCommands {
                 ctx.out.flush();
                 status |= ctx.runIn(end.namespace(), List.of("ip", "link", "set", "dev", end.iface(), state));
             }
+            if (status == 0 && state.equals("up")) status = restoreRoutes(lab, cable.get());
             return status == 0 ? ExitCodes.OK : ExitCodes.APPLY_FAILED;
+        }
+
+        /**
+         * The kernel drops a namespace's routes through an interface that goes down and does not
+         * bring them back with it: the lab's routes in the two namespaces are put back as apply
+         * puts back drift (journaled, each command shown as it runs).
+         */
+        private int restoreRoutes(Lab lab, Cables.Cable cable) {
+            nslab.plan.Plan plan = ctx.session.plan();
+            if (plan == null || !ctx.engine.isLive(lab.name())) return 0;
+            java.util.Set<String> namespaces = new java.util.HashSet<>();
+            for (Cables.End end : List.of(cable.a(), cable.b())) namespaces.add(Namespace.HOST.equals(end.namespace()) ? null : end.namespace());
+            nslab.engine.ApplyResult r = ctx.engine.apply(plan,
+                    d -> d.kind() == nslab.engine.Drift.Kind.ROUTE_MISSING && namespaces.contains(d.namespace()));
+            ctx.kernel.changed();
+            if (!r.ok()) {
+                ctx.out.println("link: the routes that went with the link could not be put back: " + nslab.command.Reports.refusal(r));
+                ctx.out.flush();
+                return 1;
+            }
+            if (!r.ran().isEmpty()) ctx.out.println("link: put back " + r.ran().size() + (r.ran().size() == 1 ? " route" : " routes") + " of the lab that went down with the link");
+            ctx.out.flush();
+            return 0;
         }
     }
 

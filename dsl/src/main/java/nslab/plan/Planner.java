@@ -95,8 +95,19 @@ public final class Planner {
                                 + " VLAN id " + v.id()).with(Effect.device(at, i.name(), v.parent())));
             }
         }
+        boolean noIpv6 = !ns.host() && !usesIpv6(ns);
         for (Interface i : ns.interfaces()) {
             if (!i.created()) continue;
+            if (noIpv6) {
+                // before the interface comes up, when the kernel would give it a link-local address and
+                // start duplicate address detection, router solicitations and MLD reports, which a
+                // bridge floods to all its ports; the kernel refuses this setting in the creating message
+                steps.add(new Step(Phase.DEVICES,
+                        Command.ip(at, "link", "set", "dev", i.name(), "addrgenmode", "none"), null, i.source(),
+                        "turns off IPv6 address generation on " + i.name() + ": " + ns.name() + " has no IPv6 address,"
+                                + " so it comes up without a link-local fe80:: address and sends no IPv6 traffic of its own")
+                        .with(Effect.linkSetting(at, i.name())));
+            }
             if (i.mtu() != null) {
                 steps.add(new Step(Phase.DEVICES,
                         Command.ip(at, "link", "set", "dev", i.name(), "mtu", String.valueOf(i.mtu())), null,
@@ -117,6 +128,11 @@ public final class Planner {
                         .with(Effect.linkSetting(at, i.name(), i.master())));
             }
         }
+    }
+
+    /** Whether a namespace has an IPv6 address or route: then its interfaces keep their link-local addresses. */
+    static boolean usesIpv6(Namespace ns) {
+        return ns.hasIpv6() || ns.routes().stream().anyMatch(r -> r.destination().contains(":") || r.via() != null && r.via().contains(":"));
     }
 
     /** Both ends are created directly in their namespaces, so no name ever meets the host's own interfaces. */

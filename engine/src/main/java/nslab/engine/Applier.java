@@ -27,6 +27,7 @@ public final class Applier {
     private final int parallelism;
     private Progress.Listener progress = Progress.Listener.NONE;
     private final NameFiles names;
+    private java.util.function.Predicate<Drift> restore;
 
     /** {@code verbose} receives each command as it runs (null: quiet). */
     public Applier(Executor exec, Path runDir, Consumer<String> verbose) {
@@ -54,6 +55,16 @@ public final class Applier {
         return this;
     }
 
+    /**
+     * Also puts back what the kernel lost of a live lab (a route dropped with a link that went
+     * down, an address, a sysctl changed by hand: {@link LiveComparison}): those steps run again,
+     * journaled like any other. {@code which}: the drifts to put back (null: none).
+     */
+    public Applier restoring(java.util.function.Predicate<Drift> which) {
+        this.restore = which;
+        return this;
+    }
+
     /** Throws {@link EngineException} when the lab is busy, its journal unreadable, or its name another file's. */
     public ApplyResult apply(Plan plan) {
         Lab lab = plan.lab();
@@ -68,6 +79,7 @@ public final class Applier {
             }
             journal.source(source);
             forgetVanished(journal);
+            if (restore != null) forgetDrifted(journal);
             List<Journal.Entry> live = journal.live();
             PlanDiff diff = PlanDiff.of(live, plan.steps());
             if (diff.empty()) {
@@ -180,6 +192,21 @@ public final class Applier {
             o.messages().forEach(m -> verbose.accept("# " + m));
         }
         journal.mark(gone, Journal.State.REMOVED);
+    }
+
+    /** Steps whose effect the kernel no longer has are no longer in effect: the apply runs them again. */
+    private void forgetDrifted(Journal journal) {
+        List<Journal.Entry> live = journal.live();
+        if (live.isEmpty()) return;
+        List<Drift> drifts = new LiveComparison(exec).of(live).stream().filter(d -> d.restorable() && restore.test(d)).toList();
+        List<Journal.Entry> again = LiveComparison.toRestore(live, drifts);
+        if (again.isEmpty()) return;
+        if (verbose != null) {
+            for (Drift d : drifts) {
+                verbose.accept("# not as the lab has it, to be put back: " + ShellQuoting.join(d.step().command().argv()));
+            }
+        }
+        journal.mark(again, Journal.State.REMOVED);
     }
 
     private static int indexIn(Step s, List<Journal.Entry> live) {

@@ -14,14 +14,17 @@ import nslab.model.Namespace;
 import nslab.render.ShellQuoting;
 
 /**
- * Runs a lab's expectations: one {@code ping -c1 -W1} from the namespace to the target, tried a
- * few times when it should answer (the first packet of a fresh lab waits on ARP or neighbour
- * discovery), {@code -6} for IPv6 targets. A namespace name as target stands for its first IPv4
- * address (or its first address when it has no IPv4 one).
+ * Runs a lab's expectations, all side by side: one {@code ping -c1 -W1} from the namespace to the
+ * target ({@code -6} for IPv6 targets). A ping without an answer is tried once more only when the
+ * namespace was still resolving a neighbour (an entry in state INCOMPLETE: the first packet of a
+ * fresh lab waits on ARP or neighbour discovery), and only once that entry has been answered;
+ * nothing else is waited for, so a failing expectation costs one ping's wait. A namespace name as
+ * target stands for its first IPv4 address (or its first address when it has no IPv4 one).
  */
 public final class Checker {
-    /** Attempts for a ping that should get through; one that should not is tried twice. */
-    static final int ATTEMPTS = 3;
+    /** How long a still-resolving neighbour may take to be answered before the retry is given up. */
+    static final long RESOLVING_MILLIS = 300;
+    static final long POLL_MILLIS = 50;
 
     private final Executor exec;
 
@@ -32,7 +35,7 @@ public final class Checker {
     public List<CheckResult> check(Lab lab) {
         List<Expectation> all = lab.expectations();
         if (all.isEmpty()) return List.of();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(8, all.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(32, all.size()));
         try {
             List<Future<CheckResult>> futures = new ArrayList<>();
             for (Expectation e : all) futures.add(pool.submit(() -> check(lab, e)));
@@ -50,16 +53,64 @@ public final class Checker {
         String address = resolve(lab, e.target());
         if (address == null) return new CheckResult(e, null, false, "no address for " + e.target());
         List<String> argv = argv(e, address);
-        int attempts = e.reachable() ? ATTEMPTS : 2;
-        ExecResult r = null;
-        for (int i = 0; i < attempts; i++) {
+        ExecResult r = exec.run(argv, null);
+        if (r.ok()) return new CheckResult(e, address, true, null, probe(r));
+        String missing = missing(r, e.from());
+        if (missing != null) return new CheckResult(e, address, false, missing, probe(r));
+        if (resolved(e.from())) {
             r = exec.run(argv, null);
             if (r.ok()) return new CheckResult(e, address, true, null, probe(r));
-            if (r.err().contains("Cannot open network namespace") || r.err().contains("No such file")) {
-                return new CheckResult(e, address, false, "namespace " + e.from() + " is not there (apply first)", probe(r));
-            }
         }
         return new CheckResult(e, address, false, null, probe(r));
+    }
+
+    /** Why the ping could not run at all (no namespace, no ping program), or null when it ran. */
+    static String missing(ExecResult r, String from) {
+        String err = r.err() == null ? "" : r.err();
+        if (err.contains("Cannot open network namespace")) return "namespace " + from + " is not there (apply first)";
+        // ip netns exec: 'exec of "ping" failed: No such file or directory'; run directly: 127
+        boolean direct = r.exit() == ProcessExecutor.NOT_FOUND && !r.argv().isEmpty() && r.argv().get(0).equals("ping");
+        if (direct || err.contains("exec of \"ping\" failed")) {
+            return "ping is not installed (package iputils-ping)";
+        }
+        return null;
+    }
+
+    /**
+     * Whether the namespace had a neighbour still being resolved after the ping, which was then
+     * answered within {@link #RESOLVING_MILLIS}: only then is a second ping worth its wait.
+     */
+    boolean resolved(String from) {
+        List<String> incomplete = incomplete(from);
+        if (incomplete.isEmpty()) return false;
+        long until = System.nanoTime() + RESOLVING_MILLIS * 1_000_000;
+        while (System.nanoTime() < until) {
+            List<String> now = incomplete(from);
+            if (incomplete.stream().noneMatch(now::contains)) return !neighbours(from, "failed").containsAll(incomplete);
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** The neighbours of a namespace in state INCOMPLETE (being resolved, no answer yet). */
+    List<String> incomplete(String from) {
+        return neighbours(from, "incomplete");
+    }
+
+    private List<String> neighbours(String from, String state) {
+        List<String> argv = new ArrayList<>(List.of("ip"));
+        if (!Namespace.HOST.equals(from)) argv.addAll(List.of("-n", from));
+        argv.addAll(List.of("neigh", "show", "nud", state));
+        ExecResult r = exec.run(argv, null);
+        List<String> out = new ArrayList<>();
+        if (!r.ok()) return out;
+        for (String line : r.out().split("\n")) if (!line.isBlank()) out.add(line.trim().split("\\s+")[0]);
+        return out;
     }
 
     /** The command as a shell would read it, its exit status, and what it printed. */

@@ -69,6 +69,34 @@ public final class Engine {
         }
     }
 
+    /**
+     * The same, and also puts back what {@code restore} accepts of what the live lab lost (a
+     * route the kernel dropped with a link, an address, a sysctl changed by hand: see
+     * {@link #drift}), as steps journaled like any other. {@code d -> true}: all of it.
+     */
+    public ApplyResult apply(Plan plan, java.util.function.Predicate<Drift> restore) {
+        try {
+            return new Applier(exec, runDir, verbose, Destroyer.NETNS_DIR, names).progress(progress).restoring(restore).apply(plan);
+        } finally {
+            progress.finished();
+        }
+    }
+
+
+    /**
+     * How a live lab differs from what its journal says is in effect (empty when it is not live);
+     * with {@code plan}, each drift the lab declares carries the plan's step, which knows its line.
+     */
+    public List<Drift> drift(String lab, Plan plan) {
+        if (!isLive(lab)) return List.of();
+        List<Drift> drifts = new LiveComparison(exec).of(Journal.open(runDir, lab).live());
+        if (plan == null) return drifts;
+        java.util.Map<PlanDiff.Key, nslab.plan.Step> byCommand = new java.util.HashMap<>();
+        for (nslab.plan.Step s : plan.steps()) byCommand.putIfAbsent(PlanDiff.Key.of(s), s);
+        List<Drift> out = new java.util.ArrayList<>();
+        for (Drift d : drifts) out.add(d.restorable() ? d.withStep(byCommand.getOrDefault(PlanDiff.Key.of(d.step()), d.step())) : d);
+        return out;
+    }
 
     public List<CheckResult> check(Lab lab) {
         return new Checker(exec).check(lab);

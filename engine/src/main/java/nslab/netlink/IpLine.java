@@ -109,6 +109,11 @@ final class IpLine {
                 byte[] mac = mac(t.next());
                 return p -> withDevice(p, dev, i -> request(p, SetLinkMessage.address(i, mac)));
             }
+            if (t.take("addrgenmode")) {
+                int mode = List.of("eui64", "none", "stable_secret", "random").indexOf(t.next());
+                if (mode < 0) return null;
+                return p -> withDevice(p, dev, i -> request(p, SetLinkMessage.addrGenMode(i, mode)));
+            }
             if (t.take("master")) {
                 String master = t.next();
                 return p -> withDevice(p, dev, i -> {

@@ -36,6 +36,8 @@ final class Rtnl {
     static final int IFLA_LINKINFO = 18;
     static final int IFLA_NET_NS_FD = 28;
     static final int IFLA_EXT_MASK = 29;
+    static final int IFLA_AF_SPEC = 26;
+    static final int IFLA_INET6_ADDR_GEN_MODE = 8;
     static final int IFLA_INFO_KIND = 1;
     static final int IFLA_INFO_DATA = 2;
     static final int VETH_INFO_PEER = 1;

@@ -26,4 +26,10 @@ final class SetLinkMessage {
     static byte[] master(int index, int masterIndex) {
         return new MessageWriter(RTM_NEWLINK, SET).ifinfo(index, 0, 0).attrU32(IFLA_MASTER, masterIndex).bytes();
     }
+
+    /** {@code addrgenmode none|eui64|stable_secret|random}: how the kernel makes an interface's IPv6 link-local address. */
+    static byte[] addrGenMode(int index, int mode) {
+        return new MessageWriter(RTM_NEWLINK, SET).ifinfo(index, 0, 0)
+                .begin(IFLA_AF_SPEC).begin(AF_INET6).attr(IFLA_INET6_ADDR_GEN_MODE, new byte[] {(byte) mode}).end().end().bytes();
+    }
 }

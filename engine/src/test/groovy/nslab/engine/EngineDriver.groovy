@@ -6,7 +6,7 @@ import nslab.LabCompiler
  * A tiny command line over the engine, for specs: they run it inside a sandbox (the JVM of the
  * test cannot enter one itself). Prints what happened in a form the specs read:
  * {@code STATUS ...}, {@code RAN ...}, {@code UNDONE ...}, {@code CONFLICT ...}, {@code FAILURE ...},
- * {@code CHECK ...}, {@code NOTE ...}, {@code REFUSED ...}, with NSLAB_TEST_PROGRESS
+ * {@code CHECK ...}, {@code NOTE ...}, {@code REFUSED ...}, {@code DRIFT kind namespace subject restorable}, with NSLAB_TEST_PROGRESS
  * set {@code PROGRESS verb|phase|done|total} and {@code FINISHED}; exits like the command line does (0, 1, 3, 4).
  */
 class EngineDriver {
@@ -35,7 +35,7 @@ class EngineDriver {
             case 'apply':
                 def c = new LabCompiler().compile(new File(args[1]).toPath())
                 if (!c.ok()) { c.problems().each { System.err.println it.format() }; return 1 }
-                def r = engine.apply(c.plan())
+                def r = engine.apply(c.plan(), { true } as java.util.function.Predicate)
                 println "STATUS ${r.status()}"
                 r.ran().each { println "RAN $it" }
                 r.undone().each { println "UNDONE $it" }
@@ -60,6 +60,9 @@ class EngineDriver {
                 System.out.flush()
                 Thread.sleep((args[2] as long) * 1000)
                 lock.close()
+                return 0
+            case 'drift':
+                engine.drift(args[1], null).each { println "DRIFT ${it.kind()} ${it.namespace() ?: 'host'} ${it.subject()} ${it.restorable()}" }
                 return 0
             case 'status':
                 println(args.length > 1 && args[1] == '--json' ? groovy.json.JsonOutput.toJson(engine.status().labs(null)) : engine.status().text(null))
