@@ -150,9 +150,16 @@ public final class Console {
         while (true) {
             String line;
             try {
-                line = reader.readLine(prompt());
+                // after edit N the prompt holds the entry's text, to change (a dumb terminal cannot: it shows it)
+                String prefill = ctx.takePrefill();
+                if (prefill != null && dumb(terminal)) {
+                    ctx.out.println(prefill);
+                    prefill = null;
+                }
+                line = reader.readLine(prompt(), null, (org.jline.reader.MaskingCallback) null, prefill);
             } catch (UserInterruptException e) {
-                continue; // Ctrl-C at the prompt drops the line being typed
+                ctx.takeEditing(); // Ctrl-C at the prompt drops the line being typed, and an edit with it
+                continue;
             } catch (EndOfFileException e) {
                 break;
             }

@@ -34,6 +34,9 @@ final class ConsoleCommands {
         cl.addSubcommand(new CaptureCommand(ctx));
         cl.addSubcommand(new ResetCommand(ctx));
         cl.addSubcommand(new SaveCommand(ctx));
+        cl.addSubcommand(new EntryCommands.Entries(ctx));
+        cl.addSubcommand(new EntryCommands.Undo(ctx));
+        cl.addSubcommand(new EntryCommands.Edit(ctx));
         cl.addSubcommand(new MininetCommands.Nodes(ctx));
         cl.addSubcommand(new MininetCommands.Links(ctx));
         cl.addSubcommand(new MininetCommands.Dump(ctx));

@@ -24,6 +24,8 @@ final class ConsoleContext {
     final LabLineHandler labLines;
     final ConsoleOptions options;
     private long linesEntered;
+    private nslab.lang.LabLoader.Chunk editing;
+    private boolean prefill;
 
     /** {@code engine} null: the engine on this machine, showing each command on the terminal as it runs. */
     ConsoleContext(Terminal terminal, ConsoleOptions options, Engine engine) {
@@ -45,6 +47,27 @@ final class ConsoleContext {
     /** Counts entered lines, so a command can say a thing once per line. */
     void entered() {
         linesEntered++;
+    }
+
+    /** {@code edit N}: the next line entered replaces this entry, and the prompt starts with its text. */
+    void startEditing(nslab.lang.LabLoader.Chunk entry) {
+        editing = entry;
+        prefill = true;
+    }
+
+    /** The text the next prompt starts with (once), or null. */
+    String takePrefill() {
+        if (!prefill || editing == null) return null;
+        prefill = false;
+        return editing.text().strip();
+    }
+
+    /** The entry the line being handled replaces, or null; asked once per line. */
+    nslab.lang.LabLoader.Chunk takeEditing() {
+        nslab.lang.LabLoader.Chunk e = editing;
+        editing = null;
+        prefill = false;
+        return e;
     }
 
     long linesEntered() {

@@ -49,8 +49,81 @@ final class ConsoleSession {
 
     /** Compiles the session with these chunks added in order, changing nothing. */
     synchronized LabCompiler.Compiled tryWith(List<LabLoader.Chunk> added) {
-        List<LabLoader.Chunk> next = with(added);
+        return compile(with(added));
+    }
+
+    /** Compiles the session without this accepted entry, changing nothing. */
+    synchronized LabCompiler.Compiled tryWithout(LabLoader.Chunk entry) {
+        List<LabLoader.Chunk> next = new ArrayList<>(chunks);
+        next.remove(entry);
+        return compile(next);
+    }
+
+    /** Compiles the session with {@code replacement} where the accepted {@code entry} was, changing nothing. */
+    synchronized LabCompiler.Compiled tryReplacing(LabLoader.Chunk entry, LabLoader.Chunk replacement) {
+        return compile(replaced(entry, replacement));
+    }
+
+    private LabCompiler.Compiled compile(List<LabLoader.Chunk> next) {
         return compiler.compile(defaultName(next), compileForm(next));
+    }
+
+    private List<LabLoader.Chunk> replaced(LabLoader.Chunk entry, LabLoader.Chunk replacement) {
+        List<LabLoader.Chunk> next = new ArrayList<>(chunks);
+        next.set(next.indexOf(entry), replacement);
+        return next;
+    }
+
+    /** Takes an accepted entry out; {@code compiled} is the lab without it. */
+    synchronized void remove(LabLoader.Chunk entry, LabCompiler.Compiled compiled) {
+        chunks.remove(entry);
+        current = compiled;
+    }
+
+    /** Puts {@code replacement} where the accepted {@code entry} was; {@code compiled} is the lab so. */
+    synchronized void replace(LabLoader.Chunk entry, LabLoader.Chunk replacement, LabCompiler.Compiled compiled) {
+        List<LabLoader.Chunk> next = replaced(entry, replacement);
+        chunks.clear();
+        chunks.addAll(next);
+        current = compiled;
+    }
+
+    /** Takes a waiting entry out of the waiting list. */
+    synchronized boolean dropWaiting(LabLoader.Chunk entry) {
+        return waiting.removeIf(w -> w.chunk().equals(entry));
+    }
+
+    /** The typed entry (accepted or waiting) that begins at this console line. */
+    synchronized java.util.Optional<LabLoader.Chunk> entryAt(int line) {
+        return entries().stream().filter(c -> CONSOLE_FILE.equals(c.file()) && c.firstLine() == line).findFirst();
+    }
+
+    /** The entry of the lab, typed or loaded, that holds this console line. */
+    synchronized java.util.Optional<LabLoader.Chunk> typedEntryHolding(int line) {
+        return chunks.stream().filter(c -> CONSOLE_FILE.equals(c.file()) && line >= c.firstLine()
+                && line < c.firstLine() + c.text().split("\n", -1).length).findFirst();
+    }
+
+    /** An accepted typed entry with this very text, if there is one. */
+    synchronized java.util.Optional<LabLoader.Chunk> acceptedSame(String text) {
+        return chunks.stream().filter(c -> CONSOLE_FILE.equals(c.file()) && c.text().strip().equals(text.strip())).findFirst();
+    }
+
+    /** A waiting entry with this very text, if there is one. */
+    synchronized java.util.Optional<Waiting> waitingSame(String text) {
+        return waiting.stream().filter(w -> w.chunk().text().strip().equals(text.strip())).findFirst();
+    }
+
+    /** Whether this chunk is one of the waiting entries. */
+    synchronized boolean isWaiting(LabLoader.Chunk entry) {
+        return waiting.stream().anyMatch(w -> w.chunk().equals(entry));
+    }
+
+    /** The session's entries: accepted ones in the order they were taken, then the waiting ones. */
+    synchronized List<LabLoader.Chunk> entries() {
+        List<LabLoader.Chunk> all = new ArrayList<>(chunks);
+        waiting.forEach(w -> all.add(w.chunk()));
+        return all;
     }
 
     /** Typed entries as {@link GroovyThatStays} compiles them; files as they are. */

@@ -33,9 +33,19 @@ final class LineDispatcher {
     /** Handles one entered line; throws EndOfFileException when the line asks to leave. */
     void dispatch(String line) {
         String first = firstWord(line);
+        nslab.lang.LabLoader.Chunk editing = ctx.takeEditing();
+        if (editing != null && first.isEmpty()) {
+            ctx.out.println("edit: " + LabLineHandler.where(editing) + " is as it was");
+            ctx.out.flush();
+        }
         if (first.isEmpty()) return;
         ctx.entered();
         try {
+            if (editing != null && isLabLanguage(line, first)) {
+                ctx.labLines.replace(editing, line, ctx.out);
+                return;
+            }
+            if (editing != null) ctx.out.println("(not lab language: " + LabLineHandler.where(editing) + " is as it was)");
             if (first.equals("help")) {
                 // JLine's registry has its own help, which knows nothing of lab words: ours answers
                 commands.execute(words(line).toArray(new String[0]));
@@ -60,6 +70,12 @@ final class LineDispatcher {
             ctx.out.flush();
             registry.cleanUp();
         }
+    }
+
+    /** Whether the line would be handled as lab language (not a command, not a command in a namespace, not a shell paste). */
+    private boolean isLabLanguage(String line, String first) {
+        boolean command = first.equals("help") || (registry.hasCommand(first) && !(Words.find(first).isPresent() && labLike(line, first)));
+        return !command && !isCommandInNamespace(line, first) && !ShellPaste.accepts(line);
     }
 
     /** Lab language goes on after its first word with a quote, a brace or a parenthesis: {@code link 'a', 'b'}. */

@@ -23,9 +23,26 @@ final class ProblemPrinter {
             if (chunk != null && ConsoleSession.CONSOLE_FILE.equals(chunk.file()) && p.source().line() == chunk.firstLine()) {
                 message = GroovyThatStays.columnsAsTyped(message, chunk.text().split("\n", -1)[0]);
             }
-            print(out, p.source(), (p.isError() ? "error: " : "warning: ") + message, p.hint(), chunk);
+            print(out, p.source(), (p.isError() ? "error: " : "warning: ") + message, withEntryOffer(p, chunk), chunk);
         }
         out.flush();
+    }
+
+    private static final java.util.regex.Pattern FIRST_AT = java.util.regex.Pattern.compile("first at line (\\d+)");
+
+    /**
+     * A typed line that clashes with an earlier entry (an address or a name given twice) is most
+     * often that entry typed again, corrected: the hint offers to change or take back the entry.
+     */
+    private String withEntryOffer(Problem p, LabLoader.Chunk chunk) {
+        if (chunk == null || !ConsoleSession.CONSOLE_FILE.equals(chunk.file()) || !p.isError()) return p.hint();
+        java.util.regex.Matcher m = FIRST_AT.matcher(p.message());
+        if (!m.find()) return p.hint();
+        var entry = session.typedEntryHolding(Integer.parseInt(m.group(1)));
+        if (entry.isEmpty()) return p.hint();
+        int n = entry.get().firstLine();
+        String offer = "edit " + n + " changes that entry, undo " + n + " takes it back";
+        return p.hint() == null || p.hint().isBlank() ? offer : p.hint().strip() + "; or " + offer;
     }
 
     void print(PrintWriter out, Source source, String message, String hint, LabLoader.Chunk chunk) {
