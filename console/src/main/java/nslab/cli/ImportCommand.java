@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import nslab.LabCompiler;
+import nslab.check.Problem;
 import nslab.imports.ImportModel;
 import nslab.imports.ShellImporter;
 import nslab.command.ExitCodes;
@@ -19,11 +21,12 @@ import picocli.CommandLine.Spec;
 /** {@code nslab import FILE.sh|- [-o LAB.groovy]}: shell commands from a tutorial, written as a lab. */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Read shell commands as pasted from a tutorial (ip, ifconfig, route, brctl, sysctl, writes to"
-                + " /proc/sys, iptables, tc, ping; prompts, sudo, comments, && and ; chains, \\ continuations) and"
-                + " print the lab script that builds what they build. Changes nothing."},
-        footer = {"", "Exit status: 0 every command that builds something was translated; 1 some were not (the lab is"
-                + " still written: they are listed on stderr with their line numbers, and as comments in it);"
-                + " 2 usage error."})
+                + " /proc/sys, iptables, tc, ping; prompts, sudo, comments, && and ; chains, \\ continuations, commands"
+                + " run together and full-width punctuation as web pages print them) and print the lab script that builds what they build; then check the lab as plan does. Changes nothing."},
+        footer = {"", "Exit status: 0 every command that builds something was translated and the lab is valid; 1 some"
+                + " were not, or the lab has errors (the lab is still written: the commands are listed on stderr with"
+                + " their line numbers and kept as comments in it, the lab's problems follow with their fixes, as plan"
+                + " prints them); 2 usage error."})
 final class ImportCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -58,7 +61,21 @@ final class ImportCommand implements Callable<Integer> {
             out.print(r.lab());
         }
         out.flush();
-        return r.complete() ? ExitCodes.OK : ExitCodes.INVALID_LAB;
+        boolean valid = validate(r.lab(), output != null ? output.toString() : "<lab on stdout>", err);
+        return r.complete() && valid ? ExitCodes.OK : ExitCodes.INVALID_LAB;
+    }
+
+    /** Prints the written lab's problems and their fixes, as {@code plan} would; whether it is valid. */
+    private static boolean validate(String lab, String where, PrintWriter err) {
+        LabCompiler.Compiled compiled = new LabCompiler().compile(where, lab);
+        for (Problem p : compiled.problems()) err.println(p.format());
+        int errors = compiled.errors().size();
+        if (errors > 0) {
+            err.println(where + ": the lab is written, but it is not valid: " + errors + (errors == 1 ? " error" : " errors")
+                    + "; apply refuses it until it is fixed as said above");
+        }
+        err.flush();
+        return compiled.ok();
     }
 
     /** The input's text, or null after saying why there is none. */

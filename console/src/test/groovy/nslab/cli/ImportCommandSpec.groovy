@@ -47,6 +47,30 @@ class ImportCommandSpec extends Specification implements InProcessCli {
         !r.err.contains('Exception')
     }
 
+    def "every command read, but the lab is not valid: its problems and their fixes as plan prints them, exit 1"() {
+        given: "seed 000's default route through a gateway that no address's subnet holds"
+        def f = script('sudo ip netns add nstest\nsudo ip link add veth-a type veth peer name veth-b\n'
+                + 'sudo ip link set veth-b netns nstest\nsudo ip addr add 10.0.0.2 dev veth-a && sudo ip link set veth-a up\n'
+                + 'sudo ip netns exec nstest ip addr add 10.0.0.3 dev veth-b && sudo ip netns exec nstest ip link set veth-b up\n'
+                + 'sudo ip netns exec nstest route add -net default gw 10.0.0.2 dev veth-b\n')
+        def lab = dir.resolve('lab.groovy')
+
+        when:
+        def r = run('import', f.path, '-o', lab.toString())
+        def plan = run('plan', lab.toString())
+
+        then: 'no command was left out, yet the exit is 1: the lab would be refused'
+        r.exit == 1
+        !r.err.contains('not translated')
+        r.err.contains("$lab:6: error: gateway 10.0.0.2 is on no subnet of nstest on veth-b")
+        r.err.contains("route '10.0.0.2' dev 'veth-b'")
+        r.err.readLines().last() == "$lab: the lab is written, but it is not valid: 1 error; apply refuses it until it is fixed as said above".toString()
+
+        and: 'what plan says of the written lab, import said first'
+        plan.exit != 0
+        plan.err.readLines().every { r.err.contains(it) }
+    }
+
     def "-o writes the lab to a file named as the lab; - reads the commands from standard input"() {
         given:
         def lab = dir.resolve('routed.groovy')

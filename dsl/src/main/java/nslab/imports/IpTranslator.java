@@ -71,8 +71,14 @@ final class IpTranslator implements Translator {
         List<String> w = rest.words();
         if (w.isEmpty() || isShow(w.get(0))) {
             t.skip(c, "only shows something");
+        } else if (w.size() == 1 && w.get(0).matches("(list|show)\\S+")) {
+            t.skip(c, "only shows something (what it showed is printed run into the command: "
+                    + w.get(0).substring(4) + ")");
+        } else if (w.get(0).equals("exec") && w.size() == 2) {
+            t.skip(c, "runs nothing: no command follows the namespace");
         } else if (w.get(0).equals("add") && w.size() == 2) {
-            if (t.model.knows(w.get(1))) t.refuse(c, "namespace " + w.get(1) + " exists already");
+            // a tutorial's later section often starts afresh: the same namespace again adds nothing
+            if (t.model.knows(w.get(1))) t.skip(c, "namespace " + w.get(1) + " is made already: nothing new");
             else t.model.namespaces.add(w.get(1));
         } else if (w.get(0).equals("exec") && w.size() >= 3) {
             if (t.knownNamespace(c, w.get(1))) t.run(rest.drop(2), w.get(1));

@@ -3,6 +3,7 @@ package nslab.imports;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +19,8 @@ public final class ShellLines {
             "tc", "ping", "ping6", "sudo", "sh", "bash", "netstat", "tcpdump", "bridge", "modprobe", "unshare", "cat", "tee");
 
     private static final Pattern USER_PROMPT = Pattern.compile("^\\[?[\\w.-]+@[\\w.-]+[^\\s$#]*\\s*[^\\s$#]*\\]?[$#]\\s*");
+    /** {@code <<EOF}, {@code <<-'END'}: the lines that follow, up to the delimiter, are the command's input. */
+    private static final Pattern HERE_DOC = Pattern.compile("(?<!<)<<(?!<)(-)?\\s*['\"]?([A-Za-z_][A-Za-z0-9_]*)['\"]?");
     private static final Pattern NUMBERED = Pattern.compile("^\\d{1,3}\\.\\s+");
 
     private ShellLines() {}
@@ -37,11 +40,26 @@ public final class ShellLines {
                 joined.setLength(joined.length() - 1);
                 joined.append(' ').append(lines[++i].strip());
             }
-            String line = withoutPrompt(joined.toString().strip());
+            String line = withoutPrompt(PrintedText.normalized(joined.toString()).strip());
             if (line.isEmpty()) continue;
-            commands.addAll(split(first, line));
+            if (PrintedText.blank(line).isPresent()) {
+                commands.add(new ShellCommand(first, line, List.of(line.split("\\s+")), null, false));
+                continue;
+            }
+            commands.addAll(split(first, PrintedText.separated(line)));
+            Matcher hereDoc = HERE_DOC.matcher(line);
+            if (hereDoc.find()) i = endOfHereDoc(lines, i + 1, hereDoc.group(2), hereDoc.group(1) != null);
         }
         return commands;
+    }
+
+    /** The index of the line that ends a here-document whose body starts at {@code from} (its lines are no commands). */
+    private static int endOfHereDoc(String[] lines, int from, String delimiter, boolean tabsStripped) {
+        for (int j = from; j < lines.length; j++) {
+            String l = tabsStripped ? lines[j].replaceFirst("^\t+", "") : lines[j];
+            if (l.strip().equals(delimiter)) return j;
+        }
+        return lines.length - 1;
     }
 
     private static boolean endsWithContinuation(StringBuilder s) {

@@ -37,7 +37,12 @@ final class Translation {
             program = program.substring(slash + 1);         // /sbin/ip, /usr/sbin/brctl
         }
         Translator translator = translators.get(program);
-        if (translator != null) {
+        Optional<String> blank = PrintedText.blank(command.text());
+        if (blank.isPresent()) {
+            skip(command, "a form with a blank to fill in (" + blank.get() + "), not a command to run");
+        } else if (command.words().stream().anyMatch(w -> w.startsWith("<<"))) {
+            refuse(command, "its input is the here-document that follows it, whose lines are not commands");
+        } else if (translator != null) {
             translator.translate(command, ns, this);
         } else if (LOOKING.contains(program)) {
             skip(command, "only shows something");

@@ -184,7 +184,8 @@ ip -n blue link set b up
                     'ip -br -c a', 'ip netns exec x ip route', 'ifconfig', 'ifconfig -a', 'ifconfig eth0',
                     'netstat -rn', 'route -n', 'route', 'tcpdump -i veth-a -n', 'brctl show', 'iptables -L -n',
                     'iptables -t nat -nvL', 'sysctl net.ipv4.ip_forward', 'ip netns exec x ip link set lo up',
-                    'tc qdisc show', 'bridge fdb show', 'modprobe veth']
+                    'tc qdisc show', 'bridge fdb show', 'modprobe veth', 'ip netns add x', 'ip netns listx',
+                    'ip netns exec x']
     }
 
     def "the lab reads like a person wrote it: a block per namespace, the host's objects in host, the original command beside lines it does not show"() {
@@ -292,5 +293,85 @@ expect {
         "namespace 'x'"                        || false
         'ip'                                   || false
         'ping server client'                   || false
+    }
+
+    def "printed as a web page prints it, '#printed' reads as '#typed'"() {
+        when:
+        def asPrinted = ShellImporter.importText(PRELUDE + printed, null, 'printed')
+        def asTyped = ShellImporter.importText(PRELUDE + typed, null, 'printed')
+
+        then: 'the same lab, and every line read'
+        asPrinted.complete()
+        asPrinted.lab() == asTyped.lab()
+        asPrinted.skipped()*.reason() == asTyped.skipped()*.reason()
+
+        where:
+        printed                                                                   || typed
+        'ip netns add greenip netns add white'                                    || 'ip netns add green\nip netns add white'
+        'ip netns exec blue brctl addbr brip netns exec blue ip link set dev br up' || 'ip netns exec blue brctl addbr br\nip netns exec blue ip link set dev br up'
+        'ip netns add green 。'                                                   || 'ip netns add green'
+        'ip netns add green。'                                                    || 'ip netns add green'
+        'ip\u00a0netns\u00a0add\u00a0green\u00a0'                                  || 'ip netns add green'
+        'ip\u3000netns\u3000add\u3000green'                                       || 'ip netns add green'
+        '\uff04 ip netns add green'                                               || 'ip netns add green'
+        'ip netns exec red ip addr add 10.9.9.1\uff0f24 dev a\uff1b ip netns exec red ip link set a up' || 'ip netns exec red ip addr add 10.9.9.1/24 dev a\nip netns exec red ip link set a up'
+        'root@host\uff1a~# ip netns add green'                                    || 'ip netns add green'
+        'ip netns add green  # \u521b\u5efa\uff0c\u7136\u540e'                      || 'ip netns add green'
+        'root@host:~# sudo ip netns add green'                                   || 'ip netns add green'
+        '# ip netns add green   # the third one'                                  || 'ip netns add green'
+        '  1. $ ip netns add green '                                              || 'ip netns add green'
+    }
+
+    def "a name that ends like a command is no command run into it: '#command'"() {
+        when:
+        def r = ShellImporter.importText("ip netns add nsip\n$command", null, 'names')
+
+        then:
+        r.complete()
+        r.lab().contains(entry)
+
+        where:
+        command                                          || entry
+        'ip -n nsip link add br0 type bridge'            || "namespace 'nsip' {\n    bridge 'br0'"
+        'ip netns exec nsip ip link add br0 type bridge' || "namespace 'nsip' {\n    bridge 'br0'"
+    }
+
+    def "forms with a blank to fill in are skipped, not read: '#command'"() {
+        when:
+        def r = ShellImporter.importText("ip netns add x\n$command", null, 'blanks')
+
+        then:
+        r.complete()
+        r.skipped()*.line() == [2]
+        r.skipped()[0].reason().contains("blank to fill in ($blank)")
+
+        where:
+        command                                                || blank
+        'ip netns add <network namespace name>'                || '<network namespace name>'
+        'ip netns exec <network namespace name> <command>'     || '<network namespace name>'
+        '`command`'                                            || '`command`'
+    }
+
+    def "a here-document's lines are its command's input, never commands"() {
+        given:
+        def text = '''\
+ip netns add x
+cat <<EOF > /etc/netns/x/resolv.conf
+ip netns add y
+nameserver 10.0.0.1
+EOF
+cat <<-'END' | tee /tmp/notes
+\tip netns add z
+\tEND
+ip netns add w
+'''
+        when:
+        def r = ShellImporter.importText(text, null, 'heredoc')
+
+        then: 'the two commands that read them are refused, saying why; their bodies make no namespace'
+        r.untranslated()*.line() == [2, 6]
+        r.untranslated().every { it.reason().contains('here-document') }
+        r.lab().contains("namespace 'x'") && r.lab().contains("namespace 'w'")
+        !r.lab().contains("namespace 'y'") && !r.lab().contains("namespace 'z'")
     }
 }
