@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nslab.LabCompiler;
@@ -26,25 +27,60 @@ final class LabArguments implements CommandLine.IFactory {
     private static final Pattern LAB_WORD = Pattern.compile("(?m)^\\s*lab\\s*\\(?\\s*['\"]([^'\"]+)['\"]");
 
     /**
-     * The lab's name, found without running the script (which may exit, loop, or take seconds):
-     * the live lab whose journal recorded this file; else the file's {@code lab '...'} line; else
-     * the argument itself when it names a live lab; else the file's base name (the default name).
+     * The lab's name, found without running the script (which may exit, loop, or take seconds).
+     * A script is known by its path: the live lab whose journal recorded this file (or this path,
+     * when the file is gone); else the name the script would give its lab (its {@code lab '...'}
+     * line, else its base name), which must not be a live lab of another script. A word that is
+     * no file is a live lab's name, else the base name of exactly one live lab's script; two or
+     * more are listed. What names no live lab comes back as the name it would have (not live).
      */
     static String labName(String arg, Engine engine) {
         if (arg == null) return null;
         Path p = Path.of(arg);
+        String path = Files.isRegularFile(p) ? realPath(p) : p.toAbsolutePath().normalize().toString();
+        for (String live : engine.labs()) if (path != null && path.equals(engine.sourceOf(live))) return live;
         if (Files.isRegularFile(p)) {
-            try {
-                String real = p.toRealPath().toString();
-                for (String live : engine.labs()) if (real.equals(engine.sourceOf(live))) return live;
-                Matcher named = LAB_WORD.matcher(Files.readString(p));
-                if (named.find()) return named.group(1);
-            } catch (IOException | RuntimeException e) {
-                // unreadable: fall back to the name
+            String name = declaredName(p);
+            String other = engine.isLive(name) ? engine.sourceOf(name) : null;
+            if (other != null) {
+                throw new Precondition.NotLive("nslab: no lab of " + arg + " is live here; lab " + name + " is live, applied from"
+                        + " another script (" + other + "): name that script, or the lab alone (" + name + ")");
             }
+            return name;
         }
         if (engine.isLive(arg)) return arg;
-        String base = p.getFileName().toString();
+        String base = baseName(p);
+        List<String> byScript = engine.labs().stream()
+                .filter(live -> engine.sourceOf(live) != null && baseName(Path.of(engine.sourceOf(live))).equals(base)).toList();
+        if (byScript.size() == 1 && !arg.contains("/")) return byScript.get(0);
+        if (byScript.size() > 1 && !arg.contains("/")) {
+            throw new Precondition.BadArgument("nslab: " + arg + " could be any of these live labs: " + String.join(", ",
+                    byScript.stream().map(l -> l + " (" + engine.sourceOf(l) + ")").toList()) + "; name one of them");
+        }
+        return base;
+    }
+
+    private static String realPath(Path p) {
+        try {
+            return p.toRealPath().toString();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The script's {@code lab '...'} line, else its base name (the default name). */
+    private static String declaredName(Path p) {
+        try {
+            Matcher named = LAB_WORD.matcher(Files.readString(p));
+            if (named.find()) return named.group(1);
+        } catch (IOException | RuntimeException e) {
+            // unreadable: the base name
+        }
+        return baseName(p);
+    }
+
+    private static String baseName(Path p) {
+        String base = p.getFileName() == null ? p.toString() : p.getFileName().toString();
         return base.endsWith(".groovy") ? base.substring(0, base.length() - ".groovy".length()) : base;
     }
 

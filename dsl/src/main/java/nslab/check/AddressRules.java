@@ -22,8 +22,9 @@ final class AddressRules implements Rule {
             Map<String, Address> seen = new HashMap<>();
             for (Address a : ns.addresses()) {
                 if (!a.valid()) {
-                    problems.add(Problem.error(a.source(), "'" + a.text() + "' is not a valid address",
-                            "write an IPv4 or IPv6 address with its prefix length, e.g. '10.0.0.1/24' or '2001:db8::1/64'"));
+                    problems.add(AmbiguousAddresses.or(a.source(), a.text(), () -> Problem.error(a.source(),
+                            "'" + a.text() + "' is not a valid address",
+                            "write an IPv4 or IPv6 address with its prefix length, e.g. '10.0.0.1/24' or '2001:db8::1/64'")));
                     continue;
                 }
                 String key = (a.v6() ? "6/" : "4/") + a.prefix().address();

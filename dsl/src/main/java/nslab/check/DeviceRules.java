@@ -3,6 +3,7 @@ package nslab.check;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import nslab.model.Bounds;
 import nslab.model.DeviceKind;
 import nslab.model.Interface;
 import nslab.model.IpPrefix;
@@ -41,9 +42,9 @@ final class DeviceRules implements Rule {
     }
 
     private static void settings(Interface i, List<Problem> problems) {
-        if (i.mtu() != null && (i.mtu() < 68 || i.mtu() > 65535)) {
+        if (i.mtu() != null && !Bounds.MTU.holds(i.mtu())) {
             problems.add(Problem.error(i.lineOf("mtu"), "MTU " + i.mtu() + " of " + i.name() + " is out of range",
-                    "use 68 to 65535 (Ethernet's usual is 1500)"));
+                    "use " + Bounds.MTU.range() + " (Ethernet's usual is 1500)"));
         }
         if (i.mac() != null) {
             if (!MAC.matcher(i.mac()).matches()) {
@@ -79,21 +80,25 @@ final class DeviceRules implements Rule {
             } else {
                 parent(ns, i, v.parent(), "vlan", problems);
             }
-            if (v.id() < 1 || v.id() > 4094) {
-                problems.add(Problem.error(at, "vlan '" + i.name() + "' needs an id from 1 to 4094"
+            if (!Bounds.VLAN_ID.holds(v.id())) {
+                problems.add(Problem.error(at, "vlan '" + i.name() + "' needs an id from " + Bounds.VLAN_ID.range()
                         + (v.id() < 0 ? "" : ", not " + v.id()), "write: vlan '" + i.name() + "' on 'eth0', id: 10"));
             }
         } else if (i.kind() instanceof DeviceKind.Vxlan x) {
-            if (x.id() < 0 || x.id() > 16_777_215) {
-                problems.add(Problem.error(at, "vxlan '" + i.name() + "' needs an id (VNI) from 0 to 16777215",
+            if (!Bounds.VNI.holds(x.id())) {
+                problems.add(Problem.error(at, "vxlan '" + i.name() + "' needs an id (VNI) from " + Bounds.VNI.range()
+                                + (x.id() < 0 ? "" : ", not " + x.id()),
                         "write: vxlan '" + i.name() + "', id: 42, remote: '10.0.0.2', dev: 'eth0'"));
             }
             if (x.remote() != null && !IpPrefix.isAddress(x.remote())) {
-                problems.add(Problem.error(at, "vxlan remote '" + x.remote() + "' is not an IP address",
-                        "write the other tunnel end's address, e.g. remote: '10.0.0.2'"));
+                Source remoteAt = at;
+                problems.add(AmbiguousAddresses.or(at, x.remote(), () -> Problem.error(remoteAt,
+                        "vxlan remote '" + x.remote() + "' is not an IP address",
+                        "write the other tunnel end's address, e.g. remote: '10.0.0.2'")));
             }
-            if (x.port() < 1 || x.port() > 65535) {
-                problems.add(Problem.error(at, "vxlan port " + x.port() + " is out of range", "use 1 to 65535; 4789 is the standard"));
+            if (!Bounds.PORT.holds(x.port())) {
+                problems.add(Problem.error(at, "vxlan port " + x.port() + " is out of range", "use " + Bounds.PORT.range()
+                        + "; 4789 is the standard"));
             }
             if (x.dev() != null) parent(ns, i, x.dev(), "vxlan", problems);
         }

@@ -52,7 +52,10 @@ final class ExpectationRules implements Rule {
             ownAddress(lab, e, word, problems);
             if (IpPrefix.isAddress(e.target())) continue;
             var target = lab.namespace(e.target()).filter(Namespace::declared);
-            if (target.isEmpty()) {
+            var ambiguous = AmbiguousAddresses.problem(e.source(), e.target());
+            if (ambiguous.isPresent()) {
+                problems.add(ambiguous.get());
+            } else if (target.isEmpty()) {
                 String hint = Suggestions.didYouMean(e.target(), declared);
                 problems.add(Problem.error(e.source(), word + " target '" + e.target()
                                 + "' is neither an IP address nor a namespace of the lab",

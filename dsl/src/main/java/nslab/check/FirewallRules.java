@@ -1,6 +1,7 @@
 package nslab.check;
 
 import java.util.List;
+import nslab.model.Bounds;
 import nslab.model.FirewallRule;
 import nslab.model.IpPrefix;
 import nslab.model.Lab;
@@ -15,22 +16,23 @@ final class FirewallRules implements Rule {
             for (FirewallRule rule : ns.rules()) {
                 if (rule instanceof FirewallRule.Masquerade m) {
                     if (m.from() != null && IpPrefix.parse(m.from()).isEmpty()) {
-                        problems.add(Problem.error(m.source(), "masquerade source '" + m.from() + "' is not a subnet",
-                                "write: masquerade '10.0.0.0/24', out: 'eth0'"));
+                        problems.add(AmbiguousAddresses.or(m.source(), m.from(), () -> Problem.error(m.source(),
+                                "masquerade source '" + m.from() + "' is not a subnet",
+                                "write: masquerade '10.0.0.0/24', out: 'eth0'")));
                     }
                     ifname(m.out(), m.source(), problems);
                 } else if (rule instanceof FirewallRule.Forward f) {
                     ifname(f.in(), f.source(), problems);
                     ifname(f.out(), f.source(), problems);
                 } else if (rule instanceof FirewallRule.ForwardPort p) {
-                    if (p.port() < 1 || p.port() > 65535 || p.toPort() < 1 || p.toPort() > 65535) {
-                        problems.add(Problem.error(p.source(), "forwardPort ports must be from 1 to 65535",
+                    if (!Bounds.PORT.holds(p.port()) || !Bounds.PORT.holds(p.toPort())) {
+                        problems.add(Problem.error(p.source(), "forwardPort ports must be from " + Bounds.PORT.range(),
                                 "write: forwardPort 8080, to: '192.168.100.1:80', in: 'eth0'"));
                     }
                     if (p.toAddress() == null || !IpPrefix.isAddress(p.toAddress()) || p.toAddress().contains(":")) {
-                        problems.add(Problem.error(p.source(), "forwardPort needs to: 'IPv4-ADDRESS:PORT'"
-                                        + (p.toAddress() == null ? "" : ", not '" + p.toAddress() + "'"),
-                                "write: forwardPort 8080, to: '192.168.100.1:80', in: 'eth0'"));
+                        problems.add(AmbiguousAddresses.or(p.source(), p.toAddress(), () -> Problem.error(p.source(),
+                                "forwardPort needs to: 'IPv4-ADDRESS:PORT'" + (p.toAddress() == null ? "" : ", not '" + p.toAddress() + "'"),
+                                "write: forwardPort 8080, to: '192.168.100.1:80', in: 'eth0'")));
                     }
                     if (!p.proto().equals("tcp") && !p.proto().equals("udp")) {
                         problems.add(Problem.error(p.source(), "forwardPort proto '" + p.proto() + "' is not tcp or udp",

@@ -22,8 +22,9 @@ final class RouteRules implements Rule {
             for (Route r : ns.routes()) {
                 Optional<IpPrefix> dest = r.isDefault() ? Optional.empty() : IpPrefix.parse(r.destination());
                 if (!r.isDefault() && dest.isEmpty()) {
-                    problems.add(Problem.error(r.source(), "route destination '" + r.destination() + "' is not valid",
-                            "write 'default' or a prefix such as '10.0.0.0/8' or a host such as '10.0.0.3'"));
+                    problems.add(AmbiguousAddresses.or(r.source(), r.destination(), () -> Problem.error(r.source(),
+                            "route destination '" + r.destination() + "' is not valid",
+                            "write 'default' or a prefix such as '10.0.0.0/8' or a host such as '10.0.0.3'")));
                     continue;
                 }
                 if (dest.isPresent() && !dest.get().networkText().equals(dest.get().withLength())
@@ -87,8 +88,8 @@ final class RouteRules implements Rule {
     private static void gateway(Namespace ns, Route r, Optional<IpPrefix> dest, List<Problem> problems) {
         Optional<IpPrefix> gw = IpPrefix.parse(r.via()).filter(p -> !p.lengthGiven());
         if (gw.isEmpty()) {
-            problems.add(Problem.error(r.source(), "gateway '" + r.via() + "' is not an IP address",
-                    "write the next hop's address, e.g. via '192.168.100.254'"));
+            problems.add(AmbiguousAddresses.or(r.source(), r.via(), () -> Problem.error(r.source(),
+                    "gateway '" + r.via() + "' is not an IP address", "write the next hop's address, e.g. via '192.168.100.254'")));
             return;
         }
         if (dest.isPresent() && dest.get().v6() != gw.get().v6()) {

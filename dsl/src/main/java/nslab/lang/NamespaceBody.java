@@ -5,6 +5,7 @@ import groovy.lang.MissingPropertyException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nslab.check.Problem;
+import nslab.model.Bounds;
 import nslab.model.DeviceKind;
 import nslab.model.FirewallRule;
 import nslab.model.Route;
@@ -92,7 +93,7 @@ public final class NamespaceBody extends BlockBody {
         IfaceState s = declare(name, null);
         return new ParentChain(lab, "vlan", s, (parent, opts) -> {
             Object id = opts.containsKey("id") ? opts.get("id") : options.get("id");
-            return new DeviceKind.Vlan(parent, id == null ? -1 : toInt(id));
+            return new DeviceKind.Vlan(parent, id == null ? -1 : whole("vlan id", id, Bounds.VLAN_ID, "id: 10"));
         });
     }
 
@@ -100,10 +101,10 @@ public final class NamespaceBody extends BlockBody {
         lab.checkKeys("vxlan", options, ScriptLines.here());
         Object id = options.get("id");
         Object port = options.get("port");
-        declare(name, new DeviceKind.Vxlan(id == null ? -1 : toInt(id),
+        declare(name, new DeviceKind.Vxlan(id == null ? -1 : whole("vxlan id", id, Bounds.VNI, "id: 42"),
                 string(options, "remote"),
                 string(options, "dev"),
-                port == null ? 4789 : toInt(port)));
+                port == null ? 4789 : whole("vxlan port", port, Bounds.PORT, "port: 4789")));
     }
 
     public void port(CharSequence... names) {
@@ -145,10 +146,12 @@ public final class NamespaceBody extends BlockBody {
         ns.addresses.add(LabBuilder.address(ns.name, dev, Text.of(address), here));
     }
 
-    public void mtu(int mtu) {
+    public void mtu(Number mtu) {
         IfaceState cur = current("mtu " + mtu);
-        if (cur != null) {
-            cur.mtu = mtu;
+        Integer exact = WholeNumbers.exact(mtu);
+        if (exact == null) whole("mtu", mtu, Bounds.MTU, "mtu 1400");
+        if (cur != null && exact != null) {
+            cur.mtu = exact;
             cur.setAt("mtu", ScriptLines.here());
         }
     }
@@ -245,14 +248,16 @@ public final class NamespaceBody extends BlockBody {
                 ScriptLines.here()));
     }
 
-    public void forwardPort(Map<String, ?> options, int port) {
+    public void forwardPort(Map<String, ?> options, Number portWritten) {
         lab.checkKeys("forwardPort", options, ScriptLines.here());
+        int port = whole("forwardPort", portWritten, Bounds.PORT, "forwardPort 8080, to: '192.168.100.1:80'");
         String to = string(options, "to");
         String address = to;
         int toPort = port;
         if (to != null && to.matches(".*:\\d+") && to.indexOf(':') == to.lastIndexOf(':')) {
             address = to.substring(0, to.lastIndexOf(':'));
-            toPort = Integer.parseInt(to.substring(to.lastIndexOf(':') + 1));
+            toPort = whole("forwardPort to: port", to.substring(to.lastIndexOf(':') + 1), Bounds.PORT,
+                    "to: '" + address + ":80'");
         }
         String proto = options.containsKey("proto") ? string(options, "proto") : "tcp";
         ns.rules.add(new FirewallRule.ForwardPort(ns.name, port, address, toPort, string(options, "in"), proto,
@@ -308,13 +313,16 @@ public final class NamespaceBody extends BlockBody {
         return v == null ? null : Text.of(v);
     }
 
-    static int toInt(Object o) {
-        if (o instanceof Number n) return n.intValue();
-        try {
-            return Integer.parseInt(Text.of(o).trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+    /**
+     * {@code written} as an int when it is exactly one; otherwise an error here, and the lowest
+     * value of {@code bounds} so that validation adds no second error for the same number.
+     */
+    private int whole(String what, Object written, Bounds bounds, String example) {
+        Integer exact = WholeNumbers.exact(written);
+        if (exact != null) return exact;
+        lab.problem(Problem.error(ScriptLines.here(), what + " " + Text.of(written) + " is not a whole number from "
+                + bounds.range(), "write: " + example));
+        return (int) bounds.low();
     }
 
     // ---- the second half of two-part phrases ----

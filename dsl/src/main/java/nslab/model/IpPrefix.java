@@ -6,11 +6,16 @@ import java.util.regex.Pattern;
 
 /**
  * An IPv4 or IPv6 address with a prefix length, parsed strictly and without any name lookup
- * (InetAddress would resolve host names, which a lab script must never trigger).
+ * (InetAddress would resolve host names, which a lab script must never trigger). Only forms that
+ * iproute2 and the netlink executor read alike are addresses: no leading zeros in an IPv4 number
+ * or a prefix length (iproute2 reads 010 as octal 8) and no IPv4-mapped IPv6 address (iproute2
+ * adds it as IPv6, Java's parser turns it into IPv4); {@link #ambiguity} says what to write instead.
  */
 public record IpPrefix(boolean v6, BigInteger address, int length, boolean lengthGiven, String text) {
     private static final Pattern V4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{1,4}");
+    private static final Pattern DECIMAL = Pattern.compile("0|[1-9]\\d{0,2}");
+    private static final BigInteger V4_MAPPED = BigInteger.valueOf(0xffffL).shiftLeft(32);
 
     public int maxLength() {
         return v6 ? 128 : 32;
@@ -50,16 +55,77 @@ public record IpPrefix(boolean v6, BigInteger address, int length, boolean lengt
     }
 
     private String format(BigInteger a) {
-        if (!v6) {
-            long v = a.longValue();
-            return ((v >> 24) & 255) + "." + ((v >> 16) & 255) + "." + ((v >> 8) & 255) + "." + (v & 255);
-        }
+        if (!v6) return v4Text(a.longValue());
         StringBuilder sb = new StringBuilder();
         for (int i = 7; i >= 0; i--) {
             sb.append(a.shiftRight(i * 16).and(BigInteger.valueOf(0xffff)).toString(16));
             if (i > 0) sb.append(':');
         }
         return sb.toString().replaceFirst("(^|:)(0(:|$)){2,}", "::").replaceFirst(":::", "::");
+    }
+
+    /** The address as bytes (4 or 16), for a netlink message. */
+    public byte[] bytes() {
+        byte[] raw = address.toByteArray();
+        byte[] out = new byte[v6 ? 16 : 4];
+        int n = Math.min(raw.length, out.length);
+        System.arraycopy(raw, raw.length - n, out, out.length - n, n);
+        return out;
+    }
+
+    /** Why a text that looks like an address is refused, and the one form to write instead. */
+    public record Ambiguity(Kind kind, String instead, String octal) {
+        public enum Kind { LEADING_ZERO, LENGTH_LEADING_ZERO, V4_MAPPED }
+    }
+
+    /**
+     * For a text that {@link #parse} refuses only because iproute2 and the kernel would read it
+     * differently: what is ambiguous and the unambiguous form ({@code octal}: what iproute2 makes
+     * of an IPv4 number with a leading zero, when that differs).
+     */
+    public static Optional<Ambiguity> ambiguity(String text) {
+        if (text == null || parse(text).isPresent()) return Optional.empty();
+        int slash = text.indexOf('/');
+        String addr = slash < 0 ? text : text.substring(0, slash);
+        String len = slash < 0 ? null : text.substring(slash + 1);
+        if (len != null && !len.matches("\\d{1,3}")) return Optional.empty();
+        boolean lenZeros = len != null && len.length() > 1 && len.startsWith("0");
+        String tail = len == null ? "" : "/" + Integer.parseInt(len);
+        String octalTail = len == null ? "" : "/" + (lenZeros && len.matches("[0-7]+") ? Integer.parseInt(len, 8) : Integer.parseInt(len));
+        var v4 = V4.matcher(addr);
+        if (v4.matches()) {
+            StringBuilder decimal = new StringBuilder();
+            StringBuilder octal = new StringBuilder();
+            boolean zeros = false;
+            for (int i = 1; i <= 4; i++) {
+                String n = v4.group(i);
+                boolean leading = n.length() > 1 && n.startsWith("0");
+                zeros |= leading;
+                decimal.append(i > 1 ? "." : "").append(Integer.parseInt(n));
+                octal.append(i > 1 ? "." : "").append(leading && n.matches("[0-7]+") ? Integer.parseInt(n, 8) : Integer.parseInt(n));
+            }
+            return ambiguity(zeros ? Ambiguity.Kind.LEADING_ZERO : Ambiguity.Kind.LENGTH_LEADING_ZERO,
+                    decimal + tail, octal + octalTail);
+        }
+        BigInteger value = addr.contains(":") ? parseV6(addr) : null;
+        if (value == null) return Optional.empty();
+        if (value.shiftRight(32).equals(V4_MAPPED.shiftRight(32))) {
+            String v4Text = v4Text(value.longValue() & 0xffffffffL);
+            int l = len == null ? 128 : Integer.parseInt(len);
+            if (l > 32 && l < 96) return Optional.empty();
+            return ambiguity(Ambiguity.Kind.V4_MAPPED, v4Text + (len == null ? "" : "/" + (l >= 96 ? l - 96 : l)), null);
+        }
+        return lenZeros ? ambiguity(Ambiguity.Kind.LENGTH_LEADING_ZERO, addr + tail, addr + octalTail) : Optional.empty();
+    }
+
+    private static Optional<Ambiguity> ambiguity(Ambiguity.Kind kind, String instead, String octal) {
+        if (parse(instead).isEmpty()) return Optional.empty();
+        boolean octalDiffers = octal != null && !octal.equals(instead) && parse(octal).isPresent();
+        return Optional.of(new Ambiguity(kind, instead, octalDiffers ? octal : null));
+    }
+
+    private static String v4Text(long v) {
+        return ((v >> 24) & 255) + "." + ((v >> 16) & 255) + "." + ((v >> 8) & 255) + "." + (v & 255);
     }
 
     public static boolean isAddress(String s) {
@@ -76,7 +142,7 @@ public record IpPrefix(boolean v6, BigInteger address, int length, boolean lengt
         if (slash >= 0) {
             addr = t.substring(0, slash);
             String l = t.substring(slash + 1);
-            if (!l.matches("\\d{1,3}")) return Optional.empty();
+            if (!DECIMAL.matcher(l).matches()) return Optional.empty();
             len = Integer.parseInt(l);
         }
         boolean v6 = addr.contains(":");
@@ -84,6 +150,7 @@ public record IpPrefix(boolean v6, BigInteger address, int length, boolean lengt
         if (value == null) return Optional.empty();
         int max = v6 ? 128 : 32;
         if (len != null && len > max) return Optional.empty();
+        if (v6 && value.shiftRight(32).equals(V4_MAPPED.shiftRight(32))) return Optional.empty();
         return Optional.of(new IpPrefix(v6, value, len == null ? max : len, len != null, t));
     }
 
@@ -92,6 +159,7 @@ public record IpPrefix(boolean v6, BigInteger address, int length, boolean lengt
         if (!m.matches()) return null;
         long v = 0;
         for (int i = 1; i <= 4; i++) {
+            if (!DECIMAL.matcher(m.group(i)).matches()) return null;
             int octet = Integer.parseInt(m.group(i));
             if (octet > 255) return null;
             v = (v << 8) | octet;

@@ -1,26 +1,23 @@
 package nslab.netlink;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import nslab.model.IpPrefix;
 
-/** An address with its prefix length, from {@code 10.0.0.1/24}, {@code fd00::1/64} or a bare address. */
+/**
+ * An address with its prefix length, from {@code 10.0.0.1/24}, {@code fd00::1/64} or a bare
+ * address: read by the lab language's own parser, so that netlink gives every text the meaning
+ * validation gave it.
+ */
 record Prefix(byte[] address, int length) {
     static Prefix parse(String text) {
-        int slash = text.indexOf('/');
-        byte[] a = address(slash < 0 ? text : text.substring(0, slash));
-        int len = slash < 0 ? a.length * 8 : Integer.parseInt(text.substring(slash + 1));
-        if (len < 0 || len > a.length * 8) throw new IllegalArgumentException("prefix length " + len);
-        return new Prefix(a, len);
+        IpPrefix p = IpPrefix.parse(text).orElseThrow(() -> new IllegalArgumentException("address " + text));
+        return new Prefix(p.bytes(), p.length());
     }
 
     /** Only literal addresses: a name never goes to a resolver. */
     static byte[] address(String text) {
-        if (!text.matches("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*")) throw new IllegalArgumentException("address " + text);
-        try {
-            return InetAddress.getByName(text).getAddress();
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("address " + text);
-        }
+        IpPrefix p = IpPrefix.parse(text).filter(a -> !a.lengthGiven())
+                .orElseThrow(() -> new IllegalArgumentException("address " + text));
+        return p.bytes();
     }
 
     int family() {
