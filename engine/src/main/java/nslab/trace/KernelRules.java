@@ -87,11 +87,17 @@ final class KernelRules {
 
     /**
      * Why the owner of {@code target} on {@code dev} does not answer an ARP request from {@code src}, or null when it answers
-     * (IPv4; the kernel's arp_ignore 1, 2 and 8, arp_filter, and a request from the namespace's own address).
+     * (IPv4; a request from the namespace's own address, the reverse-path filter, which checks a request's source as a
+     * packet's, the kernel's arp_ignore 1, 2 and 8, and arp_filter).
      */
     static String arpRefusal(Readings readings, String ns, String dev, String target, String src) {
         if (src != null && isLocal(readings.locals(ns), src) && !either(readings, ns, "accept_local", dev)) {
             return "the request comes from " + src + ", an address of " + ns + " itself";
+        }
+        SourceCheck check = validateSource(readings, ns, src, dev, false);
+        if (check == SourceCheck.OTHER_INTERFACE || check == SourceCheck.NO_ROUTE_BACK) {
+            return "the reverse-path filter drops the request from " + src + (check == SourceCheck.NO_ROUTE_BACK
+                    ? ": no route back to it" : ": the route back to it does not leave by " + dev);
         }
         int ignore = larger(readings, ns, "arp_ignore", dev);
         if (ignore >= 8) return "arp_ignore=" + ignore + ": it answers no request";

@@ -689,6 +689,12 @@ public final class Tracer {
                     "no ARP answer for " + nextHop + " on " + dev + settings + ": " + owner.dev() + " in " + on
                             + " ignores requests from its own namespace's address " + arpSource,
                     "add `sysctl '" + acceptKey + "', 1` to namespace '" + on + "'");
+        } else if (reason != null && reason.startsWith("the reverse-path filter")) {
+            leg.stop(hop(Hop.Kind.STOP, on, owner.dev(), null, decision + ": " + reason, rpSource(on, owner.dev())),
+                    "no ARP answer for " + nextHop + " on " + dev + " in " + ns + ": " + on + " drops the request by its "
+                            + (KernelRules.larger(readings, on, "rp_filter", owner.dev()) == 1 ? "strict " : "")
+                            + "reverse-path filter (the request comes from " + arpSource + ")",
+                    rpFix(on, owner.dev(), KernelRules.longestMatch(readings.routes(on, false), arpSource, null).isPresent() ? 2 : 0));
         } else if (reason != null) {
             String key = reason.startsWith("arp_filter") ? "arp_filter" : "arp_ignore";
             leg.stop(hop(Hop.Kind.STOP, on, owner.dev(), null, decision + ": " + reason, source),
