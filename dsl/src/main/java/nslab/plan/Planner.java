@@ -30,6 +30,7 @@ public final class Planner {
         List<Step> steps = new ArrayList<>();
         for (Namespace ns : lab.created()) namespace(ns, steps);
         for (Namespace ns : lab.namespaces()) devices(ns, steps);
+        for (Namespace ns : lab.namespaces()) addressGenerationOff(ns, steps);
         for (Namespace ns : lab.namespaces()) addresses(ns, steps);
         for (Namespace ns : lab.namespaces()) linksUp(ns, steps);
         for (Namespace ns : lab.namespaces()) routes(ns, steps);
@@ -95,19 +96,8 @@ public final class Planner {
                                 + " VLAN id " + v.id()).with(Effect.device(at, i.name(), v.parent())));
             }
         }
-        boolean noIpv6 = !ns.host() && !usesIpv6(ns);
         for (Interface i : ns.interfaces()) {
             if (!i.created()) continue;
-            if (noIpv6) {
-                // before the interface comes up, when the kernel would give it a link-local address and
-                // start duplicate address detection, router solicitations and MLD reports, which a
-                // bridge floods to all its ports; the kernel refuses this setting in the creating message
-                steps.add(new Step(Phase.DEVICES,
-                        Command.ip(at, "link", "set", "dev", i.name(), "addrgenmode", "none"), null, i.source(),
-                        "turns off IPv6 address generation on " + i.name() + ": " + ns.name() + " has no IPv6 address,"
-                                + " so it comes up without a link-local fe80:: address and sends no IPv6 traffic of its own")
-                        .with(Effect.linkSetting(at, i.name())));
-            }
             if (i.mtu() != null) {
                 steps.add(new Step(Phase.DEVICES,
                         Command.ip(at, "link", "set", "dev", i.name(), "mtu", String.valueOf(i.mtu())), null,
@@ -127,6 +117,26 @@ public final class Planner {
                         "plugs " + i.name() + " into bridge " + i.master() + ", like a cable into a switch port")
                         .with(Effect.linkSetting(at, i.name(), i.master())));
             }
+        }
+    }
+
+    /**
+     * A namespace without IPv6 addresses or routes: each interface in it is set to make no IPv6
+     * address before it comes up, when the kernel would give it a link-local address and start
+     * duplicate address detection, router solicitations and MLD reports, which a bridge floods to
+     * all its ports. After every namespace's devices, since a veth end may be made by another's
+     * step. (The kernel refuses this setting in the message that creates a device.)
+     */
+    private void addressGenerationOff(Namespace ns, List<Step> steps) {
+        if (ns.host() || usesIpv6(ns)) return;
+        String at = where(ns);
+        for (Interface i : ns.interfaces()) {
+            if (!i.created()) continue;
+            steps.add(new Step(Phase.DEVICES,
+                    Command.ip(at, "link", "set", "dev", i.name(), "addrgenmode", "none"), null, i.source(),
+                    "turns off IPv6 address generation on " + i.name() + ": " + ns.name() + " has no IPv6 address,"
+                            + " so it comes up without a link-local fe80:: address and sends no IPv6 traffic of its own")
+                    .with(Effect.linkSetting(at, i.name())));
         }
     }
 

@@ -53,6 +53,20 @@ class PlannerSpec extends Specification {
         commands(plan("namespace 'a' { loopback false }")) == ['ip netns add a']
     }
 
+    def "interfaces of a namespace without IPv6 are set to make no IPv6 address, after all devices and before they come up; with IPv6 they are not"() {
+        when:
+        def cmds = commands(plan("""namespace 'a' { veth 'a-b' peer 'b', name: 'b-a'; ip '10.0.0.1/24' }
+namespace 'b' { dev 'b-a' { ip '10.0.0.2/24' }; bridge 'br0' }
+namespace 'c' { veth 'c-b' peer 'b', name: 'b-c'; ip '2001:db8::1/64' }
+host { veth 'h-a' peer 'a', name: 'a-h' }"""))
+
+        then:
+        cmds.findAll { it.contains('addrgenmode') } == ['ip -n a link set dev a-b addrgenmode none', 'ip -n a link set dev a-h addrgenmode none',
+                'ip -n b link set dev b-a addrgenmode none', 'ip -n b link set dev br0 addrgenmode none', 'ip -n b link set dev b-c addrgenmode none']
+        cmds.findIndexOf { it.contains('addrgenmode') } > cmds.findLastIndexOf { it.contains('link add') }
+        cmds.findLastIndexOf { it.contains('addrgenmode') } < cmds.findIndexOf { it.endsWith(' up') }
+    }
+
     def "an interface left down is not brought up"() {
         when:
         def cmds = commands(plan("namespace 'a' { tap 't0'; down }"))
@@ -68,6 +82,7 @@ class PlannerSpec extends Specification {
         then:
         cmds == ['ip netns add nstest',
                  'ip link add name veth-a type veth peer name veth-b netns nstest',
+                 'ip -n nstest link set dev veth-b addrgenmode none',
                  'ip addr add 10.0.0.2/24 dev veth-a',
                  'ip -n nstest link set dev lo up',
                  'ip -n nstest link set dev veth-b up',
@@ -115,7 +130,7 @@ class PlannerSpec extends Specification {
 
         then:
         p.steps().collect { [it.command().args()[0..1], it.source().line()] } == [
-                [['netns', 'add'], 1], [['tuntap', 'add'], 2], [['addr', 'add'], 3], [['link', 'set'], 1], [['link', 'set'], 2]]
+                [['netns', 'add'], 1], [['tuntap', 'add'], 2], [['link', 'set'], 2], [['addr', 'add'], 3], [['link', 'set'], 1], [['link', 'set'], 2]]
         p.steps().every { it.explanation() && !it.explanation().isBlank() }
     }
 
