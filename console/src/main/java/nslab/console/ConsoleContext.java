@@ -92,11 +92,16 @@ final class ConsoleContext {
     }
 
     /**
-     * The argv that runs {@code command} in a namespace, with namespace names in its arguments
-     * standing for their first address; null (after saying why) when the namespace is not live.
+     * The argv that runs {@code command} in a namespace, with namespace names where it expects an
+     * address standing for their first address ({@link Targets}); null (after saying why) when the
+     * namespace is not live. When a name was replaced, the command as it runs is shown first.
      */
     List<String> inNamespace(String ns, List<String> command) {
         List<String> cmd = Targets.substitute(session.lab(), command);
+        if (!cmd.equals(command)) {
+            out.println("runs: " + String.join(" ", cmd));
+            out.flush();
+        }
         if (Namespace.HOST.equals(ns)) return cmd;
         if (!kernel.namespaceExists(ns)) {
             if (session.namespaceNames().contains(ns)) {

@@ -3,39 +3,38 @@ package nslab.console;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import nslab.model.Address;
 import nslab.model.Lab;
 import nslab.model.Namespace;
 
 /**
- * A namespace name stands for its first IPv4 address in command arguments and ping targets,
- * as in Mininet ({@code client ping server}).
+ * A namespace name stands for its first IPv4 address where a command expects an address, as in
+ * Mininet ({@code client ping server}): the destination of a program that goes somewhere (ping,
+ * traceroute, iperf, nc, curl, wget, ssh, ...), and the gateway ({@code via}) or the destination
+ * ({@code route get}) of an {@code ip} command. Nowhere else: a word of another program, or any
+ * other word of {@code ip} ({@code type bridge}, {@code dev veth0}), is left as it is typed.
  */
 final class Targets {
     private Targets() {}
 
-    /** ip's options that take a value: a namespace (-n), a family, a file, a number; never an address. */
-    private static final Set<String> IP_OPTIONS_WITH_VALUE = Set.of("-n", "-netns", "-f", "-family", "-b", "-batch",
-            "-rc", "-rcvbuf", "-l", "-loops");
+    /** Programs whose arguments name a destination: host names, which a namespace name may stand for. */
+    static final Set<String> GO_SOMEWHERE = Set.of("ping", "ping6", "fping", "arping", "traceroute", "traceroute6",
+            "tracepath", "mtr", "iperf", "iperf3", "nc", "ncat", "netcat", "curl", "wget", "ssh", "scp", "telnet",
+            "nmap", "hping3", "host", "dig", "nslookup");
+
+    /** Words of an {@code ip} command after which an address goes. */
+    private static final Set<String> IP_BEFORE_ADDRESS = Set.of("via", "get");
 
     /**
-     * The positions in an {@code ip} command that hold no address: the values of its options
-     * ({@code ip -n client ...}: a namespace's name, not its address) and its object
-     * ({@code ip -br a}: the "a"). None for other programs.
+     * Words after which a command takes an interface name ({@code ping -I X}, {@code traceroute -i X}).
+     * Interfaces are often named after the namespace at the other end, so there a name stays a name.
      */
-    private static Set<Integer> ipWordsNotAddresses(List<String> command) {
-        Set<Integer> kept = new java.util.HashSet<>();
-        if (command.isEmpty() || !command.get(0).equals("ip")) return kept;
-        for (int i = 1; i < command.size(); i++) {
-            String w = command.get(i);
-            if (!w.startsWith("-")) {
-                kept.add(i);
-                break;
-            }
-            if (IP_OPTIONS_WITH_VALUE.contains(w)) kept.add(++i);
-        }
-        return kept;
-    }
+    static final Set<String> BEFORE_INTERFACE = Set.of("dev", "-i", "-I", "--interface", "--bind-dev", "-e");
+
+    /** {@code http://server:8080/x}, {@code user@server}, {@code server:/path}: the host inside a word. */
+    private static final Pattern HOST_IN_WORD = Pattern.compile("^((?:[a-z][a-z0-9+.-]*://)?(?:[^@/\\s]+@)?)([A-Za-z0-9][A-Za-z0-9_.-]*)((?::[^\\s]*)?(?:/.*)?)$");
 
     /** The address a namespace name stands for, or the word itself when it names none. */
     static String resolve(Lab lab, String word) {
@@ -44,21 +43,29 @@ final class Targets {
                 .map(p -> p.addressText()).orElse(word);
     }
 
-    /**
-     * Words after which a command takes an interface name ({@code ip link set dev X}, {@code tcpdump -i X},
-     * {@code ip link set X up}). Interfaces are often named after the namespace at the other end, so
-     * there a namespace name means the interface, not an address.
-     */
-    static final Set<String> BEFORE_INTERFACE = Set.of("dev", "-i", "--interface", "master", "set", "show", "del", "delete");
-
-    /** The command with every argument after the program that names a namespace replaced by its address. */
+    /** The command with each namespace name where an address is expected replaced by its address. */
     static List<String> substitute(Lab lab, List<String> command) {
-        List<String> out = new ArrayList<>(command.size());
-        Set<Integer> notAddresses = ipWordsNotAddresses(command);
-        for (int i = 0; i < command.size(); i++) {
-            boolean iface = i > 0 && BEFORE_INTERFACE.contains(command.get(i - 1));
-            out.add(i == 0 || notAddresses.contains(i) || iface ? command.get(i) : resolve(lab, command.get(i)));
+        List<String> out = new ArrayList<>(command);
+        if (command.isEmpty()) return out;
+        String program = command.get(0).replaceFirst(".*/", "");
+        boolean goesSomewhere = GO_SOMEWHERE.contains(program);
+        for (int i = 1; i < command.size(); i++) {
+            String before = command.get(i - 1);
+            if (program.equals("ip")) {
+                if (IP_BEFORE_ADDRESS.contains(before)) out.set(i, resolve(lab, command.get(i)));
+            } else if (goesSomewhere && !BEFORE_INTERFACE.contains(before) && !command.get(i).startsWith("-")) {
+                out.set(i, hostResolved(lab, command.get(i)));
+            }
         }
         return out;
+    }
+
+    /** A word that is, or holds as its host, a namespace name, with that name replaced by its address. */
+    private static String hostResolved(Lab lab, String word) {
+        Matcher m = HOST_IN_WORD.matcher(word);
+        if (!m.matches()) return word;
+        String host = m.group(2);
+        String address = resolve(lab, host);
+        return address.equals(host) ? word : m.group(1) + address + m.group(3);
     }
 }

@@ -84,10 +84,30 @@ final class HostSysctls {
                 }
             }
             ExecResult r = exec.run(argv, null);
-            if (!r.ok()) notes.add("could not give host sysctl " + key + " back its value " + original + ": " + r.err().trim());
+            String failed = r.ok() ? "" : notVanished(r.err(), family);
+            if (!failed.isEmpty()) notes.add("could not give host sysctl " + key + " back its value " + original + ": " + failed);
             lines.add(String.join(" ", argv));
         }
         return lines;
+    }
+
+    /** {@code cannot stat /proc/sys/net/ipv4/conf/veth-a/forwarding}, or the key written with dots. */
+    private static final java.util.regex.Pattern INTERFACE_KEY = java.util.regex.Pattern.compile(
+            "(?:/proc/sys/|key \")(net[/.]ipv[46][/.]conf)[/.](.+)[/.]forwarding");
+
+    /**
+     * What sysctl said, without its complaints about interfaces that are gone now: an interface
+     * seen when the list was made can vanish before sysctl writes it (a veth whose peer's namespace
+     * the kernel is still taking down), and its value needs no giving back.
+     */
+    private String notVanished(String err, String family) {
+        List<String> kept = new ArrayList<>();
+        for (String line : err.strip().split("\n")) {
+            java.util.regex.Matcher m = INTERFACE_KEY.matcher(line);
+            boolean gone = family != null && m.find() && !Files.isDirectory(procSys.resolve(family).resolve(m.group(2)));
+            if (!gone && !line.isBlank()) kept.add(line.strip());
+        }
+        return String.join("; ", kept);
     }
 
     /** A live host sysctl entry of another lab on the same key, or null. */
