@@ -47,7 +47,21 @@ public final class ApplyCommand implements Callable<Integer> {
         if (r.ok()) {
             lab.nowLive(name, true);
             if (!noCheck && !c.lab().expectations().isEmpty()) {
-                check = CheckCommand.run(engine, c.lab(), true, false);
+                // the lab is built: a SIGINT/SIGTERM now ends nslab (130/143) with the lab live, and says so
+                Thread stopped = new Thread(() -> {
+                    err.println(Reports.stoppedWhileChecking(name));
+                    err.flush();
+                });
+                Runtime.getRuntime().addShutdownHook(stopped);
+                try {
+                    check = CheckCommand.run(engine, c.lab(), true, false);
+                } finally {
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(stopped);
+                    } catch (IllegalStateException e) {
+                        // shutting down already: the hook says it
+                    }
+                }
                 CheckCommand.print(json.text(out), check);
             }
         }

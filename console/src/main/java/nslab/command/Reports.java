@@ -16,6 +16,12 @@ import nslab.model.Expectation;
 public final class Reports {
     private Reports() {}
 
+    /** A signal while apply checked the expectations of the lab it had built. */
+    static String stoppedWhileChecking(String lab) {
+        return "nslab apply: stopped while checking the expectations; lab " + lab + " was built and stays live"
+                + " (nothing was undone): 'nslab destroy " + lab + "' removes it";
+    }
+
     /** What an apply did; {@code planned}: how many steps the whole plan has (all ran: a fresh apply). */
     public static void apply(PrintWriter out, PrintWriter err, String lab, int planned, ApplyResult r) {
         switch (r.status()) {

@@ -124,12 +124,14 @@ public final class Applier {
         // Roll back what this apply did, then put back what it had taken away.
         undone.addAll(undoer.undo(journal, run.added.stream().filter(Journal.Entry::live).toList(), notes));
         names.removeGone(journal, notes::add); // also those of namespaces the apply never reached
+        RunLogs.delete(runDir, journal, run.added);
         // the rollback is checked, not assumed: a namespace this apply made must be gone
         boolean restored = run.added.stream().map(e -> e.effect().createdNamespace())
                 .noneMatch(ns -> ns != null && Files.exists(netnsDir.resolve(ns)));
         List<Step> putBack = new ArrayList<>();
-        for (Journal.Entry e : diff.remove()) putBack.add(e.step);
-        for (Journal.Entry e : diff.redo()) putBack.add(e.step);
+        // a run command read back from the journal is never started again: the journal is no script
+        for (Journal.Entry e : diff.remove()) if (!e.step.background()) putBack.add(e.step);
+        for (Journal.Entry e : diff.redo()) if (!e.step.background()) putBack.add(e.step);
         if (!putBack.isEmpty() && !signals.happened()) {
             putBack.sort(Comparator.comparingInt(s -> indexIn(s, live)));
             restored = runner(journal, plan, null).steps(putBack) == null && restored;
@@ -181,8 +183,11 @@ public final class Applier {
      */
     private void forgetVanished(Journal journal) {
         Ownership o = Ownership.of(journal, exec, netnsDir);
-        if (o.notOurs().isEmpty()) return;
-        List<Journal.Entry> gone = Footprint.withAll(journal.live(), o.notOurs());
+        List<Journal.Entry> seeds = new ArrayList<>(o.notOurs());
+        seeds.addAll(o.remnants());
+        if (seeds.isEmpty()) return;
+        o.removeRemnants(netnsDir); // files a killed destroy left: no namespace, and the lab's own
+        List<Journal.Entry> gone = Footprint.withAll(journal.live(), seeds);
         if (verbose != null) {
             for (Journal.Entry e : o.missing()) {
                 String what = e.effect().createdNamespace() != null ? "namespace " + e.effect().createdNamespace()

@@ -14,10 +14,13 @@ import nslab.plan.Tool;
  * <p>
  * The order, in waves whose batches do not depend on each other:
  * <ol>
- * <li>every root-namespace {@code ip} step in one {@code ip -batch -}: namespaces first, then
- *     the veths the planner creates from the root namespace straight into their namespaces, then
- *     the host's own devices, addresses and routes (nothing in the root namespace depends on a
- *     thing done inside a lab namespace);</li>
+ * <li>the namespaces, in one {@code ip -batch -} of their own: each is identified in the journal
+ *     before anything is made in it or reaches into it, so that no crash leaves a device the
+ *     journal could only know by its name inside a namespace it cannot tell from another;</li>
+ * <li>every other root-namespace {@code ip} step in one {@code ip -batch -}: the veths the planner
+ *     creates from the root namespace straight into their namespaces, then the host's own devices,
+ *     addresses and routes (nothing in the root namespace depends on a thing done inside a lab
+ *     namespace);</li>
  * <li>each namespace's {@code ip} steps, all phases in plan order, in one {@code ip -n NS -batch -}
  *     (its devices, addresses, links, routes only need what wave 1 made and what it makes
  *     itself);</li>
@@ -56,8 +59,11 @@ public final class Batcher {
             }
         }
         List<List<Unit>> waves = new ArrayList<>();
-        if (!hostIpIdx.isEmpty()) {
-            hostIp.add(unit(steps, hostIpIdx));
+        List<Integer> namespaces = hostIpIdx.stream().filter(i -> steps.get(i).effect().createdNamespace() != null).toList();
+        List<Integer> hostRest = hostIpIdx.stream().filter(i -> steps.get(i).effect().createdNamespace() == null).toList();
+        if (!namespaces.isEmpty()) waves.add(List.of(unit(steps, namespaces)));
+        if (!hostRest.isEmpty()) {
+            hostIp.add(unit(steps, hostRest));
             waves.add(hostIp);
         }
         List<Unit> wave2 = new ArrayList<>();

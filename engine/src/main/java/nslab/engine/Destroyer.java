@@ -1,6 +1,5 @@
 package nslab.engine;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -79,22 +78,26 @@ public final class Destroyer {
             Ownership o = Ownership.of(journal, exec, netnsDir);
             notes.addAll(o.messages());
             List<Journal.Entry> notOurs = Footprint.withAll(journal.live(), o.notOurs());
-            List<Journal.Entry> ours = journal.live().stream().filter(e -> !notOurs.contains(e)).toList();
-            Map<String, String> hostDevices = hostDevices(journal.live(), ours);
+            List<Journal.Entry> leftOver = Footprint.withAll(journal.live(), o.remnants()); // went with a killed destroy
+            List<Journal.Entry> ours = journal.live().stream().filter(e -> !notOurs.contains(e) && !leftOver.contains(e)).toList();
+            List<String> remnants = o.removeRemnants(netnsDir);
+            Map<String, String> hostDevices = hostDevices(journal.live());
             Timing.note("ownership", t1, System.nanoTime());
             List<String> undone;
             boolean host = ours.stream().anyMatch(HostSysctls::isHost);
             try (LabLock hostLock = host ? LabLock.host(runDir, "changed") : null) {
-                undone = new ArrayList<>(new Undoer(exec, runDir, netnsDir, verbose, names).progress(progress, "destroy").undo(journal, ours, notes));
+                undone = new ArrayList<>(remnants);
+                undone.addAll(new Undoer(exec, runDir, netnsDir, verbose, names).progress(progress, "destroy").undo(journal, ours, notes));
             }
             journal.mark(notOurs, Journal.State.REMOVED);
+            journal.mark(leftOver, Journal.State.REMOVED);
             names.removeGone(journal, notes::add);
             long t3 = System.nanoTime();
             progress.progress(new Progress("destroy", "waiting for the kernel to free the namespaces", undone.size(), undone.size()));
             List<String> left = settle(ours, hostDevices, undone);
             Timing.note("end state", t3, System.nanoTime());
             if (left.isEmpty()) {
-                deleteLogs(journal);
+                RunLogs.delete(runDir, journal, journal.entries());
                 journal.delete();
             }
             return new DestroyResult(true, undone, namespaces, left, notes);
@@ -102,16 +105,16 @@ public final class Destroyer {
     }
 
     /**
-     * The lab's root-namespace interfaces with the ifindex it made them with (null: not recorded);
-     * also those whose namespace is no longer there under its name (renamed, or held open), which
-     * their ifindex still proves the lab's.
+     * The lab's root-namespace interfaces with the ifindex it made them with; also those whose
+     * namespace is no longer there under its name (renamed, or held open), which their ifindex
+     * still proves the lab's. One whose ifindex was never recorded is never deleted by its name.
      */
-    private static Map<String, String> hostDevices(List<Journal.Entry> live, List<Journal.Entry> ours) {
+    private static Map<String, String> hostDevices(List<Journal.Entry> live) {
         Map<String, String> out = new LinkedHashMap<>();
         for (Journal.Entry e : live) {
             for (Effect.Device d : Footprint.hostDevices(e.step)) {
                 String index = e.identity(Identities.IFINDEX + d.name());
-                if (index != null || ours.contains(e)) out.put(d.name(), index);
+                if (index != null) out.put(d.name(), index);
             }
         }
         return out;
@@ -134,7 +137,7 @@ public final class Destroyer {
             if (!hostDevices.isEmpty()) {
                 Map<String, String> links = Identities.hostLinks(exec);
                 hostDevices.forEach((name, index) -> {
-                    if (links.containsKey(name) && (index == null || index.equals(links.get(name)))) devices.add(name);
+                    if (index.equals(links.get(name))) devices.add(name);
                 });
             }
             for (String d : devices) left.add("interface " + d + " in the root namespace");
@@ -153,18 +156,6 @@ public final class Destroyer {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return left;
-            }
-        }
-    }
-
-    /** The output files of the lab's run commands, by their exact names. */
-    private void deleteLogs(Journal journal) {
-        for (Journal.Entry e : journal.entries()) {
-            if (!e.step.background()) continue;
-            try {
-                Files.deleteIfExists(WaveRunner.logOf(runDir, journal.lab(), e.id));
-            } catch (IOException ex) {
-                // nothing to clean
             }
         }
     }

@@ -87,4 +87,21 @@ final class Identities {
         }
         return out;
     }
+
+    /**
+     * Whether {@code /run/netns/NAME} is an empty file with nothing mounted on it (on the same
+     * device as its directory): what {@code ip netns del} leaves for a moment between its unmount
+     * and its unlink, and a killed one for good. No namespace at all.
+     */
+    static boolean unmountedFile(Path netnsDir, String name) {
+        try {
+            BasicFileAttributes f = Files.readAttributes(netnsDir.resolve(name), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            BasicFileAttributes d = Files.readAttributes(netnsDir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            java.util.regex.Matcher fk = FILE_KEY.matcher(String.valueOf(f.fileKey()));
+            java.util.regex.Matcher dk = FILE_KEY.matcher(String.valueOf(d.fileKey()));
+            return f.isRegularFile() && f.size() == 0 && fk.matches() && dk.matches() && fk.group(1).equals(dk.group(1));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
 }

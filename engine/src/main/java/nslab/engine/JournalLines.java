@@ -1,17 +1,12 @@
 package nslab.engine;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
-import nslab.plan.Command;
-import nslab.plan.Effect;
-import nslab.plan.Tool;
 
 /**
  * The journal's line format: fields separated by tabs, a backslash and every control character in
- * a field written {@code \xHH}, and the CRC-32 of the rest as the last field; and how a command
- * and an effect are laid out as fields.
+ * a field written {@code \xHH}, and the CRC-32 of the rest as the last field.
  */
 final class JournalLines {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -115,61 +110,5 @@ final class JournalLines {
         char[] out = new char[8];
         for (int i = 7; i >= 0; i--, v >>>= 4) out[i] = HEX[(int) (v & 15)];
         return new String(out);
-    }
-
-    static void encode(Command c, List<String> f) {
-        if (c == null) {
-            f.add("-");
-            return;
-        }
-        f.add(c.namespace() == null ? "=" : "=" + c.namespace());
-        f.add(c.tool().name());
-        f.add(String.valueOf(c.args().size()));
-        f.addAll(c.args());
-    }
-
-    static Command decodeCommand(String[] f, int[] at) {
-        String ns = f[at[0]++];
-        if (ns.equals("-")) return null;
-        if (!ns.startsWith("=")) throw new IllegalArgumentException("a malformed command");
-        Tool tool = Tool.valueOf(f[at[0]++]);
-        int n = Integer.parseInt(f[at[0]++]);
-        if (n < 0 || at[0] + n > f.length) throw new IllegalArgumentException("a malformed command");
-        List<String> args = new ArrayList<>();
-        for (int i = 0; i < n; i++) args.add(f[at[0]++]);
-        return new Command(ns.length() == 1 ? null : ns.substring(1), tool, args);
-    }
-
-    static void encode(Effect e, List<String> f) {
-        f.add(e.kind().name());
-        f.add(e.namespace() == null ? "=" : "=" + e.namespace());
-        f.add(e.name());
-        for (List<Effect.Device> devices : List.of(e.creates(), e.on())) {
-            f.add(String.valueOf(devices.size()));
-            for (Effect.Device d : devices) {
-                f.add(d.namespace() == null ? "=" : "=" + d.namespace());
-                f.add(d.name());
-            }
-        }
-    }
-
-    static Effect decodeEffect(String[] f, int[] at) {
-        Effect.Kind kind = Effect.Kind.valueOf(f[at[0]++]);
-        String ns = namespaceField(f[at[0]++]);
-        String name = f[at[0]++];
-        List<List<Effect.Device>> lists = new ArrayList<>();
-        for (int k = 0; k < 2; k++) {
-            int n = Integer.parseInt(f[at[0]++]);
-            if (n < 0 || at[0] + 2 * n > f.length) throw new IllegalArgumentException("a malformed effect");
-            List<Effect.Device> devices = new ArrayList<>();
-            for (int i = 0; i < n; i++) devices.add(new Effect.Device(namespaceField(f[at[0]++]), f[at[0]++]));
-            lists.add(devices);
-        }
-        return new Effect(kind, ns, name, lists.get(0), lists.get(1));
-    }
-
-    private static String namespaceField(String s) {
-        if (!s.startsWith("=")) throw new IllegalArgumentException("a malformed namespace field");
-        return s.length() == 1 ? null : s.substring(1);
     }
 }

@@ -34,8 +34,9 @@ import nslab.model.Namespace;
  * Written while an apply runs its steps, on a thread of its own, done before the first process
  * the lab starts (not a plan step: it is no kernel state, and no command of the printed plan);
  * removed while the {@link Undoer} deletes the namespaces. What was written is
- * journalled as notes, before the write: {@code names-file "NS HASH"} (the content's length and checksum, {@link #hash}) and
- * {@code names-dir NS} (a directory nslab made). A file is removed only while it still holds what
+ * journalled as notes before the write: {@link JournalNote.NameFile} (the namespace, and the
+ * content's length and checksum, {@link #hash}) and {@link JournalNote.NameDir} (a directory nslab
+ * is about to make). A file is removed only while it still holds what
  * nslab wrote, and a directory only if nslab made it and it is empty: a hosts file someone else
  * wrote, or edited since, is left alone and said so.
  * <p>
@@ -43,9 +44,6 @@ import nslab.model.Namespace;
  * sandbox has mounted /etc or /etc/netns of its own (the launcher and the tests do).
  */
 final class NameFiles {
-    static final String FILE_NOTE = "names-file";
-    static final String DIR_NOTE = "names-dir";
-
     /** Writes nothing (tests with made-up executors, a sandbox without an /etc of its own). */
     static final NameFiles NONE = new NameFiles(null);
 
@@ -115,7 +113,7 @@ final class NameFiles {
         Set<String> coming = new LinkedHashSet<>();
         Map<String, byte[]> writes = new LinkedHashMap<>(); // namespace -> its new content
         Map<String, String> hashes = new HashMap<>();
-        List<String> newDirs = new ArrayList<>();
+        List<JournalNote> newDirs = new ArrayList<>();
         Map<String, List<String>> ours = ourHashes(journal);
         Names names = new Names(lab);
         for (Namespace n : lab.created()) {
@@ -126,22 +124,32 @@ final class NameFiles {
                 String hash = hash(content);
                 hashes.put(n.name(), hash);
                 if (needsWrite(ours.getOrDefault(n.name(), List.of()), n.name(), hash, problems)) {
-                    if (madeDirectory(n.name())) newDirs.add(n.name());
+                    if (!Files.isDirectory(dir.resolve(n.name()), LinkOption.NOFOLLOW_LINKS)) newDirs.add(new JournalNote.NameDir(n.name()));
                     writes.put(n.name(), content);
                 }
             } catch (IOException | RuntimeException e) {
                 problems.add(e.getMessage() == null ? e.toString() : e.getMessage());
             }
         }
-        journal.renote(DIR_NOTE, newDirs, List.of());
-        List<String> added = new ArrayList<>();
-        List<String> old = new ArrayList<>();
+        List<JournalNote> added = new ArrayList<>(newDirs);
+        List<JournalNote> old = new ArrayList<>();
         writes.forEach((ns, content) -> {
             String hash = hashes.get(ns);
-            added.add(ns + " " + hash);
-            for (String h : ours.getOrDefault(ns, List.of())) if (!h.equals(hash)) old.add(ns + " " + h);
+            added.add(new JournalNote.NameFile(ns, hash));
+            for (String h : ours.getOrDefault(ns, List.of())) if (!h.equals(hash)) old.add(new JournalNote.NameFile(ns, h));
         });
-        journal.renote(FILE_NOTE, added, List.of()); // before the writes: a crash leaves a note, never an unknown file
+        // before the directories and files are made: a crash leaves a note, never an unknown file
+        journal.renote(added, List.of());
+        List<JournalNote> notMade = new ArrayList<>();
+        for (JournalNote d : newDirs) {
+            String ns = ((JournalNote.NameDir) d).namespace();
+            try {
+                if (!Files.isDirectory(dir)) Files.createDirectories(dir);
+                Files.createDirectory(dir.resolve(ns));
+            } catch (IOException | RuntimeException e) {
+                notMade.add(d); // someone else's (made meanwhile), or not made at all: not nslab's to remove
+            }
+        }
         writes.forEach((ns, content) -> {
             try {
                 // in place, not by a rename: a shell already in the namespace has the file's inode
@@ -151,7 +159,8 @@ final class NameFiles {
                 problems.add(hostsOf(ns) + ": " + e.getMessage());
             }
         });
-        journal.renote(FILE_NOTE, List.of(), old);
+        old.addAll(notMade);
+        journal.renote(List.of(), old);
         removeGone(journal, coming, problems);
         Timing.note("name files: " + writes.size() + " of " + coming.size() + " written", t0, System.nanoTime());
         return problems;
@@ -206,10 +215,10 @@ final class NameFiles {
     }
 
     private void removeGone(Journal journal, Set<String> live, List<String> problems) {
-        List<String> gone = new ArrayList<>();
+        List<JournalNote> gone = new ArrayList<>();
         Map<String, List<String>> ours = ourHashes(journal);
-        for (String note : journal.notes(FILE_NOTE)) {
-            String ns = note.substring(0, note.indexOf(' '));
+        for (JournalNote.NameFile note : journal.notes(JournalNote.NameFile.class)) {
+            String ns = note.namespace();
             if (live.contains(ns)) continue;
             Path file = hostsOf(ns);
             try {
@@ -219,7 +228,7 @@ final class NameFiles {
                     String length = a.size() + "-";
                     // a length nslab never wrote there is someone else's content: no need to read it
                     String now = mine.stream().anyMatch(h -> h.startsWith(length)) ? hash(Files.readAllBytes(file)) : null;
-                    if (note.substring(note.indexOf(' ') + 1).equals(now)) {
+                    if (note.hash().equals(now)) {
                         Files.delete(file);
                     } else if (!mine.contains(now)) {
                         problems.add(file + " was changed since nslab wrote it: left alone");
@@ -232,21 +241,20 @@ final class NameFiles {
             }
             gone.add(note);
         }
-        journal.renote(FILE_NOTE, List.of(), gone);
-        List<String> dirs = new ArrayList<>();
-        for (String ns : journal.notes(DIR_NOTE)) {
-            if (live.contains(ns)) continue;
+        for (JournalNote.NameDir note : journal.notes(JournalNote.NameDir.class)) {
+            if (live.contains(note.namespace())) continue;
+            Path nsDir = dir.resolve(note.namespace());
             try {
                 // only an empty directory goes (rmdir): one holding a file of someone else's stays
-                if (Files.readAttributes(dir.resolve(ns), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isDirectory()) {
-                    Files.delete(dir.resolve(ns));
+                if (Files.readAttributes(nsDir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isDirectory()) {
+                    Files.delete(nsDir);
                 }
             } catch (IOException | RuntimeException e) {
                 // gone already, or not empty: either way not ours to remove
             }
-            dirs.add(ns);
+            gone.add(note);
         }
-        journal.renote(DIR_NOTE, List.of(), dirs);
+        journal.renote(List.of(), gone);
     }
 
     /** Whether the namespace's file must be written: it is missing, or nslab's and different; someone else's is left alone. */
@@ -263,21 +271,11 @@ final class NameFiles {
         return !now.equals(hash);
     }
 
-    /** Makes the namespace's directory if it is missing; whether it did. */
-    private boolean madeDirectory(String ns) throws IOException {
-        Path nsDir = dir.resolve(ns);
-        if (Files.isDirectory(nsDir, LinkOption.NOFOLLOW_LINKS)) return false;
-        if (!Files.isDirectory(dir)) Files.createDirectories(dir);
-        Files.createDirectory(nsDir);
-        return true;
-    }
-
     /** Each namespace's contents nslab wrote to its file, oldest first, as the journal's notes say. */
     private static Map<String, List<String>> ourHashes(Journal journal) {
         Map<String, List<String>> out = new HashMap<>();
-        for (String note : journal.notes(FILE_NOTE)) {
-            int space = note.indexOf(' ');
-            out.computeIfAbsent(note.substring(0, space), k -> new ArrayList<>()).add(note.substring(space + 1));
+        for (JournalNote.NameFile note : journal.notes(JournalNote.NameFile.class)) {
+            out.computeIfAbsent(note.namespace(), k -> new ArrayList<>()).add(note.hash());
         }
         return out;
     }

@@ -1,5 +1,7 @@
 package nslab.engine;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,48 +12,101 @@ import nslab.plan.Effect;
  * Which of a lab's namespaces and host interfaces are still the ones it made: by the identity the
  * journal recorded (nsfs device and inode, ifindex), not by name. {@code missing}: gone (deleted
  * by hand); {@code foreign}: the name is there but is another object now, made by someone else,
- * which nslab leaves alone.
+ * which nslab leaves alone; {@code unproven}: made (or about to be) when nslab was killed, before
+ * its identity was recorded, so nothing tells it from one made since by someone else: left alone
+ * too, and said so; {@code remnants}: the empty, unmounted {@code /run/netns} files of namespaces
+ * whose removal the journal had recorded as begun (a destroy killed halfway), to be removed.
  */
-record Ownership(List<Journal.Entry> missing, List<Journal.Entry> foreign, List<String> messages) {
+record Ownership(List<Journal.Entry> missing, List<Journal.Entry> foreign, List<Journal.Entry> unproven,
+                 List<Journal.Entry> remnants, List<String> messages) {
 
     static Ownership of(Journal journal, Executor exec, Path netnsDir) {
-        List<Journal.Entry> missing = new ArrayList<>();
-        List<Journal.Entry> foreign = new ArrayList<>();
-        List<String> messages = new ArrayList<>();
+        Ownership o = new Ownership(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         Map<String, String> links = null;
         for (Journal.Entry e : journal.live()) {
             Effect effect = e.effect();
-            if (effect.createdNamespace() != null) {
-                String now = Identities.namespace(netnsDir, effect.createdNamespace());
+            String ns = effect.createdNamespace();
+            if (ns != null) {
+                String now = Identities.namespace(netnsDir, ns);
                 String was = e.identity(Identities.NETNS);
+                boolean leftFile = now != null && Identities.unmountedFile(netnsDir, ns);
                 if (now == null) {
-                    missing.add(e);
-                } else if (was != null && !was.equals(now)) {
-                    foreign.add(e);
-                    messages.add("namespace " + effect.createdNamespace() + " is no longer the lab's (deleted and made"
-                            + " again outside nslab): left alone");
+                    o.missing.add(e);
+                } else if (leftFile && e.state() == Journal.State.REMOVING) {
+                    o.remnants.add(e);
+                } else if (was == null && !madeSince(now, e.since())) {
+                    o.unproven.add(e);
+                    o.messages.add("namespace " + ns + " cannot be told from one made by someone else (nslab was stopped"
+                            + " before it recorded its identity, and it is not younger than the lab's intent to make it):"
+                            + " left alone; if it is the lab's, remove it with 'ip netns del " + ns + "'");
+                } else if (was != null && !was.equals(now)) { // (was == null here: younger than the intent, so
+                    // made by the batch a kill -9 caught before it recorded the identity: the lab's)
+                    o.foreign.add(e);
+                    o.messages.add("namespace " + ns + " is no longer the lab's (deleted and made again outside nslab): left alone");
                 }
             }
             for (Effect.Device d : Footprint.hostDevices(e.step)) {
                 String was = e.identity(Identities.IFINDEX + d.name());
-                if (was == null) continue;
+                if (was == null && reachesNamespace(effect)) continue; // goes with the lab namespace its other end is in
                 if (links == null) links = Identities.hostLinks(exec);
                 String now = links.get(d.name());
-                if (now == null) {
-                    if (!missing.contains(e)) missing.add(e);
-                } else if (!was.equals(now) && !foreign.contains(e)) {
-                    foreign.add(e);
-                    messages.add("interface " + d.name() + " in the root namespace is no longer the lab's (ifindex "
+                if (was == null) {
+                    // wholly in the host: nothing proves it is the one the lab made
+                    if (now != null && !o.unproven.contains(e)) {
+                        o.unproven.add(e);
+                        o.messages.add("interface " + d.name() + " in the root namespace cannot be told from one made by"
+                                + " someone else (nslab was stopped after it was made and before its ifindex was"
+                                + " recorded): left alone; if it is the lab's, remove it with 'ip link del " + d.name() + "'");
+                    }
+                } else if (now == null) {
+                    if (!o.missing.contains(e)) o.missing.add(e);
+                } else if (!was.equals(now) && !o.foreign.contains(e)) {
+                    o.foreign.add(e);
+                    o.messages.add("interface " + d.name() + " in the root namespace is no longer the lab's (ifindex "
                             + now + ", the lab made " + was + "): left alone");
                 }
             }
         }
-        return new Ownership(missing, foreign, messages);
+        return o;
     }
 
+    /** Whether a namespace's identity ({@code dev:inode:ctime}) says it was named at or after {@code since}. */
+    private static boolean madeSince(String identity, long since) {
+        if (since <= 0) return false;
+        try {
+            // the kernel stamps with its coarse clock, a tick behind the one the intent was stamped with
+            return Long.parseLong(identity.substring(identity.lastIndexOf(':') + 1)) >= since - 100_000_000L;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean reachesNamespace(Effect e) {
+        return e.creates().stream().anyMatch(d -> d.namespace() != null);
+    }
+
+    /** What is not the lab's to remove: gone, someone else's, or not provably the lab's. */
     List<Journal.Entry> notOurs() {
         List<Journal.Entry> all = new ArrayList<>(missing);
         for (Journal.Entry e : foreign) if (!all.contains(e)) all.add(e);
+        for (Journal.Entry e : unproven) if (!all.contains(e)) all.add(e);
         return all;
+    }
+
+    /** Removes the remnants' files (an empty, unmounted file, checked again just before); returns what was removed. */
+    List<String> removeRemnants(Path netnsDir) {
+        List<String> removed = new ArrayList<>();
+        for (Journal.Entry e : remnants) {
+            String ns = e.effect().createdNamespace();
+            try {
+                if (Identities.unmountedFile(netnsDir, ns)) {
+                    Files.delete(netnsDir.resolve(ns));
+                    removed.add("ip netns del " + ns);
+                }
+            } catch (IOException e2) {
+                // gone meanwhile
+            }
+        }
+        return removed;
     }
 }

@@ -18,8 +18,6 @@ import nslab.render.ShellQuoting;
  * Used by apply (steps a script no longer has, a rollback) and by destroy.
  */
 final class Undoer {
-    static final String TABLE_NOTE = "iptables-table";
-
     private final Executor exec;
     private final Path runDir;
     private final Path netnsDir;
@@ -66,6 +64,8 @@ final class Undoer {
         Timing.note("teardown plan", t0, t1);
         Timing.note("process scan", t1, System.nanoTime());
         List<String> lines = new ArrayList<>();
+        // recorded before anything goes: a destroy killed halfway leaves files the next one knows as the lab's
+        journal.mark(t.undone, Journal.State.REMOVING);
         Runnable namesRemoved = names.removeAside(journal, namespaces, notes::add);
         String undoing = verb.equals("destroy") ? "deleting" : "rolling back";
         for (Batch b : batcher.undoBatches(t.commands)) {
@@ -101,7 +101,8 @@ final class Undoer {
      */
     private List<String> dropTablesNoLongerUsed(Journal journal) {
         List<String> lines = new ArrayList<>();
-        for (String table : journal.notes(TABLE_NOTE)) {
+        for (JournalNote.Table note : journal.notes(JournalNote.Table.class)) {
+            String table = note.name();
             boolean used = journal.live().stream().anyMatch(e -> e.step.command().tool() == Tool.IPTABLES
                     && e.effect().namespace() == null && e.effect().name().equals(table));
             if (used) continue;
@@ -113,7 +114,7 @@ final class Undoer {
                 if (verbose != null) verbose.accept("- " + String.join(" ", drop));
                 if (exec.run(drop, null).ok()) lines.add(String.join(" ", drop));
             }
-            journal.unnote(TABLE_NOTE, table);
+            journal.unnote(note);
         }
         return lines;
     }

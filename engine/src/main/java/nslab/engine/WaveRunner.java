@@ -25,9 +25,10 @@ import nslab.plan.Tool;
 import nslab.render.ShellQuoting;
 
 /**
- * One pass of running steps in waves of batches, journalled: each wave is written as intent,
- * run, marked, and what it made is identified (a namespace's inode, a host interface's ifindex,
- * a process's start time). Stops at the first wave with a failure, or at a signal.
+ * One pass of running steps in waves of batches, journalled: each wave is written as intent
+ * (what each step will make), run, and each batch marked done together with the identity of what
+ * it made (a namespace's inode, a host interface's ifindex, a process's start time) as soon as it
+ * ran. Stops at the first wave with a failure, or at a signal.
  */
 final class WaveRunner {
     record Failed(Step step, String message, String batchArgv) {}
@@ -90,7 +91,6 @@ final class WaveRunner {
             long t0 = System.nanoTime();
             List<Failed> failures = runWave(wave, steps, entryOf);
             Timing.note("wave of " + wave.size() + " processes, " + waveSteps.size() + " commands", t0, System.nanoTime());
-            identify(entries);
             if (!failures.isEmpty()) return failures.get(0);
         }
         if (interruption != null && interruption.happened()) return interrupted();
@@ -101,12 +101,14 @@ final class WaveRunner {
         return new Failed(null, "interrupted by " + interruption.name(), null);
     }
 
-    /** Records who the namespaces and host interfaces this wave made are. */
-    private void identify(List<Journal.Entry> entries) {
+    /**
+     * Who the namespaces and host interfaces these entries made are, read as soon as their batch
+     * has run, to be journalled with their "done" marks in one write.
+     */
+    private Map<Journal.Entry, Map<String, String>> identities(List<Journal.Entry> entries) {
         Map<Journal.Entry, Map<String, String>> ids = new LinkedHashMap<>();
         Map<String, String> links = null;
         for (Journal.Entry e : entries) {
-            if (e.state() != Journal.State.DONE) continue;
             Effect effect = e.effect();
             if (effect.createdNamespace() != null) {
                 String id = Identities.namespace(netnsDir, effect.createdNamespace());
@@ -118,7 +120,7 @@ final class WaveRunner {
                 if (index != null) ids.computeIfAbsent(e, k -> new LinkedHashMap<>()).put(Identities.IFINDEX + d.name(), index);
             }
         }
-        journal.identify(ids);
+        return ids;
     }
 
     private List<Failed> runWave(List<Batcher.Unit> wave, List<Step> steps, Map<Step, Journal.Entry> entryOf) {
@@ -168,7 +170,10 @@ final class WaveRunner {
         Batch.Outcome o = b.outcome(r);
         List<Journal.Entry> done = new ArrayList<>();
         for (int i : o.done()) done.add(entryOf.get(mine.get(i)));
-        journal.mark(done, Journal.State.DONE);
+        List<Journal.Entry> all = new ArrayList<>(mine.size());
+        for (Step s : mine) all.add(entryOf.get(s));
+        // all of them: a batch that failed without saying where may have made more than it marks
+        journal.markIdentified(done, Journal.State.DONE, identities(all));
         if (o.ok()) return null;
         if (o.failed() >= 0) {
             // the failing command and those the tool never reached did nothing to undo
@@ -180,9 +185,9 @@ final class WaveRunner {
         return new Failed(mine.size() == 1 ? mine.get(0) : null, o.message(), ShellQuoting.join(b.argv()));
     }
 
-    /** The run log of a journal entry: its exact name, so that no other lab's log is ever taken for it. */
+    /** The run log of a journal entry ({@link RunLogs}). */
     static Path logOf(Path runDir, String lab, int id) {
-        return runDir.resolve(Journal.safe(lab) + "." + id + ".log");
+        return RunLogs.of(runDir, lab, id);
     }
 
     private Failed start(Step s, Journal.Entry e) {
@@ -236,8 +241,7 @@ final class WaveRunner {
             if (!r.ok() || values.size() != keys.size()) continue; // a key to be created by the lab
             for (int n = 0; n < keys.size(); n++) {
                 Step s = steps.get(u.stepIndexes().get(n));
-                journal.setUndo(entryOf.get(s), Command.of(ns, Tool.SYSCTL,
-                        List.of("-w", keys.get(n) + "=" + values.get(n).trim().replaceAll("\\s+", " "))));
+                journal.setOldValue(entryOf.get(s), values.get(n).trim().replaceAll("\\s+", " "));
             }
         }
     }
@@ -254,7 +258,8 @@ final class WaveRunner {
         Set<String> existing = new HashSet<>();
         if (save.ok()) save.out().lines().filter(l -> l.startsWith("*")).forEach(l -> existing.add(l.substring(1).trim()));
         for (String t : wanted) {
-            if (!existing.contains(t) && !journal.notes(Undoer.TABLE_NOTE).contains(t)) journal.note(Undoer.TABLE_NOTE, t);
+            JournalNote note = new JournalNote.Table(t);
+            if (!existing.contains(t) && !journal.notes(JournalNote.Table.class).contains(note)) journal.note(note);
         }
     }
 

@@ -35,7 +35,7 @@ namespace 'a' { dev 'a0' { ip '10.0.0.2/24' } }
 namespace 'b'
 '''
 
-    def "a fresh lab: one root batch, one batch per namespace, then the sysctls; all journalled as done"() {
+    def "a fresh lab: the namespaces' batch, one other root batch, one batch per namespace, then the sysctls; all journalled as done"() {
         when:
         def r = applier().apply(Labs.plan(LAB))
 
@@ -43,9 +43,10 @@ namespace 'b'
         r.status() == ApplyResult.Status.APPLIED
         exec.changes()*.argv as Set == [['ip', '-batch', '-'], ['ip', '-n', 'a', '-batch', '-'], ['ip', '-n', 'b', '-batch', '-'],
                                          ['sysctl', '-w', 'net.ipv4.ip_forward=1']] as Set
-        exec.changes().size() == 4
+        exec.changes().size() == 5
         exec.changes()[0].argv == ['ip', '-batch', '-']
-        exec.changes()[0].stdin.startsWith('netns add a\nnetns add b\nlink add name h0 type veth peer name a0 netns a\n')
+        exec.changes()[0].stdin == 'netns add a\nnetns add b\n'
+        exec.changes()[1].stdin.startsWith('link add name h0 type veth peer name a0 netns a\n')
         journal().live().size() == Labs.plan(LAB).steps().size()
         journal().entries().every { it.state() == Journal.State.DONE }
         r.ran().size() == Labs.plan(LAB).steps().size()

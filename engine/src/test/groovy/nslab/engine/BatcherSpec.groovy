@@ -17,14 +17,15 @@ class BatcherSpec extends Specification {
         then:
         plan.steps().size() == steps
         waves*.size().sum() == processes
-        waves[0].size() == 1 && waves[0][0].batch().namespace() == null   // the root namespace's ip -batch
-        waves[1]*.batch()*.namespace() as Set == (1..n).collect { "n$it".toString() } as Set
+        waves[0].size() == 1 && waves[0][0].batch().namespace() == null   // the namespaces, journalled with their identities first
+        waves[1].size() == 1 && waves[1][0].batch().namespace() == null   // the root namespace's other ip steps
+        waves[2]*.batch()*.namespace() as Set == (1..n).collect { "n$it".toString() } as Set
 
         where:
         n   | steps | processes
-        2   | 9     | 3
-        50  | 345   | 51
-        500 | 3495  | 501
+        2   | 9     | 4
+        50  | 345   | 52
+        500 | 3495  | 502
     }
 
     def "the root namespace goes first, each namespace's ip steps in one batch, then sysctl/iptables/tc (in plan order), then run"() {
@@ -39,10 +40,10 @@ namespace 'a' { dev 'a0' { ip '10.0.0.2/24'; rate '10mbit' }; gateway '10.0.0.1'
         def shape = waves.collect { w -> w.collect { u -> u.isRun() ? 'run' : "${u.batch().tool()}@${u.batch().namespace() ?: 'host'}" } }
 
         then:
-        shape == [['IP@host'], ['IP@a'], ['SYSCTL@host', 'SYSCTL@a', 'IPTABLES@host', 'TC@a'], ['run']]
+        shape == [['IP@host'], ['IP@host'], ['IP@a'], ['SYSCTL@host', 'SYSCTL@a', 'IPTABLES@host', 'TC@a'], ['run']]
 
         and: 'within a batch the plan order holds'
-        def hostIp = waves[0][0].batch().commands()*.args()
+        def hostIp = (waves[0][0].batch().commands() + waves[1][0].batch().commands())*.args()
         hostIp.findIndexOf { it[0..1] == ['netns', 'add'] } < hostIp.findIndexOf { it[0..1] == ['link', 'add'] }
         hostIp.findIndexOf { it[0..1] == ['link', 'add'] } < hostIp.findIndexOf { it[0..1] == ['addr', 'add'] }
     }

@@ -64,6 +64,10 @@ class EngineDriver {
             case 'drift':
                 engine.drift(args[1], null).each { println "DRIFT ${it.kind()} ${it.namespace() ?: 'host'} ${it.subject()} ${it.restorable()}" }
                 return 0
+            case 'mark-removing': // the records a destroy writes before it deletes anything (to stand in for one killed)
+                def j = Journal.open(Engine.defaultRunDir(), args[1])
+                j.mark(j.live(), Journal.State.REMOVING)
+                return 0
             case 'status':
                 println(args.length > 1 && args[1] == '--json' ? groovy.json.JsonOutput.toJson(engine.status().labs(null)) : engine.status().text(null))
                 return 0

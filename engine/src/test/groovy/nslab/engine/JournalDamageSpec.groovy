@@ -67,7 +67,7 @@ class JournalDamageSpec extends Specification {
         then:
         back.namespaces() == ['a', 'b']
         back.warnings().size() == 1
-        back.warnings()[0].contains('torn.journal:6: an unfinished last record')
+        back.warnings()[0].contains('torn.journal:7: an unfinished last record')
     }
 
     def "#damage before the end stops the reading, naming the file and line; --force reads around it"() {
@@ -124,10 +124,10 @@ class JournalDamageSpec extends Specification {
         !Files.exists(journalFile('empty'))
 
         where:
-        text << ['', JournalLines.line(Journal.MAGIC, '2', 'empty', '-')]
+        text << ['', JournalLines.line(Journal.MAGIC, '3', 'empty', '-')]
     }
 
-    def "a journal of the older format 1 is refused clearly; --force still finds its namespaces"() {
+    def "a journal of the older format 1 is refused clearly; --force still finds its namespaces, as names only"() {
         given:
         Files.createDirectories(dir)
         journalFile('old').toFile().text = 'nslab-journal 1 old\n' +
@@ -140,6 +140,7 @@ class JournalDamageSpec extends Specification {
         then:
         def x = thrown(EngineException)
         x.message.contains('format 1')
+        x.message.contains('never runs a journal')
         x.message.contains("'nslab destroy --force old'")
         Journal.labs(dir) == ['old']
         Journal.open(dir, 'old', true).namespaces() == ['a']
