@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import nslab.engine.Engine;
+import nslab.model.Bounds;
 import nslab.model.Lab;
 import nslab.model.Namespace;
 import nslab.report.JsonOption;
@@ -61,6 +62,8 @@ public final class TraceCommand implements Callable<Integer> {
             err.flush();
         }
         String problem = problem(model, from, to);
+        if (problem == null) problem = family(model, to, v6);
+        if (problem == null) problem = port();
         if (problem != null) throw new Precondition.BadArgument("nslab trace: " + problem);
         Probe probe = kind == null || (kind.tcp == null && kind.udp == null) ? Probe.icmp(v6, dev)
                 : kind.tcp != null ? new Probe(Probe.Kind.TCP, kind.tcp, v6, dev) : new Probe(Probe.Kind.UDP, kind.udp, v6, dev);
@@ -69,6 +72,21 @@ public final class TraceCommand implements Callable<Integer> {
         json.text(out).flush();
         json.print(out, JsonShapes.trace(t));
         return t.ok() ? ExitCodes.OK : ExitCodes.EXPECTATION_FAILED;
+    }
+
+    /** A port given that no TCP or UDP packet can carry, or null. */
+    private String port() {
+        Integer port = kind == null ? null : kind.tcp != null ? kind.tcp : kind.udp;
+        if (port == null || Bounds.PORT.holds(port)) return null;
+        return (kind.tcp != null ? "--tcp " : "--udp ") + port + " is no port: give one from " + Bounds.PORT.range();
+    }
+
+    /** With -6, TO must have an IPv6 address (a namespace without one, or an IPv4 address, has none), or null. */
+    static String family(Lab lab, String to, boolean v6) {
+        if (!v6 || Tracer.address(lab, to, true).filter(a -> a.contains(":")).isPresent()) return null;
+        if (lab.namespace(to).isEmpty()) return "-6 asks for IPv6, but " + to + " is an IPv4 address: leave out -6";
+        return "-6 asks for IPv6, but namespace '" + to + "' has no IPv6 address: leave out -6, or give " + to
+                + " an IPv6 address (ip 'fd00::2/64' on its interface)";
     }
 
     /** What is wrong with FROM and TO, or null. */

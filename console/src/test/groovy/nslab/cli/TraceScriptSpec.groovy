@@ -72,5 +72,10 @@ class TraceScriptSpec extends Specification {
         ['client', 'mars']                   || "'mars' is neither an address nor a namespace of lab"
         ['client']                           || "Missing required parameter: 'TO'"
         ['client', 'server', '--tcp', '1', '--udp', '2'] || 'mutually exclusive'
+        ['-6', 'client', 'server']           || "-6 asks for IPv6, but namespace 'server' has no IPv6 address: leave out -6"
+        ['-6', 'client', '192.168.100.1']    || '-6 asks for IPv6, but 192.168.100.1 is an IPv4 address: leave out -6'
+        ['--tcp', '0', 'client', 'server']   || '--tcp 0 is no port: give one from 1 to 65535'
+        ['--tcp', '99999', 'client', 'server'] || '--tcp 99999 is no port: give one from 1 to 65535'
+        ['--udp', '65536', 'client', 'server'] || '--udp 65536 is no port'
     }
 }

@@ -15,7 +15,8 @@ import nslab.plan.Effect;
  * the first lab to set a key saves the value it had (with the per-interface values a global
  * forwarding key resets), the labs after it copy that saved value, and only the last one to leave
  * puts it back — unless someone else changed it since, which is then left as it is and said so.
- * Callers hold {@link LabLock#host}.
+ * Which value the labs left is the one the last of them wrote, kept in the {@link HostLedger}
+ * (the lab that wrote it may have left already). Callers hold {@link LabLock#host}.
  */
 final class HostSysctls {
     static final String ORIGINAL = "original";
@@ -24,6 +25,7 @@ final class HostSysctls {
     private final Executor exec;
     private final Path runDir;
     private final Path procSys;
+    private final HostLedger ledger;
 
     HostSysctls(Executor exec, Path runDir) {
         this(exec, runDir, Path.of("/proc/sys"));
@@ -33,6 +35,7 @@ final class HostSysctls {
         this.exec = exec;
         this.runDir = runDir;
         this.procSys = procSys;
+        this.ledger = new HostLedger(runDir);
     }
 
     static boolean isHost(Journal.Entry e) {
@@ -41,6 +44,12 @@ final class HostSysctls {
 
     /** What each entry must remember before its key is set, given the other labs that set it too. */
     Map<String, String> before(Journal journal, Journal.Entry e) {
+        Map<String, String> id = remember(journal, e);
+        if (id.containsKey(ORIGINAL)) ledger.wrote(e.effect().name(), setValue(e));
+        return id;
+    }
+
+    private Map<String, String> remember(Journal journal, Journal.Entry e) {
         Map<String, String> id = new LinkedHashMap<>();
         Journal.Entry shared = sharedWith(journal.lab(), e.effect().name());
         if (shared != null && shared.identity(ORIGINAL) != null) {
@@ -66,10 +75,14 @@ final class HostSysctls {
             Journal.Entry other = sharedWith(journal.lab(), key);
             if (other != null) continue; // still set by a live lab; the last one gives it back
             String now = Sysctls.read(exec, key);
-            String set = setValue(e);
+            String set = ledger.lastWritten(key).orElse(setValue(e));
+            ledger.released(key);
+            if (now != null && set != null && norm(now).equals(norm(original)) && !norm(now).equals(norm(set))) {
+                continue; // never set (a rolled-back apply), or given back already
+            }
             if (now != null && set != null && !norm(now).equals(norm(set))) {
                 notes.add("host sysctl " + key + " is " + norm(now) + " now, not the " + norm(set)
-                        + " this lab set: changed since by someone else, so left as it is");
+                        + " a lab set: changed since by someone else, so left as it is");
                 continue;
             }
             List<String> argv = new ArrayList<>(List.of("sysctl", "-q", "-w", key + "=" + original));

@@ -89,33 +89,7 @@ final class Undoer {
         namesRemoved.run();
         journal.mark(t.undone, Journal.State.REMOVED);
         names.removeGone(journal, notes::add);
-        lines.addAll(dropTablesNoLongerUsed(journal));
-        return lines;
-    }
-
-    /**
-     * iptables (nf_tables) creates a table on first use and leaves it, empty, when its last rule
-     * goes. A root-namespace table that this lab brought into being is deleted once no rule of the
-     * lab is in it and it holds no rule at all, so that the machine is as before (needs nft; without
-     * it an empty table with ACCEPT policies stays, which filters nothing).
-     */
-    private List<String> dropTablesNoLongerUsed(Journal journal) {
-        List<String> lines = new ArrayList<>();
-        for (JournalNote.Table note : journal.notes(JournalNote.Table.class)) {
-            String table = note.name();
-            boolean used = journal.live().stream().anyMatch(e -> e.step.command().tool() == Tool.IPTABLES
-                    && e.effect().namespace() == null && e.effect().name().equals(table));
-            if (used) continue;
-            ExecResult save = exec.run(List.of("iptables-save", "-t", table), null);
-            boolean empty = save.ok() && save.out().lines().noneMatch(l -> l.startsWith("-A ")
-                    || (l.startsWith(":") && !l.contains(" ACCEPT")));
-            if (empty) {
-                List<String> drop = List.of("nft", "delete", "table", "ip", table);
-                if (verbose != null) verbose.accept("- " + String.join(" ", drop));
-                if (exec.run(drop, null).ok()) lines.add(String.join(" ", drop));
-            }
-            journal.unnote(note);
-        }
+        lines.addAll(new HostTables(exec, runDir, verbose).dropNoLongerUsed(journal));
         return lines;
     }
 }

@@ -253,14 +253,7 @@ final class WaveRunner {
             if (u.isRun() || u.batch().tool() != Tool.IPTABLES || u.batch().namespace() != null) continue;
             for (int i = 0; i < u.batch().commands().size(); i++) wanted.add(Batch.table(u.batch().commands().get(i)));
         }
-        if (wanted.isEmpty()) return;
-        ExecResult save = exec.run(List.of("iptables-save"), null);
-        Set<String> existing = new HashSet<>();
-        if (save.ok()) save.out().lines().filter(l -> l.startsWith("*")).forEach(l -> existing.add(l.substring(1).trim()));
-        for (String t : wanted) {
-            JournalNote note = new JournalNote.Table(t);
-            if (!existing.contains(t) && !journal.notes(JournalNote.Table.class).contains(note)) journal.note(note);
-        }
+        new HostTables(exec, runDir, null).noteNew(journal, wanted);
     }
 
     List<String> ranInPlanOrder() {

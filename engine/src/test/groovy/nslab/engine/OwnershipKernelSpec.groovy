@@ -202,7 +202,7 @@ echo "=== after"; cat /proc/sys/net/ipv4/ip_default_ttl
 
         then:
         r.section('before').trim() == '64'
-        r.section('destroy').contains('NOTE host sysctl net.ipv4.ip_default_ttl is 77 now, not the 99 this lab set')
+        r.section('destroy').contains('NOTE host sysctl net.ipv4.ip_default_ttl is 77 now, not the 99 a lab set')
         r.section('after').trim() == '77'
     }
 
