@@ -868,11 +868,6 @@ public final class Tracer {
                 .map(a -> a.prefix().addressText()).orElse(null);
     }
 
-    private static boolean isLocal(Namespace ns, String address) {
-        return ns != null && address != null
-                && ns.addresses().stream().anyMatch(a -> a.valid() && a.prefix().addressText().equals(address));
-    }
-
     private Hop hop(Hop.Kind kind, String ns, String in, String out, String decision, Source source) {
         return new Hop(kind, ns, in, out, decision, source, source == null ? null : lab.line(source).strip(), null);
     }
