@@ -53,4 +53,30 @@ class TraceConsoleSpec extends Specification {
         through.contains('ok: reaches server (192.168.100.1) in server and the answer comes back')
         through.contains('probe: answered, as the walk says')
     }
+
+    def "a link taken down at the console: trace names it and gives the console's own line to bring it up"() {
+        given: 'the routed lab, live, and the cable between gateway and server taken down at run time'
+        enter("namespace 'server' { veth 'svr-veth' peer 'gateway', name: 'svrgw-veth'; ip '192.168.100.1/24'; gateway '192.168.100.254' }")
+        enter("namespace 'client' { veth 'cli-veth' peer 'gateway', name: 'cligw-veth'; ip '10.0.100.1/24'; gateway '10.0.100.254' }")
+        enter("namespace 'gateway' { forward true; dev 'svrgw-veth' { ip '192.168.100.254/24' }; dev 'cligw-veth' { ip '10.0.100.254/24' } }")
+        enter('link server gateway down')
+
+        when:
+        String down = enter('trace client server')
+        String fix = (down =~ /(?m)^fix: `(link \S+ \S+ up)` at the console/).with { it.find() ? it.group(1) : null }
+
+        then: 'the walk stops where the kernel does, at the interface that is down, and the fix is a console line'
+        down.contains('STOPPED: no route from gateway to 192.168.100.1: svrgw-veth is down')
+        down.contains('probe: no answer, as the walk says')
+        fix == 'link gateway server up'
+
+        when: 'the fix is entered'
+        enter(fix)
+        String up = enter('trace client server')
+
+        then: 'the link no longer stops the packet, and the walk and the probe agree on what comes next'
+        !up.contains('is down')
+        up.contains('  gateway  in cligw-veth  out svrgw-veth  forwards to 192.168.100.1')
+        up.contains('as the walk says')
+    }
 }

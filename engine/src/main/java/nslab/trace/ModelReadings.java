@@ -15,10 +15,11 @@ import nslab.plan.Step;
 import nslab.plan.Tool;
 
 /**
- * Answers from the lab alone, for a lab that is not live: the longest matching prefix among the
- * namespace's connected subnets and routes, the sysctls the lab sets (else a new namespace's
- * defaults), the rules its plan adds. It knows nothing of neighbours or sockets: what only the
- * kernel can say is left unsaid.
+ * Answers from the lab alone, for a lab that is not live, by the kernel's rules ({@link KernelRules}) on
+ * the lab's tables: the connected subnets of interfaces that are up and the routes by them, the
+ * sysctls the lab sets (else a new namespace's defaults), the rules its plan adds, interfaces up
+ * unless declared {@code down}. It knows nothing of neighbours or sockets: what only the kernel
+ * can say is left unsaid (the walk asks the owner's sysctls whether ARP is answered).
  */
 final class ModelReadings implements Readings {
     private final Lab lab;
@@ -62,8 +63,7 @@ final class ModelReadings implements Readings {
         if (KernelRules.validateSource(this, nsName, src, iif, v6) != KernelRules.SourceCheck.OK) {
             return RouteAnswer.failed("Invalid argument");
         }
-        Namespace ns = lab.namespace(nsName).get();
-        return new RouteAnswer(false, route.get().dev(), route.get().via(), sourceOn(ns, route.get().dev(), v6), null);
+        return new RouteAnswer(false, route.get().dev(), route.get().via(), LabTables.addressOn(lab, nsName, route.get().dev(), v6), null);
     }
 
     /** The connected routes of the addresses on interfaces that are up, and the lab's routes by interfaces that are up. */
@@ -88,7 +88,7 @@ final class ModelReadings implements Readings {
         for (Route r : ns.routes()) {
             if (r.v6() != v6 && !(r.isDefault() && r.via() == null)) continue;
             Optional<IpPrefix> prefix = IpPrefix.parse(r.isDefault() ? (v6 ? "::/0" : "0.0.0.0/0") : r.destination());
-            String dev = r.dev() != null ? r.dev() : deviceFor(ns, r.via());
+            String dev = r.dev() != null ? r.dev() : LabTables.deviceFor(ns, r.via());
             if (prefix.isEmpty() || dev == null || (onlyUp && !up(ns, dev))) continue;
             out.add(new RouteEntry(prefix.get(), "unicast", dev, r.via()));
         }
@@ -110,25 +110,10 @@ final class ModelReadings implements Readings {
         return ns.iface(dev).map(Interface::up).orElse(true);
     }
 
-    private static String deviceFor(Namespace ns, String gateway) {
-        Optional<IpPrefix> g = IpPrefix.parse(gateway);
-        if (g.isEmpty()) return null;
-        return ns.addresses().stream().filter(a -> a.valid() && a.prefix().contains(g.get())).map(Address::dev)
-                .findFirst().orElse(null);
-    }
-
-    private static String sourceOn(Namespace ns, String dev, boolean v6) {
-        return ns.addressesOf(dev).stream().filter(a -> a.valid() && a.v6() == v6).map(a -> a.prefix().addressText())
-                .findFirst().orElse(null);
-    }
-
     @Override
     public String sysctl(String ns, String key) {
-        String value = "0"; // a new namespace's default for the keys a trace reads; the last line that sets it wins
-        for (Sysctl s : lab.namespace(ns).map(Namespace::sysctls).orElse(List.of())) {
-            if (s.key().equals(key)) value = s.value();
-        }
-        return value;
+        // a new namespace's default for the keys a trace reads; the last line that sets it wins
+        return LabTables.lastSysctl(lab, ns, key).map(Sysctl::value).orElse("0");
     }
 
     @Override

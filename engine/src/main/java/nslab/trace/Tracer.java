@@ -858,19 +858,11 @@ public final class Tracer {
     }
 
     private Sysctl sysctl(String ns, String key) {
-        Sysctl found = null;
-        for (Sysctl s : lab.namespace(ns).map(Namespace::sysctls).orElse(List.of())) if (s.key().equals(key)) found = s;
-        return found;
+        return LabTables.lastSysctl(lab, ns, key).orElse(null);
     }
 
     private String addressOn(String ns, String dev, boolean v6) {
-        return lab.namespace(ns).flatMap(n -> n.addressesOf(dev).stream().filter(a -> a.valid() && a.v6() == v6).findFirst())
-                .map(a -> a.prefix().addressText()).orElse(null);
-    }
-
-    private static boolean isLocal(Namespace ns, String address) {
-        return ns != null && address != null
-                && ns.addresses().stream().anyMatch(a -> a.valid() && a.prefix().addressText().equals(address));
+        return LabTables.addressOn(lab, ns, dev, v6);
     }
 
     private Hop hop(Hop.Kind kind, String ns, String in, String out, String decision, Source source) {

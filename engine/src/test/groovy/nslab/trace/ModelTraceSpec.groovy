@@ -52,6 +52,88 @@ class ModelTraceSpec extends Specification {
         'a drop rule'     | ROUTED.replace('    forward true\n', "    forward true\n    drop in: 'cligw-veth'\n") | 'client' | 'server' || 'gateway' | "dropped in gateway by `drop in: 'cligw-veth'` (lab.groovy:19)" | "remove or narrow `drop in: 'cligw-veth'` (lab.groovy:19)"
     }
 
+    static final String TWO_WAYS = '''lab 'two-ways'
+namespace 'client' {
+    veth 'c1' peer 'r1', name: 'r1c'
+    ip '10.0.1.1/24'
+    veth 'c2' peer 'r2', name: 'r2c'
+    ip '10.0.2.1/24'
+    gateway '10.0.1.254'
+    sysctl 'net.ipv4.conf.all.rp_filter', 1
+}
+namespace 'r1' {
+    forward true
+    dev 'r1c' { ip '10.0.1.254/24' }
+    veth 'r1s' peer 'server', name: 's1'
+    ip '10.0.3.254/24'
+}
+namespace 'r2' {
+    forward true
+    dev 'r2c' { ip '10.0.2.254/24' }
+    veth 'r2s' peer 'server', name: 's2'
+    ip '10.0.4.254/24'
+    route '10.0.1.0/24' via '10.0.2.1'
+}
+namespace 'server' {
+    dev 's1' { ip '10.0.3.1/24' }
+    dev 's2' { ip '10.0.4.1/24' }
+    gateway '10.0.4.254'
+}
+'''
+    static final String NAT = '''lab 'nat'
+namespace 'client' { veth 'lan0' peer 'gw', name: 'lan'; ip '192.168.1.2/24'; gateway '192.168.1.1' }
+namespace 'gw' {
+    forward true
+    dev 'lan' { ip '192.168.1.1/24' }
+    veth 'wan' peer 'internet', name: 'eth0'
+    ip '198.51.100.1/24'
+}
+namespace 'internet' { dev 'eth0' { ip '198.51.100.2/24' } }
+'''
+
+    def "the script alone decides as the kernel: #what"() {
+        when:
+        def t = Tracer.onModel(lab(text)).trace(from, to, Probe.icmp(false, null))
+
+        then:
+        !t.ok()
+        (t.back() ?: t.there()).last().namespace() == ns
+        t.verdict().startsWith(verdict)
+        t.fix().startsWith(fix)
+
+        where:
+        what                                  | text                                                                                   | from     | to         || ns         | verdict                                                                                                   | fix
+        'strict rp_filter on a receiver'      | TWO_WAYS                                                                               | 'client' | 'server'   || 'client'   | 'dropped in client by the strict reverse-path filter: the packet from 10.0.3.1 came in by c2'              | "change `sysctl 'net.ipv4.conf.all.rp_filter', 1` (lab.groovy:8) to `sysctl 'net.ipv4.conf.all.rp_filter', 2`"
+        'a declared down'                     | ROUTED.replace("dev 'svrgw-veth' { ip '192.168.100.254/24' }", "dev 'svrgw-veth' { ip '192.168.100.254/24'; down }") | 'client' | 'server' || 'gateway' | 'no route from gateway to 192.168.100.1: svrgw-veth is down'                                | 'remove `down` from lab.groovy:19'
+        'a mistyped gateway'                  | ROUTED.replace("gateway '192.168.100.254'", "gateway '192.168.100.253'")               | 'client' | 'server'   || 'server'   | 'no ARP answer for 192.168.100.253 on svr-veth in server'                                                  | "change `gateway '192.168.100.253'` (lab.groovy:8) to `gateway '192.168.100.254'`"
+        'a missing masquerade'                | NAT                                                                                    | 'client' | 'internet' || 'internet' | 'no route back from internet to 192.168.1.2'                                                               | "add `masquerade '192.168.1.0/24', out: 'wan'` to namespace 'gw'"
+    }
+
+    def "a forwardPort: the walk follows the DNAT to the server and back"() {
+        given:
+        def text = '''lab 'dnat'
+namespace 'client' { veth 'c0' peer 'gw', name: 'gc'; ip '198.51.100.2/24' }
+namespace 'gw' {
+    forward true
+    dev 'gc' { ip '198.51.100.1/24' }
+    veth 'gs' peer 'server', name: 's0'
+    ip '192.168.1.1/24'
+    forwardPort 8080, to: '192.168.1.2:80', in: 'gc'
+}
+namespace 'server' { dev 's0' { ip '192.168.1.2/24' }; gateway '192.168.1.1'; run 'python3 -m http.server 80' }
+'''
+
+        when:
+        def t = Tracer.onModel(lab(text)).trace('client', '198.51.100.1', new Probe(Probe.Kind.TCP, 8080, false, null))
+
+        then:
+        t.ok()
+        t.there()*.namespace() == ['client', 'gw', 'gw', 'server']
+        t.there()[1].decision() == 'DNAT: the destination 198.51.100.1 port 8080 becomes 192.168.1.2 port 80 (lab.groovy:8)'
+        t.there().last().decision().contains('a program listens on TCP port 80')
+        t.back()[1].decision().contains('conntrack undoes the DNAT: the source 192.168.1.2 becomes 198.51.100.1 again')
+    }
+
     def "a bridge in a third namespace is a hop of its own"() {
         when:
         def t = Tracer.onModel(lab(new File('../examples/bridge.groovy').text)).trace('net0', 'net1', Probe.icmp(false, null))
