@@ -97,8 +97,8 @@ public final class Reports {
             for (int i = 0; i < 4; i++) line.append(String.format("%-" + width[i] + "s  ", row[i]));
             out.println(line.append(row[4]).toString().stripTrailing());
         }
-        out.println(failed == 0 ? "all " + results.size() + " expectations hold"
-                : failed + " of " + results.size() + " expectations failed");
+        out.println(failed == 0 ? (results.size() == 1 ? "the 1 expectation holds" : "all " + results.size() + " expectations hold")
+                : failed + " of " + results.size() + (results.size() == 1 ? " expectation failed" : " expectations failed"));
         out.flush();
     }
 

@@ -48,8 +48,8 @@ final class ProblemPrinter {
     void print(PrintWriter out, Source source, String message, String hint, LabLoader.Chunk chunk) {
         source = placed(source, chunk);
         String head = source + ": " + message;
-        // in the console it is help that lists the words, not the command line's --help
-        if (hint != null) hint = hint.replace("'nslab --help'", "help");
+        // in the console it is its own help that lists the words
+        if (hint != null) hint = hint.replace("help in the console (./nslab)", "help");
         if (hint != null && !hint.isBlank()) head += " (" + hint.strip() + ")";
         out.println(head);
         String text = source.line() > 0 ? session.lineText(source, chunk) : null;

@@ -23,4 +23,23 @@ class ReportsSpec extends Specification {
                 ['b', '10.0.0.9', 'unreachable', 'reachable', 'FAILED'],
                 ['1 of 2 expectations failed']]
     }
+
+    def "the last line counts one expectation in the singular: #results"() {
+        given:
+        def e = new Expectation('a', 'b', true, null, Source.UNKNOWN)
+        def text = new StringWriter()
+
+        when:
+        Reports.checks(new PrintWriter(text), results.collect { new CheckResult(e, '10.6.0.2', it, null) })
+
+        then:
+        text.toString().readLines().last() == last
+
+        where:
+        results       || last
+        [true]        || 'the 1 expectation holds'
+        [false]       || '1 of 1 expectation failed'
+        [true, true]  || 'all 2 expectations hold'
+        [false, true] || '1 of 2 expectations failed'
+    }
 }

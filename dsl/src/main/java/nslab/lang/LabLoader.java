@@ -315,14 +315,32 @@ public final class LabLoader {
                     case EXPECT -> "inside an expect block";
                     case AFTER -> "after another word";
                 };
-                return Problem.error(at, "'" + word + "' belongs " + place, "write: " + w.example());
+                return Problem.error(at, "'" + word + "' belongs " + place, "write it " + place + ": " + inOwnNames(w, args));
             }
             String what = args == null || args.length == 0 ? "needs more than that" : "does not take " + describe(args);
             return Problem.error(at, "'" + word + "' " + what, "write: " + w.example());
         }
-        String hint = Suggestions.didYouMean(word, Words.names());
+        String meant = MEANT.get(word + "@" + context);
+        String hint = meant != null ? "did you mean '" + meant + "'? " + Words.find(meant).map(m -> "(" + m.example() + ")").orElse("")
+                : Suggestions.didYouMean(word, Words.names());
         return Problem.error(at, "unknown word '" + word + "'",
-                hint != null ? hint : "the words of a lab are listed by 'nslab --help' and in docs/language.md");
+                hint != null ? hint.strip() : "the words of a lab are listed by help in the console (./nslab) and in docs/language.md");
+    }
+
+    /** Words from other tools that mean a word of the language where they are written (not a spelling's neighbour). */
+    private static final Map<String, String> MEANT = Map.of(
+            "ping@" + Words.Context.EXPECT, "reach",
+            "pings@" + Words.Context.EXPECT, "reach",
+            "gw@" + Words.Context.NAMESPACE, "gateway");
+
+    /**
+     * A word's example with the writer's own name in it, when the word was given one: a nested
+     * {@code namespace 'inner'} is told to write {@code namespace 'inner' { ... }} at the top level.
+     */
+    private static String inOwnNames(Words.Word w, Object[] args) {
+        if (args == null || args.length == 0 || !(args[0] instanceof CharSequence name)) return w.example();
+        String rest = w.block() ? " { ... }" : "";
+        return w.name() + " '" + name + "'" + rest;
     }
 
     private static String describe(Object[] args) {

@@ -27,7 +27,7 @@ class StrictLanguageSpec extends Specification {
 
         where:
         what                                      | line | script                                                                         || message                                                | hint
-        'namespace inside a namespace'            | 2    | "namespace 'a' {\n  namespace 'b'\n}"                                          || "'namespace' belongs at the top level"                 | "write: namespace"
+        'namespace inside a namespace'            | 2    | "namespace 'a' {\n  namespace 'b'\n}"                                          || "'namespace' belongs at the top level"                 | "write it at the top level of the script: namespace 'b'"
         'host inside a namespace'                 | 2    | "namespace 'a' {\n  host { tap 't' }\n}"                                       || "'host' belongs at the top level"                      | null
         'expect inside a namespace'               | 2    | "namespace 'a' {\n  expect { reach 'a' to '10.0.0.1' }\n}"                     || "'expect' belongs at the top level"                    | null
         'link inside a namespace'                 | 3    | "namespace 'b'\nnamespace 'a' {\n  link 'a', 'b'\n}"                           || "'link' belongs at the top level"                      | null

@@ -30,8 +30,8 @@ class HostSysctlsSpec extends Specification {
             argv.findAll { it.contains('=') }.each { kv ->
                 def (key, value) = kv.split('=', 2)
                 Path file = procSys.resolve(key.replace('.', '/'))
-                if (vanishing != null && file.parent.fileName.toString() == vanishing) file.parent.deleteDir()
-                if (Files.exists(file)) file.text = value + '\n'
+                if (vanishing != null && file.parent.fileName.toString() == vanishing) file.parent.toFile().deleteDir()
+                if (Files.exists(file)) Files.writeString(file, value + '\n')
                 else err << "sysctl: cannot stat /proc/sys/${key.replace('.', '/')}: No such file or directory\n"
             }
             new ExecResult(argv, err ? 255 : 0, '', err.toString())
@@ -39,9 +39,10 @@ class HostSysctlsSpec extends Specification {
     }
 
     def setup() {
+        Files.writeString(procSys.resolve('net/ipv4').tap { Files.createDirectories(it) }.resolve('ip_forward'), '1\n')
         ['all', 'default', 'eth0', 'veth-a'].each {
             Files.createDirectories(procSys.resolve("net/ipv4/conf/$it"))
-            procSys.resolve("net/ipv4/conf/$it/forwarding").text = '1\n'
+            Files.writeString(procSys.resolve("net/ipv4/conf/$it/forwarding"), '1\n')
         }
     }
 
@@ -70,9 +71,10 @@ class HostSysctlsSpec extends Specification {
         ran[0].contains('net/ipv4/conf/veth-a/forwarding=0')
         !Files.exists(procSys.resolve('net/ipv4/conf/veth-a'))
 
-        and: 'the interfaces still there got their values, and nothing is reported'
-        procSys.resolve('net/ipv4/conf/eth0/forwarding').text.trim() == '0'
-        procSys.resolve('net/ipv4/conf/default/forwarding').text.trim() == '0'
+        and: 'the key and the interfaces still there got their values, and nothing is reported'
+        Files.readString(procSys.resolve('net/ipv4/ip_forward')).trim() == '0'
+        Files.readString(procSys.resolve('net/ipv4/conf/eth0/forwarding')).trim() == '0'
+        Files.readString(procSys.resolve('net/ipv4/conf/default/forwarding')).trim() == '0'
         notes == []
     }
 
