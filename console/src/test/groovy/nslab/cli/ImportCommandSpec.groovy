@@ -33,17 +33,17 @@ class ImportCommandSpec extends Specification implements InProcessCli {
 
     def "untranslated commands: listed on stderr with file and line, kept as comments, exit 1, the lab still printed"() {
         given:
-        def f = script('ip netns add a\nunshare --net --fork bash\nip netns exec a curl example.com\n')
+        def f = script('ip netns add a\nunshare --net --fork ip link add br0 type bridge\nip netns exec a curl example.com\n')
 
         when:
         def r = run('import', f.path)
 
         then:
         r.exit == 1
-        r.err.readLines() == ["${f.path}:2: not translated: unshare --net --fork bash — unshare makes namespaces tied to a process; nslab's are named (ip netns add)".toString(),
+        r.err.readLines() == ["${f.path}:2: not translated: unshare --net --fork ip link add br0 type bridge — unshare makes namespaces tied to a process; nslab's are named (ip netns add)".toString(),
                               "${f.path}:3: not translated: curl example.com — curl is no command nslab import knows".toString()]
         r.out.contains("namespace 'a'")
-        r.out.contains('// line 2: unshare --net --fork bash')
+        r.out.contains('// line 2: unshare --net --fork ip link add br0 type bridge')
         !r.err.contains('Exception')
     }
 

@@ -24,7 +24,7 @@ final class DeviceRules implements Rule {
             for (Interface i : ns.interfaces()) {
                 if (!i.created()) continue;
                 settings(i, problems);
-                kind(ns, i, problems);
+                kind(lab, ns, i, problems);
             }
             if (ns.host()) {
                 for (RunCommand r : ns.runs()) {
@@ -60,12 +60,14 @@ final class DeviceRules implements Rule {
         }
     }
 
-    private static void kind(Namespace ns, Interface i, List<Problem> problems) {
+    private static void kind(Lab lab, Namespace ns, Interface i, List<Problem> problems) {
         Source at = i.source();
         if (i.kind() instanceof DeviceKind.Macvlan m) {
             if (m.parent() == null) {
                 problems.add(Problem.error(at, "macvlan '" + i.name() + "' needs a parent interface",
                         "write: macvlan '" + i.name() + "' on 'eth0'"));
+            } else if (m.parentNamespace() != null) {
+                hostParent(lab, ns, i, m, problems);
             } else {
                 parent(ns, i, m.parent(), "macvlan", problems);
             }
@@ -111,6 +113,34 @@ final class DeviceRules implements Rule {
             if (i.kind() instanceof DeviceKind.Tun) {
                 problems.add(Problem.error(at, "TUN device " + i.name() + " cannot be a bridge port: it carries IP packets,"
                         + " not Ethernet frames", "use a TAP device: tap '" + i.name() + "'"));
+            }
+        }
+    }
+
+    /**
+     * {@code from: 'host'}, the one place a macvlan's parent may come from: never in host itself.
+     * Whether the machine has the parent is known only when the lab is applied; a near miss of an
+     * interface the lab's host block declares is worth a warning now.
+     */
+    private static void hostParent(Lab lab, Namespace ns, Interface i, DeviceKind.Macvlan m, List<Problem> problems) {
+        String on = "macvlan '" + i.name() + "' on '" + m.parent() + "'";
+        if (!m.fromHost()) {
+            String hint = Suggestions.didYouMean(m.parentNamespace(), List.of(Namespace.HOST));
+            problems.add(Problem.error(i.source(), on + " takes its parent from '" + m.parentNamespace()
+                            + "', but from: takes only 'host'",
+                    (hint != null ? hint + " " : "") + "write " + on + ", from: 'host' for an interface of the host,"
+                            + " or leave from: out for one of " + ns.name()));
+        } else if (ns.host()) {
+            problems.add(Problem.error(i.source(), on + ", from: 'host' is in host already",
+                    "leave from: out: " + on));
+        } else {
+            List<String> hostNames = lab.host().map(h -> h.interfaces().stream().map(Interface::name).toList()).orElse(List.of());
+            if (!hostNames.contains(m.parent())) {
+                String hint = Suggestions.didYouMean(m.parent(), hostNames);
+                if (hint != null) {
+                    problems.add(Problem.warning(i.source(), on + ", from: 'host': the lab's host has no '" + m.parent()
+                            + "', so it must be one of the machine's own interfaces when the lab is applied", hint));
+                }
             }
         }
     }

@@ -36,6 +36,8 @@ public final class ImportModel {
     final List<Reach> reaches = new ArrayList<>();
     final List<Note> skipped = new ArrayList<>();
     final List<Note> untranslated = new ArrayList<>();
+    /** Commands translated on an assumption (a process's namespace taken for the shell unshare opened). */
+    final List<Note> readAs = new ArrayList<>();
 
     boolean knows(String namespace) {
         return namespace.equals(HOST) || namespaces.contains(namespace);
@@ -73,6 +75,14 @@ public final class ImportModel {
     /** Sysctls are kept by namespace and key: a second write of a key replaces the first. */
     static String sysctlKey(String namespace, String key) {
         return namespace + " " + key;
+    }
+
+    /** {@code base}, or base2, base3, ...: the first name no namespace has. */
+    String freeNamespaceName(String base) {
+        for (int i = 1; ; i++) {
+            String name = i == 1 ? base : base + i;
+            if (!knows(name)) return name;
+        }
     }
 
     /** The kernel's name for a new veth end without one: the first free vethN of the namespace. */

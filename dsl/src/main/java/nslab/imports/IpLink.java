@@ -147,7 +147,15 @@ final class IpLink {
                 }
             }
         }
-        if (newNs != null && newNs.matches("\\d+")) {
+        if ("1".equals(newNs)) {
+            t.readAs(c, "process 1, init, taken to be in the host's namespace");
+            newNs = ImportModel.HOST;
+        } else if (newNs != null && newNs.matches("\\d+") && t.shells.opened.size() == 1) {
+            String shell = t.shells.opened.get(0);
+            t.readAs(c, "process " + newNs + " taken for the shell unshare opened, the one namespace tied to a process:"
+                    + " namespace " + shell);
+            newNs = shell;
+        } else if (newNs != null && newNs.matches("\\d+")) {
             t.refuse(c, "moves " + name + " into the namespace of process " + newNs
                     + "; a lab's namespaces are named (ip link set " + name + " netns NAME)");
             return;

@@ -32,6 +32,7 @@ final class LabWriter {
             out.append("}\n");
         }
         notes(out, "Not translated (the lab above lacks what these build):", model.untranslated);
+        notes(out, "Read as said here:", model.readAs);
         notes(out, "Skipped:", model.skipped);
         return out.toString();
     }

@@ -48,9 +48,9 @@ public final class ShellImporter {
                     && commands.get(i + 1).words().size() >= 2) {
                 ShellCommand tee = commands.get(++i);
                 String file = tee.words().get(tee.words().size() - 1);
-                c = new ShellCommand(c.line(), c.text() + " | " + tee.text(), c.words(), file, false);
+                c = new ShellCommand(c.line(), c.text() + " | " + tee.text(), c.words(), file, false, c.prompt());
             }
-            t.run(c, ImportModel.HOST);
+            t.runTyped(c);
         }
     }
 

@@ -17,8 +17,10 @@ public final class ShellLines {
     /** The programs whose lines are worth reading after a {@code # } prompt. */
     static final Set<String> KNOWN = Set.of("ip", "ifconfig", "route", "brctl", "sysctl", "echo", "iptables",
             "tc", "ping", "ping6", "sudo", "sh", "bash", "netstat", "tcpdump", "bridge", "modprobe", "unshare", "cat", "tee");
+    /** Also read after a {@code # } prompt: what is typed in a shell that unshare opened. */
+    private static final Set<String> IN_SHELLS = Set.of("exit", "exec", "hostname", "readlink");
 
-    private static final Pattern USER_PROMPT = Pattern.compile("^\\[?[\\w.-]+@[\\w.-]+[^\\s$#]*\\s*[^\\s$#]*\\]?[$#]\\s*");
+    private static final Pattern USER_PROMPT = Pattern.compile("^\\[?([\\w.-]+@[\\w.-]+)[^\\s$#]*\\s*[^\\s$#]*\\]?[$#]\\s*");
     /** {@code <<EOF}, {@code <<-'END'}: the lines that follow, up to the delimiter, are the command's input. */
     private static final Pattern HERE_DOC = Pattern.compile("(?<!<)<<(?!<)(-)?\\s*['\"]?([A-Za-z_][A-Za-z0-9_]*)['\"]?");
     private static final Pattern NUMBERED = Pattern.compile("^\\d{1,3}\\.\\s+");
@@ -40,13 +42,15 @@ public final class ShellLines {
                 joined.setLength(joined.length() - 1);
                 joined.append(' ').append(lines[++i].strip());
             }
-            String line = withoutPrompt(PrintedText.normalized(joined.toString()).strip());
+            String printed = PrintedText.normalized(joined.toString()).strip();
+            String prompt = promptOf(printed);
+            String line = withoutPrompt(printed);
             if (line.isEmpty()) continue;
             if (PrintedText.blank(line).isPresent()) {
-                commands.add(new ShellCommand(first, line, List.of(line.split("\\s+")), null, false));
+                commands.add(new ShellCommand(first, line, List.of(line.split("\\s+")), null, false, prompt));
                 continue;
             }
-            commands.addAll(split(first, PrintedText.separated(line)));
+            commands.addAll(split(first, PrintedText.separated(line), prompt));
             Matcher hereDoc = HERE_DOC.matcher(line);
             if (hereDoc.find()) i = endOfHereDoc(lines, i + 1, hereDoc.group(2), hereDoc.group(1) != null);
         }
@@ -69,6 +73,12 @@ public final class ShellLines {
         return end > 0 && s.charAt(end - 1) == '\\';
     }
 
+    /** The {@code user@host} of the line's prompt; "" when it has none or a bare one. */
+    static String promptOf(String line) {
+        Matcher m = USER_PROMPT.matcher(NUMBERED.matcher(line).replaceFirst(""));
+        return m.find() ? m.group(1) : "";
+    }
+
     /** The line without its prompt; empty for a comment. */
     static String withoutPrompt(String line) {
         String s = NUMBERED.matcher(line).replaceFirst("");
@@ -78,13 +88,13 @@ public final class ShellLines {
         if (s.startsWith("#")) {
             String rest = s.substring(1).strip();
             String word = rest.split("\\s+", 2)[0];
-            return KNOWN.contains(word) ? rest : "";
+            return KNOWN.contains(word) || IN_SHELLS.contains(word) ? rest : "";
         }
         return s;
     }
 
     /** Splits a line at {@code && || ; |}, undoing quotes; a {@code #} that starts a word ends the line. */
-    private static List<ShellCommand> split(int lineNo, String line) {
+    private static List<ShellCommand> split(int lineNo, String line, String prompt) {
         List<ShellCommand> out = new ArrayList<>();
         List<String> words = new ArrayList<>();
         StringBuilder word = null;
@@ -138,7 +148,7 @@ public final class ShellLines {
             if (c == ';' || c == '&' || c == '|') {
                 boolean pipe = c == '|' && !(i + 1 < line.length() && line.charAt(i + 1) == '|');
                 if (i + 1 < line.length() && line.charAt(i + 1) == c) i++;
-                add(out, lineNo, text, words, redirect, pipe);
+                add(out, lineNo, text, words, redirect, pipe, prompt);
                 words = new ArrayList<>();
                 text = new StringBuilder();
                 redirect = null;
@@ -146,12 +156,12 @@ public final class ShellLines {
             }
             text.append(c);
         }
-        add(out, lineNo, text, words, redirect, false);
+        add(out, lineNo, text, words, redirect, false, prompt);
         return out;
     }
 
     private static void add(List<ShellCommand> out, int lineNo, StringBuilder text, List<String> words,
-                            String redirect, boolean piped) {
+                            String redirect, boolean piped, String prompt) {
         if ("/dev/null".equals(redirect)) redirect = null;
         int skip = 0;
         if (!words.isEmpty() && words.get(0).equals("sudo")) {
@@ -162,6 +172,6 @@ public final class ShellLines {
         if (rest.isEmpty() && redirect == null) return;
         String shown = text.toString().strip().replaceAll("\\s+", " ");
         if (skip > 0) shown = shown.replaceFirst("^sudo(\\s+-\\S+)*\\s*", "");
-        out.add(new ShellCommand(lineNo, shown, rest, redirect, piped));
+        out.add(new ShellCommand(lineNo, shown, rest, redirect, piped, prompt));
     }
 }

@@ -1,5 +1,6 @@
 package nslab.imports;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,9 +14,12 @@ final class Translation {
     /** Programs that only show something: skipped with a comment. */
     private static final Set<String> LOOKING = Set.of("netstat", "tcpdump", "ss", "arp", "ls", "grep", "lsmod",
             "ethtool", "traceroute", "tracepath", "mtr", "nstat", "bridge", "ip6tables-save", "iptables-save",
-            "lsns", "ps", "nsenter-show", "watch", "less", "more", "head", "tail", "clear");
+            "lsns", "ps", "nsenter-show", "watch", "less", "more", "head", "tail", "clear", "readlink");
+    private static final Set<String> SHELLS = Set.of("bash", "sh", "zsh", "dash", "/bin/bash", "/bin/sh", "/usr/bin/bash",
+            "/bin/zsh", "/usr/bin/zsh");
 
     final ImportModel model = new ImportModel();
+    final Shells shells = new Shells();
     private final Map<String, Translator> translators = Map.ofEntries(
             Map.entry("ip", new IpTranslator()),
             Map.entry("ifconfig", new IfconfigTranslator()),
@@ -29,6 +33,11 @@ final class Translation {
             Map.entry("tc", new TcTranslator()),
             Map.entry("ping", new PingTranslator()),
             Map.entry("ping6", new PingTranslator()));
+
+    /** Runs a command as typed at its prompt: in the namespace of the shell that prompt belongs to. */
+    void runTyped(ShellCommand command) {
+        run(command, shells.namespaceOf(command));
+    }
 
     void run(ShellCommand command, String ns) {
         String program = command.program();
@@ -48,6 +57,14 @@ final class Translation {
             skip(command, "only shows something");
         } else if (program.equals("modprobe")) {
             skip(command, "loads a kernel module; the kernel loads the ones a plan needs by itself");
+        } else if (program.equals("unshare") && ns.equals(ImportModel.HOST) && opensNetShell(command.words())) {
+            String name = model.freeNamespaceName("unshared");
+            model.namespaces.add(name);
+            shells.open(command, name);
+            readAs(command, "opens a shell in a network namespace of its own: namespace '" + name
+                    + "', built by what is typed in that shell (a lab's namespaces have names)");
+        } else if (!ns.equals(ImportModel.HOST) && shells.opened.contains(ns) && inShell(command, ns)) {
+            return;
         } else if (program.equals("unshare") || program.equals("nsenter")) {
             refuse(command, program + " makes namespaces tied to a process; nslab's are named (ip netns add)");
         } else if ((program.equals("sh") || program.equals("bash")) && command.words().size() == 3
@@ -58,6 +75,40 @@ final class Translation {
         } else {
             refuse(command, program + " is no command nslab import knows");
         }
+    }
+
+    /** unshare with a new network namespace (--net, -n, or a cluster such as -rn) and a shell, or none, to run. */
+    private static boolean opensNetShell(List<String> w) {
+        boolean net = false;
+        int i = 1;
+        for (; i < w.size() && w.get(i).startsWith("-"); i++) {
+            String o = w.get(i);
+            if (o.startsWith("--net=")) return false;    // joins or keeps one bound to a file
+            if (o.equals("--net") || (!o.startsWith("--") && o.contains("n"))) net = true;
+        }
+        return net && (i == w.size() || (i == w.size() - 1 && SHELLS.contains(w.get(i))));
+    }
+
+    /** What only a shell opened by unshare reads: its host name, a new shell in its place, leaving it. */
+    private boolean inShell(ShellCommand c, String ns) {
+        List<String> w = c.words();
+        if (c.program().equals("hostname") && w.size() == 2) {
+            shells.hostRenamed(c, ns, w.get(1));
+            skip(c, "names the host (a UTS namespace), which a lab has no word for; its prompt is still namespace " + ns);
+        } else if (c.program().equals("exec") && w.size() == 2 && SHELLS.contains(w.get(1))) {
+            skip(c, "a new shell in the same namespace");
+        } else if (c.program().equals("exit") && w.size() <= 2) {
+            shells.exit(c, ns);
+            skip(c, "leaves the shell; the lab keeps namespace " + ns + " until destroy");
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    /** A command translated on an assumption the lab's reader should know of. */
+    void readAs(ShellCommand c, String how) {
+        model.readAs.add(new ImportModel.Note(c.line(), c.text(), how));
     }
 
     void skip(ShellCommand c, String why) {

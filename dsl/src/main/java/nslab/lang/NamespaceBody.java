@@ -80,8 +80,10 @@ public final class NamespaceBody extends BlockBody {
         lab.checkKeys("macvlan", options, ScriptLines.here());
         IfaceState s = declare(name, null);
         String mode = options.containsKey("mode") ? string(options, "mode") : "bridge";
+        String from = string(options, "from");
         return new ParentChain(lab, "macvlan", s, (parent, opts) -> new DeviceKind.Macvlan(parent,
-                opts.containsKey("mode") ? string(opts, "mode") : mode));
+                opts.containsKey("mode") ? string(opts, "mode") : mode,
+                opts.containsKey("from") ? string(opts, "from") : from));
     }
 
     public ParentChain vlan(CharSequence name) {

@@ -75,8 +75,9 @@ public final class Words {
                 "attaches interfaces of this namespace to the current bridge");
         blockWord("tap", Context.NAMESPACE, "tap 'tap0'", "creates a TAP device: Ethernet frames through /dev/net/tun");
         blockWord("tun", Context.NAMESPACE, "tun 'tun0'", "creates a TUN device: IP packets through /dev/net/tun");
-        word("macvlan", Context.NAMESPACE, List.of("mode"), "macvlan 'mv0', mode: 'bridge' on 'eth0'",
-                "creates a MACVLAN device: its own MAC address on top of a parent interface");
+        word("macvlan", Context.NAMESPACE, List.of("mode", "from"), "macvlan 'mv0', mode: 'bridge' on 'eth0'",
+                "creates a MACVLAN device: its own MAC address on top of a parent interface"
+                        + " (from: 'host': the parent is the host's; made there, moved here)");
         word("vxlan", Context.NAMESPACE, List.of("id", "remote", "dev", "port"), "vxlan 'vx0', id: 42, remote: '10.0.0.2', dev: 'eth0'",
                 "creates a VXLAN tunnel: Ethernet over UDP (port 4789 by default)");
         word("vlan", Context.NAMESPACE, List.of("id"), "vlan 'eth0.10' on 'eth0', id: 10",
@@ -105,7 +106,7 @@ public final class Words {
                 "a ping from the namespace must succeed (add dev: 'veth0' to ping out of that interface)");
         word("unreachable", Context.EXPECT, "unreachable 'net0' to '10.0.100.1'", "a ping from the namespace must fail");
         word("peer", Context.AFTER, List.of("name", "ip"), "veth 'svr-veth' peer 'gateway'", "after veth: the namespace of the other end");
-        word("on", Context.AFTER, List.of("mode", "id"), "macvlan 'mv0' on 'eth0'", "after macvlan or vlan: the parent interface");
+        word("on", Context.AFTER, List.of("mode", "from", "id"), "macvlan 'mv0' on 'eth0'", "after macvlan or vlan: the parent interface");
         word("via", Context.AFTER, "route 'default' via '10.0.100.254'", "after route: the gateway");
         word("to", Context.AFTER, List.of("dev"), "reach 'client' to 'server'", "after reach or unreachable: the target");
     }

@@ -28,8 +28,26 @@ public sealed interface DeviceKind {
         public String word() { return "tun"; }
     }
 
-    record Macvlan(String parent, String mode) implements DeviceKind {
+    /**
+     * {@code parentNamespace} is null when the parent is in the macvlan's own namespace; {@code
+     * 'host'} when it is the host's (made there and moved in): validation refuses any other value.
+     */
+    record Macvlan(String parent, String mode, String parentNamespace) implements DeviceKind {
+        public Macvlan(String parent, String mode) {
+            this(parent, mode, null);
+        }
+
         public String word() { return "macvlan"; }
+
+        /** The parent as a picture names it: {@code host's eth0} when it is the host's. */
+        public String parentText() {
+            return fromHost() ? "host's " + parent : parent;
+        }
+
+        /** Whether the parent is the host's: {@code macvlan 'mv1' on 'eth0', from: 'host'}. */
+        public boolean fromHost() {
+            return Namespace.HOST.equals(parentNamespace);
+        }
     }
 
     record Vxlan(int id, String remote, String dev, int port) implements DeviceKind {

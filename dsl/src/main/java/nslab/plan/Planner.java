@@ -29,7 +29,7 @@ public final class Planner {
     public Plan plan(Lab lab) {
         List<Step> steps = new ArrayList<>();
         for (Namespace ns : lab.created()) namespace(ns, steps);
-        for (Namespace ns : lab.namespaces()) devices(ns, steps);
+        for (Namespace ns : hostFirstForMacvlans(lab)) devices(ns, steps);
         for (Namespace ns : lab.namespaces()) addressGenerationOff(ns, steps);
         for (Namespace ns : lab.namespaces()) addresses(ns, steps);
         for (Namespace ns : lab.namespaces()) linksUp(ns, steps);
@@ -39,6 +39,20 @@ public final class Planner {
         for (Namespace ns : lab.namespaces()) qdiscs(ns, steps);
         for (Namespace ns : lab.namespaces()) runs(ns, steps);
         return new Plan(lab, steps);
+    }
+
+    /**
+     * The namespaces in the order their devices are made: as declared, except that the host comes
+     * first when a macvlan of another namespace sits on an interface of the host, which may be
+     * one the lab makes there.
+     */
+    private static List<Namespace> hostFirstForMacvlans(Lab lab) {
+        boolean onHost = lab.namespaces().stream().flatMap(ns -> ns.interfaces().stream())
+                .anyMatch(i -> i.kind() instanceof DeviceKind.Macvlan m && m.fromHost());
+        if (!onHost) return lab.namespaces();
+        List<Namespace> ordered = new ArrayList<>(lab.host().stream().toList());
+        lab.namespaces().stream().filter(ns -> !ns.host()).forEach(ordered::add);
+        return ordered;
     }
 
     /** The namespace argument of a command: null for the host. */
@@ -78,6 +92,8 @@ public final class Planner {
                         Command.ip(at, "tuntap", "add", "dev", i.name(), "mode", "tun"), del, i.source(),
                         "creates TUN device " + i.name() + ": like TAP but carrying IP packets, no Ethernet"
                                 + " header, so it cannot join a bridge").with(Effect.device(at, i.name(), null)));
+            } else if (i.kind() instanceof DeviceKind.Macvlan m && m.fromHost()) {
+                steps.add(hostMacvlan(ns, i, m));
             } else if (i.kind() instanceof DeviceKind.Macvlan m) {
                 steps.add(new Step(Phase.DEVICES,
                         Command.ip(at, "link", "add", "name", i.name(), "link", m.parent(), "type", "macvlan",
@@ -169,6 +185,22 @@ public final class Planner {
                         new Effect.Device(at, i.name()), new Effect.Device(peerAt, v.peerName())), List.of()));
     }
 
+    /**
+     * A macvlan on an interface of the host: made in the root namespace, where its parent is,
+     * straight into its own namespace ({@code netns}), so its name never meets the host's. Its
+     * parent is only named, never changed; the macvlan goes when its namespace goes.
+     */
+    private Step hostMacvlan(Namespace ns, Interface i, DeviceKind.Macvlan m) {
+        String at = where(ns);
+        Command create = Command.ip(null, "link", "add", "name", i.name(), "link", m.parent(), "netns", at,
+                "type", "macvlan", "mode", m.mode());
+        return new Step(Phase.DEVICES, create, Command.ip(at, "link", "del", "dev", i.name()), i.source(),
+                "creates MACVLAN " + i.name() + " on the host's " + m.parent() + " and moves it into " + ns.name()
+                        + ": an interface of " + ns.name() + " with its own MAC address on the host's wire ("
+                        + m.mode() + " mode); " + m.parent() + " itself is left as it is")
+                .with(Effect.devices(null, List.of(new Effect.Device(at, i.name())), List.of(new Effect.Device(null, m.parent()))));
+    }
+
     private static Command vxlan(String at, String name, DeviceKind.Vxlan x) {
         List<String> args = new ArrayList<>(List.of("link", "add", "name", name, "type", "vxlan",
                 "id", String.valueOf(x.id())));
@@ -207,7 +239,7 @@ public final class Planner {
     }
 
     static String parentOf(Interface i) {
-        if (i.kind() instanceof DeviceKind.Macvlan m) return m.parent();
+        if (i.kind() instanceof DeviceKind.Macvlan m) return m.fromHost() ? null : m.parent();
         if (i.kind() instanceof DeviceKind.Vlan v) return v.parent();
         if (i.kind() instanceof DeviceKind.Vxlan x) return x.dev();
         return null;

@@ -47,7 +47,7 @@ public final class GraphRenderer {
     }
 
     private static String kindText(Interface i) {
-        if (i.kind() instanceof DeviceKind.Macvlan m) return "macvlan on " + m.parent();
+        if (i.kind() instanceof DeviceKind.Macvlan m) return "macvlan on " + m.parentText();
         if (i.kind() instanceof DeviceKind.Vlan v) return "vlan " + v.id() + " on " + v.parent();
         if (i.kind() instanceof DeviceKind.Vxlan x) return "vxlan " + x.id() + (x.remote() != null ? " to " + x.remote() : "");
         return i.kind().word();

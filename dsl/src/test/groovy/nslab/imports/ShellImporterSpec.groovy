@@ -152,7 +152,8 @@ ip -n blue link set b up
         where:
         command                                                 || line | reason
         'ip link set b netns 1234'                              || 3    | 'namespace of process 1234'
-        'unshare --net bash'                                    || 3    | 'tied to a process'
+        'unshare --net ip link add br0 type bridge'             || 3    | 'tied to a process'
+        'unshare --net=/run/netns/x bash'                       || 3    | 'tied to a process'
         'ip netns exec x curl www.baidu.com'                    || 3    | 'curl is no command'
         'cat 1 > /proc/sys/net/ipv4/ip_forward'                 || 3    | 'echo 1 > /proc/sys/net/ipv4/ip_forward'
         'iptables -A FORWARD -i a -o b'                         || 3    | 'only counts packets'
@@ -373,5 +374,39 @@ ip netns add w
         r.untranslated().every { it.reason().contains('here-document') }
         r.lab().contains("namespace 'x'") && r.lab().contains("namespace 'w'")
         !r.lab().contains("namespace 'y'") && !r.lab().contains("namespace 'z'")
+    }
+    def "a shell that unshare opens is a namespace of its own, known by its prompt"() {
+        given: 'two windows, as seed 002 shows them: the host and the shell in the new namespace'
+        def text = '''\
+dev@box:~$ ip link add v0 type veth peer name v1
+dev@box:~$ sudo unshare --uts --net bash
+root@box:~# hostname inner
+root@box:~# exec bash
+dev@box:~$ sudo ip link set v1 netns 4242
+dev@box:~$ sudo ip addr add 10.5.0.1/24 dev v0
+root@inner:~# ip addr add 10.5.0.2/24 dev v1
+dev@box:~$ sudo ip link set v0 up
+root@inner:~# ip link set v1 up
+'''
+        when:
+        def r = ShellImporter.importText(text, null, 'shells')
+
+        then: 'what is typed in that shell builds the namespace; the process named stands for it, as said'
+        r.complete()
+        r.lab().contains("namespace 'unshared' {\n    dev 'v1' { ip '10.5.0.2/24' }")
+        r.lab().contains("host {\n    veth 'v0' peer 'unshared', name: 'v1'\n    ip '10.5.0.1/24'")
+        r.lab().contains("// Read as said here:\n// line 2: unshare --uts --net bash — opens a shell")
+        r.lab().contains('// line 5: ip link set v1 netns 4242 — process 4242 taken for the shell unshare opened')
+        compile(r.lab()).errors().isEmpty()
+    }
+
+    def "with bare prompts the shell unshare opens takes the lines until exit"() {
+        when:
+        def r = ShellImporter.importText('$ sudo unshare -n bash\n# ip link add br0 type bridge\n# exit\n$ ip link add br1 type bridge\n', null, 'bare')
+
+        then:
+        r.complete()
+        r.lab().contains("namespace 'unshared' {\n    bridge 'br0'")
+        r.lab().contains("host {\n    bridge 'br1'")
     }
 }

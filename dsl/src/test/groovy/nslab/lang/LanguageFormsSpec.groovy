@@ -161,6 +161,8 @@ class LanguageFormsSpec extends Specification {
         "tun 'tun0'"                                                | 'tun0'    | new DeviceKind.Tun()
         "macvlan 'mv0' on 'eth0'"                                   | 'mv0'     | new DeviceKind.Macvlan('eth0', 'bridge')
         "macvlan 'mv0', mode: 'private' on 'eth0'"                  | 'mv0'     | new DeviceKind.Macvlan('eth0', 'private')
+        "macvlan 'mv0' on 'eth1', from: 'host'"                     | 'mv0'     | new DeviceKind.Macvlan('eth1', 'bridge', 'host')
+        "macvlan 'mv0', from: 'host', mode: 'private' on 'eth1'"    | 'mv0'     | new DeviceKind.Macvlan('eth1', 'private', 'host')
         "vxlan 'vx0', id: 42, remote: '10.0.0.2', dev: 'eth0'"      | 'vx0'     | new DeviceKind.Vxlan(42, '10.0.0.2', 'eth0', 4789)
         "vxlan 'vx0', id: 42, remote: '10.0.0.2', port: 8472"       | 'vx0'     | new DeviceKind.Vxlan(42, '10.0.0.2', null, 8472)
         "vlan 'eth0.10' on 'eth0', id: 10"                          | 'eth0.10' | new DeviceKind.Vlan('eth0', 10)

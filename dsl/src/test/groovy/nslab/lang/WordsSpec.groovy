@@ -85,6 +85,8 @@ class WordsSpec extends Specification {
         'ip'          | 'dev'       | 'dve'       | 'ns'    | "ip '10.9.0.1/24', KEY: 't0'"
         'macvlan'     | 'mode'      | 'mdoe'      | 'ns'    | "macvlan 'mv0', KEY: 'private' on 't0'"
         'on'          | 'mode'      | 'mod'       | 'ns'    | "macvlan 'mv0' on 't0', KEY: 'private'"
+        'macvlan'     | 'from'      | 'form'      | 'ns'    | "macvlan 'mv0', KEY: 'host' on 'eth0'"
+        'on'          | 'from'      | 'fro'       | 'ns'    | "macvlan 'mv0' on 'eth0', KEY: 'host'"
         'on'          | 'id'        | 'di'        | 'ns'    | "vlan 'v10' on 't0', KEY: 10"
         'vlan'        | 'id'        | 'ib'        | 'ns'    | "vlan 'v10', KEY: 10 on 't0'"
         'vxlan'       | 'id'        | 'idd'       | 'ns'    | "vxlan 'vx0', KEY: 42, remote: '10.9.0.2', dev: 't0'"

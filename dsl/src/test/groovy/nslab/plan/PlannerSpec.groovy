@@ -1,6 +1,7 @@
 package nslab.plan
 
 import spock.lang.Specification
+import nslab.plan.Effect
 
 import static nslab.LabFixtures.commands
 import static nslab.LabFixtures.plan
@@ -109,6 +110,28 @@ host { veth 'h-a' peer 'a', name: 'a-h' }"""))
 
         then:
         cmds.indexOf('ip -n a link add name br0 type bridge') < cmds.indexOf('ip -n a link add name mv0 link br0 type macvlan mode bridge')
+    }
+
+    def "a macvlan from the host is made on the host's interface straight into its namespace, after the host's own devices"() {
+        when: "the host's up0 is declared after the namespace whose macvlan sits on it"
+        def p = plan("namespace 'a' { macvlan 'mv1' on 'up0', from: 'host'; ip '10.3.0.1/24' }\nnamespace 'w'\nhost { veth 'up0' peer 'w', name: 'lan0' }")
+        def cmds = commands(p)
+        def step = p.steps().find { it.command().argv().contains('macvlan') }
+
+        then: 'one command in the root namespace, undone inside the namespace; up0 is only named'
+        cmds.contains('ip link add name mv1 link up0 netns a type macvlan mode bridge')
+        cmds.indexOf('ip link add name up0 type veth peer name lan0 netns w') < cmds.indexOf('ip link add name mv1 link up0 netns a type macvlan mode bridge')
+        cmds.findAll { it.contains('up0') && !it.contains('mv1') } == ['ip link add name up0 type veth peer name lan0 netns w', 'ip link set dev up0 up']
+        nslab.render.ShellQuoting.join(step.undo().argv()) == 'ip -n a link del dev mv1'
+        step.effect().creates() == [new Effect.Device('a', 'mv1')]
+        step.effect().on() == [new Effect.Device(null, 'up0')]
+        step.explanation().contains('up0 itself is left as it is')
+    }
+
+    def "a lab with no macvlan from the host keeps the order of its namespaces"() {
+        expect:
+        commands(plan("namespace 'w'\nhost { veth 'up0' peer 'w', name: 'lan0' }\nnamespace 'a' { tap 't0' }")).findAll { it.contains('link add') || it.contains('tuntap') } ==
+                ['ip link add name up0 type veth peer name lan0 netns w', 'ip -n a tuntap add dev t0 mode tap']
     }
 
     def "every step that creates something has an undo, and ip steps undo with ip"() {

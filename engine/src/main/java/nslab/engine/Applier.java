@@ -88,6 +88,11 @@ public final class Applier {
             }
             progress.progress(new Progress("apply", "looking for what is in the way", 0, diff.add().size()));
             long t0 = System.nanoTime();
+            List<String> missing = HostParents.missing(plan.steps(), diff.add(), exec);
+            if (!missing.isEmpty()) {
+                throw new EngineException("lab '" + lab.name() + "' needs what this machine does not have, so nothing was"
+                        + " changed:\n    " + String.join("\n    ", missing) + "\n    name an interface it has in the script");
+            }
             List<String> conflicts = new Conflicts(exec, runDir).of(lab.name(), diff.add(), journal);
             Timing.note("conflict check", t0, System.nanoTime());
             if (!conflicts.isEmpty()) {

@@ -71,6 +71,12 @@ final class IpLine {
                 return veth(name, ns, t);
             }
             String parent = t.take("link") ? t.next() : null;
+            if (parent != null && t.take("netns")) {
+                String ns = t.next();
+                t.expect("type");
+                t.expect("macvlan");
+                return macvlanInto(name, parent, ns, t);
+            }
             t.expect("type");
             String kind = t.next();
             switch (kind) {
@@ -149,6 +155,18 @@ final class IpLine {
             if (peerNs != null && (peerFd = p.namespaceFd(peerNs)) < 0) return "Invalid \"netns\" value \"" + peerNs + "\"";
             return create(p, NewLinkMessage.veth(name, fd, peer, peerFd), name);
         };
+    }
+
+    /** {@code link add name NAME link PARENT netns NS type macvlan mode MODE}: made on a parent here, into NS. */
+    private static Action macvlanInto(String name, String parent, String ns, Tokens t) {
+        t.expect("mode");
+        String mode = t.next();
+        NewLinkMessage.macvlanMode(mode);
+        return p -> withDevice(p, parent, i -> {
+            int fd = p.namespaceFd(ns);
+            if (fd < 0) return "Invalid \"netns\" value \"" + ns + "\"";
+            return request(p, NewLinkMessage.macvlan(name, fd, i, mode));
+        });
     }
 
     /** {@code ... type vxlan id ID [remote ADDR] [dev DEV] dstport PORT}. */

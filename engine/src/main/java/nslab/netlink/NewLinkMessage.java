@@ -30,7 +30,14 @@ final class NewLinkMessage {
 
     /** {@code link add name NAME link PARENT type macvlan mode MODE}. */
     static byte[] macvlan(String name, int parentIndex, String mode) {
-        return new MessageWriter(RTM_NEWLINK, CREATE).ifinfo(0, 0, 0).attrU32(IFLA_LINK, parentIndex)
+        return macvlan(name, -1, parentIndex, mode);
+    }
+
+    /** {@code link add name NAME link PARENT [netns NS] type macvlan mode MODE}: the parent here, the device made in NS. */
+    static byte[] macvlan(String name, int nsFd, int parentIndex, String mode) {
+        MessageWriter w = new MessageWriter(RTM_NEWLINK, CREATE).ifinfo(0, 0, 0);
+        if (nsFd >= 0) w.attrU32(IFLA_NET_NS_FD, nsFd);
+        return w.attrU32(IFLA_LINK, parentIndex)
                 .attrString(IFLA_IFNAME, name).begin(IFLA_LINKINFO).attrText(IFLA_INFO_KIND, "macvlan")
                 .begin(IFLA_INFO_DATA).attrU32(IFLA_MACVLAN_MODE, macvlanMode(mode)).end().end().bytes();
     }

@@ -39,6 +39,7 @@ class IpLineBytesSpec extends Specification {
         'veth, peer elsewhere'       | 'link add name h3 type veth peer name h4 netns b'
         'bridge'                     | 'link add name br0 type bridge'
         'macvlan'                    | 'link add name mv0 link v1 type macvlan'
+        'macvlan into a namespace'   | 'link add name mv1 link v1 netns a type macvlan'
         'vxlan with remote and dev'  | 'link add name vx0 type vxlan'
         'vlan'                       | 'link add name vl0 link v1 type vlan'
         'master'                     | 'link set dev v1 master'
