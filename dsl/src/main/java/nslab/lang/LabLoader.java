@@ -278,10 +278,21 @@ public final class LabLoader {
                     ? Problem.error(at, "this '{' is never closed", "add the '}' that ends its block")
                     : Problem.error(at, "this '}' closes no block", "remove it, or add the '{' that opens its block");
         }
+        var fault = SyntaxLines.find(where.text());
+        if (fault.isPresent() && fault.get().keyword() != null) {
+            String kw = fault.get().keyword();
+            return Problem.error(ScriptLines.at(where, fault.get().line()), "`" + kw + "` needs quotes: `" + fault.get().fixed()
+                    + "`", "'" + kw + "' is a word of Groovy itself; the lab language takes it as text in quotes");
+        }
         for (Message m : e.getErrorCollector().getErrors()) {
             if (m instanceof SyntaxErrorMessage s) {
                 SyntaxException cause = s.getCause();
                 String message = firstLine(cause.getOriginalMessage());
+                if (fault.isPresent() && fault.get().line() != cause.getLine()) {
+                    return Problem.error(ScriptLines.at(where, fault.get().line()), "Groovy syntax error on this line"
+                            + " (Groovy noticed it at line " + ScriptLines.at(where, cause.getLine()).line() + ": " + message + ")",
+                            "check quotes, commas and parentheses on this line");
+                }
                 return Problem.error(ScriptLines.at(where, cause.getLine()),
                         "Groovy syntax error: " + message + " (column " + cause.getStartColumn() + ")",
                         "check quotes, commas and braces on this line or the one before");

@@ -37,6 +37,8 @@ class ErrorsSpec extends Specification {
         'a word like none of the language'    | 1    | "unknown word 'frobnicate'"                      | "listed by help in the console (./nslab) and in docs/language.md" | "frobnicate 'a'"
         'a word with wrong arguments'         | 2    | "'mtu' does not take ('big')"                    | 'write: mtu 1400'            | "namespace 'a' { veth 'x' peer 'y'\n mtu 'big' }\nnamespace 'y'"
         'a Groovy syntax error'               | 2    | 'Groovy syntax error'                            | 'quotes, commas and braces'  | "namespace 'a' {\n  ip '10.0.0.1/24\n}"
+        'a Groovy keyword unquoted in a block' | 4   | "`default` needs quotes: `route 'default' via '10.0.0.1'`" | 'a word of Groovy itself' | "lab 'x'\nnamespace 'a' {\n  veth 'v' peer 'b'; ip '10.0.0.2/24'\n  route default via '10.0.0.1'\n}\nnamespace 'b'"
+        'a syntax error inside a block'       | 4    | 'Groovy syntax error on this line (Groovy noticed it at line 2' | 'parentheses on this line' | "lab 'x'\nnamespace 'a' {\n  tap 't'\n  mtu 1400)\n  ip '10.0.0.1/24'\n}"
         'an unclosed brace'                   | 2    | "this '{' is never closed"                       | "add the '}'"                | "lab 'x'\nnamespace 'a' {\n  tap 't' { ip '10.0.0.1/24' }  // a '{' in a comment\n  ip '10.0.0.2/24'\n"
         'a brace that closes nothing'         | 3    | "this '}' closes no block"                       | 'remove it'                  | "namespace 'a' {\n  tap '}'\n} }"
         'an exception in the user code'       | 2    | 'the script failed'                              | null                         | "namespace 'a'\ndef x = 1 / 0"
