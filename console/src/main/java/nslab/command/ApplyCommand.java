@@ -7,8 +7,6 @@ import nslab.engine.ApplyResult;
 import nslab.engine.Engine;
 import nslab.report.ApplyRun;
 import nslab.report.CheckRun;
-import nslab.report.JUnitOption;
-import nslab.report.JsonOption;
 import nslab.report.JsonShapes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

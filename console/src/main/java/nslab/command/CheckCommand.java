@@ -9,8 +9,6 @@ import nslab.engine.Drift;
 import nslab.engine.Engine;
 import nslab.model.Lab;
 import nslab.report.CheckRun;
-import nslab.report.JUnitOption;
-import nslab.report.JsonOption;
 import nslab.report.JsonShapes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -2,7 +2,6 @@ package nslab.command;
 
 import nslab.LabCompiler;
 import nslab.render.ShellScriptRenderer;
-import nslab.report.JsonOption;
 import nslab.report.JsonShapes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

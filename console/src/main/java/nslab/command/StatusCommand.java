@@ -3,7 +3,6 @@ package nslab.command;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import nslab.engine.Engine;
-import nslab.report.JsonOption;
 import nslab.report.JsonShapes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -7,7 +7,6 @@ import nslab.engine.Engine;
 import nslab.model.Bounds;
 import nslab.model.Lab;
 import nslab.model.Namespace;
-import nslab.report.JsonOption;
 import nslab.report.JsonShapes;
 import nslab.trace.Probe;
 import nslab.trace.Trace;

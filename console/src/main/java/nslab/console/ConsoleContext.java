@@ -7,7 +7,7 @@ import java.util.Set;
 import nslab.LabCompiler;
 import nslab.command.ExitCodes;
 import nslab.engine.Engine;
-import nslab.engine.LiveState;
+import nslab.exec.LiveState;
 import nslab.engine.ProcessExecutor;
 import nslab.model.Lab;
 import nslab.model.Namespace;

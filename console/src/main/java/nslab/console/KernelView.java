@@ -1,7 +1,7 @@
 package nslab.console;
 
 import java.util.List;
-import nslab.engine.LiveState;
+import nslab.exec.LiveState;
 import nslab.model.Namespace;
 
 /**

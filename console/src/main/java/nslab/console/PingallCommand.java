@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import nslab.command.ExitCodes;
-import nslab.engine.Executor;
+import nslab.exec.Executor;
 import nslab.engine.ProcessExecutor;
 import nslab.model.Lab;
 import nslab.model.Namespace;

@@ -11,6 +11,7 @@ import nslab.model.Lab;
 import nslab.plan.Plan;
 import nslab.plan.Step;
 import nslab.render.ShellQuoting;
+import nslab.exec.Executor;
 
 /**
  * Builds a plan on the kernel, like a transaction: it holds the lab's lock; it looks at what is

@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nslab.plan.Command;
 import nslab.plan.Tool;
+import nslab.exec.ExecResult;
 
 /**
  * Several commands of one tool in one namespace, run by a single process: {@code ip -batch -},

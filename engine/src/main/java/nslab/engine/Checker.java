@@ -12,6 +12,8 @@ import nslab.model.IpPrefix;
 import nslab.model.Lab;
 import nslab.model.Namespace;
 import nslab.render.ShellQuoting;
+import nslab.exec.Executor;
+import nslab.exec.ExecResult;
 
 /**
  * Runs a lab's expectations, all side by side: one {@code ping -c1 -W1} from the namespace to the

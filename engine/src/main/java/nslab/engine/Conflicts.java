@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import nslab.plan.Effect;
 import nslab.plan.Step;
+import nslab.exec.Executor;
+import nslab.exec.LiveState;
 
 /** Namespaces and host interfaces that new steps would create, that exist and are not the lab's. */
 final class Conflicts {

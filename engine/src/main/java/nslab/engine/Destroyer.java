@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import nslab.plan.Effect;
+import nslab.exec.Executor;
 
 /**
  * Removes a lab using its journal only — never the script, which may have been edited, moved or

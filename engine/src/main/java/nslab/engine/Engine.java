@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import nslab.model.Lab;
 import nslab.plan.Plan;
+import nslab.exec.Executor;
+import nslab.exec.LiveState;
 
 /**
  * The engine's front door, for the command line and the console:

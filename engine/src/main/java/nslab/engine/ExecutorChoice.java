@@ -1,6 +1,7 @@
 package nslab.engine;
 
 import nslab.netlink.NetlinkExecutor;
+import nslab.exec.Executor;
 
 /**
  * Which executor builds labs on this machine: {@code netlink} (the default) applies {@code ip}

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nslab.plan.Effect;
+import nslab.exec.Executor;
+import nslab.exec.ExecResult;
 
 /**
  * Root-namespace sysctls are shared by every live lab, so they are counted rather than undone:

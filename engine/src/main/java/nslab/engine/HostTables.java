@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import nslab.plan.Tool;
+import nslab.exec.Executor;
+import nslab.exec.ExecResult;
 
 /**
  * Root-namespace iptables tables: iptables (nf_tables) creates a table on first use and leaves

@@ -8,6 +8,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nslab.exec.ExecResult;
+import nslab.exec.Executor;
 
 /**
  * What makes a kernel object the one nslab made, not merely one with the same name: a named

@@ -16,6 +16,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nslab.plan.Effect;
 import nslab.plan.Step;
+import nslab.exec.Executor;
+import nslab.exec.LiveState;
+import nslab.exec.ExecResult;
 
 /**
  * Compares the steps a journal says are in effect with what the kernel has now, namespace by

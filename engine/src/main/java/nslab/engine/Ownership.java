@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nslab.plan.Effect;
+import nslab.exec.Executor;
 
 /**
  * Which of a lab's namespaces and host interfaces are still the ones it made: by the identity the

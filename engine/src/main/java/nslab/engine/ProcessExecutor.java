@@ -10,6 +10,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.zeroturnaround.exec.ProcessResult;
 import java.io.ByteArrayOutputStream;
+import nslab.exec.Executor;
+import nslab.exec.ExecResult;
 
 /**
  * The real executor, on zt-exec: every process gets a timeout (a hung {@code ip} must not hang

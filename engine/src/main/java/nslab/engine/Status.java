@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nslab.exec.Executor;
+import nslab.exec.LiveState;
 
 /**
  * What is live: the labs that have a journal, and for each of their namespaces what the kernel

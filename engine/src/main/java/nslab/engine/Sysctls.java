@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import nslab.exec.Executor;
+import nslab.exec.ExecResult;
 
 /** Reads a root-namespace kernel setting, to give it back when the lab goes. */
 final class Sysctls {

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import nslab.plan.Command;
 import nslab.plan.Tool;
 import nslab.render.ShellQuoting;
+import nslab.exec.Executor;
 
 /**
  * Undoes journal entries: stops their processes (only those still the ones started: same PID and

@@ -23,6 +23,8 @@ import nslab.plan.Effect;
 import nslab.plan.Step;
 import nslab.plan.Tool;
 import nslab.render.ShellQuoting;
+import nslab.exec.Executor;
+import nslab.exec.ExecResult;
 
 /**
  * One pass of running steps in waves of batches, journalled: each wave is written as intent

@@ -8,8 +8,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import nslab.engine.ExecResult;
-import nslab.engine.Executor;
+import nslab.exec.ExecResult;
+import nslab.exec.Executor;
 
 /**
  * Carries out {@code ip} batches and {@code sysctl} settings inside this process: rtnetlink

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import nslab.engine.ExecResult;
-import nslab.engine.Executor;
-import nslab.engine.LiveState;
+import nslab.exec.ExecResult;
+import nslab.exec.Executor;
+import nslab.exec.LiveState;
 import nslab.model.IpPrefix;
 import nslab.model.Namespace;
 

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import nslab.engine.ExecResult;
-import nslab.engine.Executor;
+import nslab.exec.ExecResult;
+import nslab.exec.Executor;
 
 /**
  * Sends the probe (once more, by the tracer, when it gets no answer where the walk expects one) and counts it at every namespace with the

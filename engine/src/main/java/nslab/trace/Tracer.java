@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nslab.engine.Executor;
+import nslab.exec.Executor;
 import nslab.model.Address;
 import nslab.model.DeviceKind;
 import nslab.model.Interface;

@@ -3,6 +3,7 @@ package nslab.engine
 import nslab.plan.Command
 import nslab.plan.Tool
 import spock.lang.Specification
+import nslab.exec.ExecResult
 
 /** One process per batch, and a failed batch still says which of its commands failed. */
 class BatchSpec extends Specification {

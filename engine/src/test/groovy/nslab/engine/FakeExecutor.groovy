@@ -1,6 +1,8 @@
 package nslab.engine
 
 import java.nio.file.Path
+import nslab.exec.Executor
+import nslab.exec.ExecResult
 
 /**
  * An executor for plan-level specs: it records every process it is asked to run and answers

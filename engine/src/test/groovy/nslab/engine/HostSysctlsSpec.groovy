@@ -10,6 +10,8 @@ import nslab.plan.Step
 import nslab.plan.Tool
 import spock.lang.Specification
 import spock.lang.TempDir
+import nslab.exec.Executor
+import nslab.exec.ExecResult
 
 /**
  * Giving a host sysctl back: ip_forward is restored with the per-interface forwarding values it

@@ -1,4 +1,4 @@
-package nslab.engine;
+package nslab.exec;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

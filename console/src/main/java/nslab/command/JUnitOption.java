@@ -1,11 +1,13 @@
-package nslab.report;
+package nslab.command;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import nslab.command.Precondition;
 import picocli.CommandLine.Option;
+import nslab.report.ApplyRun;
+import nslab.report.CheckRun;
+import nslab.report.JUnitReport;
 
 /**
  * {@code --junit FILE}, as a verb takes it ({@code @Mixin}): the expectations written to FILE as

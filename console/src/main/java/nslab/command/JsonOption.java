@@ -1,9 +1,10 @@
-package nslab.report;
+package nslab.command;
 
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.Map;
 import picocli.CommandLine.Option;
+import nslab.report.JsonShapes;
 
 /**
  * {@code --json}, as a verb takes it ({@code @Mixin}): with it, standard output holds one JSON

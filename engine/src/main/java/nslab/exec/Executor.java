@@ -1,11 +1,11 @@
-package nslab.engine;
+package nslab.exec;
 
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * Runs programs. An interface so that the engine's callers (and specs) can watch or replace what
- * runs; {@link ProcessExecutor} is the real one.
+ * runs; the engine's {@code ProcessExecutor} starts processes, the netlink executor talks to the kernel itself.
  */
 public interface Executor {
     /** Runs argv to completion with {@code stdin} (null: none), capturing stdout and stderr. */
