@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import nslab.check.Suggestions;
+import nslab.exec.Executor;
 import nslab.plan.Effect;
 import nslab.plan.Step;
 
