@@ -566,7 +566,9 @@ public final class Tracer {
         }
         Optional<Route> declared = model == null ? Optional.empty() : KernelRules.longestMatch(
                 new ModelReadings(lab, plan).routes(ns, v6), dst, null).flatMap(r -> model.routes().stream()
-                .filter(m -> r.via() != null && r.via().equals(m.via())).findFirst());
+                .filter(m -> r.via() != null && r.via().equals(m.via()) && IpPrefix.parse(m.isDefault() ? (v6 ? "::/0" : "0.0.0.0/0")
+                        : m.destination()).map(p -> p.networkText().equals(r.prefix().networkText())).orElse(false))
+                .findFirst());
         if (declared.isPresent() && readings.live()) {
             leg.stop(stop, verdict + ": the lab's `" + lab.line(declared.get().source()).strip() + "` is not in the kernel",
                     "the lab's `" + lab.line(declared.get().source()).strip() + "` (" + lineRef(declared.get().source())
