@@ -47,7 +47,7 @@ public final class ApplyCommand implements Callable<Integer> {
         if (r.ok()) {
             lab.nowLive(name, true);
             if (!noCheck && !c.lab().expectations().isEmpty()) {
-                check = CheckCommand.run(engine, c.lab(), true, false);
+                check = CheckCommand.run(engine, c.lab(), true, false, true);
                 CheckCommand.print(json.text(out), check);
             }
         }
