@@ -52,7 +52,7 @@ public final class ApplyCommand implements Callable<Integer> {
                 });
                 Runtime.getRuntime().addShutdownHook(stopped);
                 try {
-                    check = CheckCommand.run(engine, c.lab(), true, false);
+                    check = CheckCommand.run(engine, c.lab(), true, false, true);
                 } finally {
                     try {
                         Runtime.getRuntime().removeShutdownHook(stopped);

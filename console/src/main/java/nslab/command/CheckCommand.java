@@ -42,7 +42,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
         List<Drift> drift = live ? engine.drift(name, c.plan()) : List.of();
         Reports.drift(json.text(out), name, drift);
-        CheckRun run = run(engine, c.lab(), live, drift.stream().anyMatch(Drift::restorable));
+        CheckRun run = run(engine, c.lab(), live, drift.stream().anyMatch(Drift::restorable), false);
         if (c.lab().expectations().isEmpty()) {
             json.text(out).println("lab " + name + " has no expectations (expect { reach 'a' to 'b' })");
         } else {
@@ -55,11 +55,12 @@ public final class CheckCommand implements Callable<Integer> {
 
     /**
      * The lab's expectations checked, each failure with its trace's verdict; on a lab that
-     * {@code drifted} from its script, the fix is to put the script back.
+     * {@code drifted} from its script, the fix is to put the script back; {@code fresh}: the lab
+     * was applied a moment ago.
      */
-    static CheckRun run(Engine engine, Lab lab, boolean live, boolean drifted) {
+    static CheckRun run(Engine engine, Lab lab, boolean live, boolean drifted, boolean fresh) {
         long t0 = System.nanoTime();
-        List<CheckResult> checks = lab.expectations().isEmpty() ? List.of() : engine.check(lab);
+        List<CheckResult> checks = lab.expectations().isEmpty() ? List.of() : fresh ? engine.checkFresh(lab) : engine.check(lab);
         long millis = (System.nanoTime() - t0) / 1_000_000;
         return new CheckRun(lab.name(), live, checks, CheckVerdicts.of(engine, lab, checks, drifted), millis);
     }

@@ -26,12 +26,24 @@ import nslab.exec.ExecResult;
 public final class Checker {
     /** How long a still-resolving neighbour may take to be answered before the retry is given up. */
     static final long RESOLVING_MILLIS = 300;
+    /**
+     * The same right after apply: a big lab's interfaces and bridge ports start passing packets
+     * only as the kernel gets round to their carrier events (on a 500-port star, up to 2 s).
+     */
+    static final long FRESH_RESOLVING_MILLIS = 2500;
     static final long POLL_MILLIS = 50;
 
     private final Executor exec;
+    private final long resolvingMillis;
 
     public Checker(Executor exec) {
+        this(exec, false);
+    }
+
+    /** {@code fresh}: the lab was applied a moment ago, and a neighbour may take longer to answer. */
+    public Checker(Executor exec, boolean fresh) {
         this.exec = exec;
+        this.resolvingMillis = fresh ? FRESH_RESOLVING_MILLIS : RESOLVING_MILLIS;
     }
 
     public List<CheckResult> check(Lab lab) {
@@ -80,12 +92,12 @@ public final class Checker {
 
     /**
      * Whether the namespace had a neighbour still being resolved after the ping, which was then
-     * answered within {@link #RESOLVING_MILLIS}: only then is a second ping worth its wait.
+     * answered within {@link #RESOLVING_MILLIS} ({@link #FRESH_RESOLVING_MILLIS} right after apply): only then is a second ping worth its wait.
      */
     boolean resolved(String from) {
         List<String> incomplete = incomplete(from);
         if (incomplete.isEmpty()) return false;
-        long until = System.nanoTime() + RESOLVING_MILLIS * 1_000_000;
+        long until = System.nanoTime() + resolvingMillis * 1_000_000;
         while (System.nanoTime() < until) {
             List<String> now = incomplete(from);
             if (incomplete.stream().noneMatch(now::contains)) return !neighbours(from, "failed").containsAll(incomplete);

@@ -104,6 +104,11 @@ public final class Engine {
         return new Checker(exec).check(lab);
     }
 
+    /** The same right after apply, when a neighbour still being resolved is given longer to answer. */
+    public List<CheckResult> checkFresh(Lab lab) {
+        return new Checker(exec, true).check(lab);
+    }
+
     public DestroyResult destroy(String lab) {
         return destroy(lab, false);
     }

@@ -6,7 +6,7 @@ import nslab.LabCompiler
  * A tiny command line over the engine, for specs: they run it inside a sandbox (the JVM of the
  * test cannot enter one itself). Prints what happened in a form the specs read:
  * {@code STATUS ...}, {@code RAN ...}, {@code UNDONE ...}, {@code CONFLICT ...}, {@code FAILURE ...},
- * {@code CHECK ...}, {@code NOTE ...}, {@code REFUSED ...}, {@code DRIFT kind namespace subject restorable}, with NSLAB_TEST_PROGRESS
+ * {@code CHECK ...}, {@code NOTE ...}, {@code REFUSED ...}, {@code DRIFT kind namespace subject restorable}, {@code CHECKED IN n ms}, {@code DETAIL from target: why}, with NSLAB_TEST_PROGRESS
  * set {@code PROGRESS verb|phase|done|total} and {@code FINISHED}; exits like the command line does (0, 1, 3, 4).
  */
 class EngineDriver {
@@ -43,9 +43,9 @@ class EngineDriver {
                 if (r.failure() != null) println "FAILURE ${r.failure().format()}"
                 if (r.signal() > 0) return 128 + r.signal()
                 if (!r.ok()) return 3
-                return checks(engine, c)
+                return checks(engine, c, true)
             case 'check':
-                return checks(engine, new LabCompiler().compile(new File(args[1]).toPath()))
+                return checks(engine, new LabCompiler().compile(new File(args[1]).toPath()), false)
             case 'destroy':
                 boolean force = args[1] == '--force'
                 def d = engine.destroy(args[force ? 2 : 1], force)
@@ -77,9 +77,12 @@ class EngineDriver {
         }
     }
 
-    static int checks(Engine engine, LabCompiler.Compiled c) {
-        def results = engine.check(c.lab())
+    static int checks(Engine engine, LabCompiler.Compiled c, boolean fresh) {
+        long t0 = System.nanoTime()
+        def results = fresh ? engine.checkFresh(c.lab()) : engine.check(c.lab())
+        println "CHECKED IN ${(System.nanoTime() - t0).intdiv(1_000_000)} ms"
         results.each { println "CHECK ${it.expectation().from()} ${it.expectation().target()} ${it.ok() ? 'ok' : 'FAILED'}" }
+        results.findAll { it.detail() != null }.each { println "DETAIL ${it.expectation().from()} ${it.expectation().target()}: ${it.detail()}" }
         results.every { it.ok() } ? 0 : 4
     }
 }
