@@ -114,6 +114,7 @@ public final class Console {
             org.jline.utils.Status status = org.jline.utils.Status.getStatus(terminal, false);
             if (status != null) status.setBorder(false);
         }
+        TabSpace.install(reader);
         StartupTiming.mark("tail tips");
         dispatcher = new LineDispatcher(ctx, registry, commands, parser);
         terminal.handle(Terminal.Signal.INT, signal -> ctx.foreground.interrupt());

@@ -67,6 +67,10 @@ final class ConsoleCompleter implements Completer {
             case "load":
                 files.complete(reader, line, candidates);
                 return;
+            case "undo":
+            case "edit":
+                if (index == 1) entries(first.equals("undo"), candidates);
+                return;
             case "help":
                 if (index == 1) Words.names().forEach(w -> candidates.add(word(w)));
                 return;
@@ -105,6 +109,18 @@ final class ConsoleCompleter implements Completer {
             interfaces(ns).forEach(i -> candidates.add(iface(i)));
         } else {
             namespaces(false).forEach(n -> candidates.add(namespace(n)));
+        }
+    }
+
+    /** The numbers of the session's entries, each with its first line (and, for undo, loaded files). */
+    private void entries(boolean files, List<Candidate> candidates) {
+        for (nslab.lang.LabLoader.Chunk c : ctx.session.entries()) {
+            if (ConsoleSession.CONSOLE_FILE.equals(c.file())) {
+                String n = String.valueOf(c.firstLine());
+                candidates.add(new Candidate(n, n, "entries", c.text().strip().split("\n", 2)[0], null, null, true));
+            } else if (files) {
+                candidates.add(new Candidate(c.file(), c.file(), "entries", "loaded file", null, null, true));
+            }
         }
     }
 

@@ -39,6 +39,13 @@ class CompletionSpec extends Specification {
         candidates*.value()
     }
 
+    def "after undo and edit the numbers of the entries, as entries lists them"() {
+        expect:
+        offered('undo ') == ['1', '2']
+        offered('edit ') == ['1', '2']
+        offered('undo 1 ') == []
+    }
+
     def "namespaces of the session's lab wherever a namespace goes"() {
         expect:
         offered(line).containsAll(['zz-gw', 'zz-pc'])

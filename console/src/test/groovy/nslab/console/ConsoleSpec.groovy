@@ -48,6 +48,29 @@ class ConsoleSpec extends Specification {
         Files.deleteIfExists(history)
     }
 
+    def "the space Tab adds gives way to a space or a comma typed right after it"() {
+        given:
+        enter("namespace 'gateway'")
+
+        when: 'Tab completes namespace, then a space is typed; Tab completes the peer, then a comma'
+        screen.type("names\t 'b' { veth 'v' peer 'gatew\t, name: 'w' }\r")
+        screen.waitFor('nslab> ')
+        String listed = enter('entries')
+
+        then: 'one space before the name, none before the comma'
+        listed.contains("namespace 'b' { veth 'v' peer 'gateway', name: 'w' }")
+    }
+
+    def "help lists the commands that take entries back"() {
+        when:
+        String shown = enter('help')
+
+        then:
+        shown =~ /(?m)^  entries\s+The entries of the session's lab/
+        shown =~ /(?m)^  undo\s+Take an entry back/
+        shown =~ /(?m)^  edit\s+Put entry N on the prompt/
+    }
+
     def "history persists across sessions"() {
         given:
         enter("namespace 'remembered'")

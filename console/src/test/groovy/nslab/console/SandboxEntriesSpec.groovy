@@ -69,8 +69,8 @@ class SandboxEntriesSpec extends Specification {
         undone.contains('<console>:8 taken back: 1 command fewer')
         !enter('exec nstest ip route').contains('default')
 
-        and: 'the host pings nstest over the /32 routes'
-        enter('exec host ping -c 1 -W 2 10.0.0.3').contains('1 received')
+        and: "the host pings nstest over the /32 routes (ping without a namespace, as the tutorial's, runs in host)"
+        enter('ping -c 1 10.0.0.3').contains('1 received')
     }
 
     def "an address given again with its prefix offers edit; edit puts the entry on the prompt and Enter replaces it on the kernel"() {
