@@ -11,7 +11,7 @@ import java.util.Map;
  * as a new device is down.
  */
 final class Device {
-    enum Kind { VETH, BRIDGE, TAP, TUN }
+    enum Kind { VETH, BRIDGE, TAP, TUN, MACVLAN }
 
     final Kind kind;
     final ShellCommand created;
@@ -26,6 +26,12 @@ final class Device {
     String mac;
     final Map<String, String> netem = new LinkedHashMap<>();
     String rate;
+    /** A macvlan's parent: a device the commands made, else the name of one of the machine's own (in host). */
+    Device parent;
+    String parentName;
+    /** The namespace a macvlan's parent is in; the macvlan may have been moved out of it. */
+    String parentNamespace;
+    String mode;
     /** Some command configured it or placed both its ends: the console may add it to the lab. */
     boolean settled;
 
@@ -42,6 +48,11 @@ final class Device {
 
     boolean renamed() {
         return !name.equals(createdAs);
+    }
+
+    /** A macvlan's parent as it is called now. */
+    String parentNow() {
+        return parent != null ? parent.name : parentName;
     }
 
     /** Settles this device and its peer: it is now part of what the lab must show. */

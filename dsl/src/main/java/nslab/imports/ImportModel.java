@@ -59,6 +59,8 @@ public final class ImportModel {
             devices.forEach(other -> {
                 if (other.master == gone) other.master = null;
             });
+            // a macvlan goes with its parent, as in the kernel
+            List.copyOf(devices).stream().filter(o -> o.parent == gone).forEach(this::remove);
             forgetConf(gone);
             reaches.removeIf(r -> r.from().equals(gone.namespace) && gone.name.equals(r.dev())
                     || gone.addresses.stream().anyMatch(a -> a.equals(r.target()) || a.startsWith(r.target() + "/")));

@@ -30,8 +30,8 @@ final class IpLink {
 
     private static void linkAdd(List<String> w, ShellCommand c, String ns, Translation t) {
         int typeAt = w.indexOf("type");
-        if (typeAt >= 0 && typeAt + 1 < w.size() && !List.of("veth", "bridge").contains(w.get(typeAt + 1))) {
-            t.refuse(c, "ip link add type " + w.get(typeAt + 1) + ": nslab import reads veth and bridge"
+        if (typeAt >= 0 && typeAt + 1 < w.size() && !List.of("veth", "bridge", "macvlan").contains(w.get(typeAt + 1))) {
+            t.refuse(c, "ip link add type " + w.get(typeAt + 1) + ": nslab import reads veth, bridge and macvlan"
                     + " (write the lab's " + w.get(typeAt + 1) + " word by hand)");
             return;
         }
@@ -40,6 +40,8 @@ final class IpLink {
         String type = null;
         String peerName = null;
         String peerWhere = null;
+        String parent = null;
+        String mode = null;
         int i = 0;
         for (; i < w.size(); i++) {
             String word = w.get(i);
@@ -51,6 +53,8 @@ final class IpLink {
                 name = w.get(++i);
             } else if (word.equals("netns") && hasNext) {
                 where = w.get(++i);
+            } else if (word.equals("link") && hasNext) {
+                parent = w.get(++i);
             } else if (name == null && !word.contains("=")) {
                 name = word;
             } else {
@@ -70,12 +74,22 @@ final class IpLink {
                 peerName = w.get(++i);
             } else if (type.equals("veth") && peerName != null && word.equals("netns") && hasNext) {
                 peerWhere = w.get(++i);
+            } else if (type.equals("macvlan") && word.equals("mode") && hasNext) {
+                mode = w.get(++i);
             } else {
                 t.refuse(c, "ip link add ... type " + type + " " + word + ": nslab import does not read this option");
                 return;
             }
         }
         if (!t.knownNamespace(c, where) || (peerWhere != null && !t.knownNamespace(c, peerWhere))) return;
+        if (type.equals("macvlan")) {
+            macvlan(name, parent, mode, ns, where, c, t);
+            return;
+        }
+        if (parent != null) {
+            t.refuse(c, "ip link add ... link " + parent + " type " + type + ": nslab import does not read this option");
+            return;
+        }
         switch (type) {
             case "veth" -> {
                 String first = name != null ? name : t.model.freeVethName(where, null);
@@ -104,6 +118,31 @@ final class IpLink {
                 }
             }
         }
+    }
+
+    /**
+     * {@code ip link add NAME link PARENT [netns NS] type macvlan [mode M]}: the parent is looked up
+     * where the command runs (a device the commands made, or in host one of the machine's own);
+     * without {@code mode} the kernel's own default, vepa, is what was built.
+     */
+    private static void macvlan(String name, String parent, String mode, String ns, String where, ShellCommand c, Translation t) {
+        if (name == null || parent == null) {
+            t.refuse(c, "a macvlan needs a name and a parent (ip link add mv0 link eth0 type macvlan mode bridge)");
+            return;
+        }
+        Optional<Device> made = t.model.device(ns, parent);
+        if (made.isEmpty() && !ns.equals(ImportModel.HOST)) {
+            t.device(c, ns, parent);                      // refuses, naming the namespace
+            return;
+        }
+        if (taken(c, where, name, t)) return;
+        Device mv = new Device(Device.Kind.MACVLAN, name, where, c);
+        mv.parent = made.orElse(null);
+        mv.parentName = parent;
+        mv.parentNamespace = ns;
+        mv.mode = mode != null ? mode : "vepa";
+        t.model.devices.add(mv);
+        if (!where.equals(ImportModel.HOST)) mv.settle();
     }
 
     static boolean taken(ShellCommand c, String ns, String name, Translation t) {
@@ -161,6 +200,12 @@ final class IpLink {
             return;
         }
         if (newNs != null && !t.knownNamespace(c, newNs)) return;
+        if (d.kind == Device.Kind.MACVLAN && newNs != null && !newNs.equals(d.parentNamespace)
+                && !d.parentNamespace.equals(ImportModel.HOST)) {
+            t.refuse(c, "moves macvlan " + name + " away from its parent's namespace " + d.parentNamespace
+                    + "; a lab's macvlan sits on a parent in its own namespace or the host's");
+            return;
+        }
         String targetNs = newNs != null ? newNs : ns;
         String targetName = newName != null ? newName : d.name;
         if ((newNs != null || newName != null) && t.model.device(targetNs, targetName).filter(o -> o != d).isPresent()) {
@@ -204,6 +249,7 @@ final class IpLink {
             if (o.master == d) o.master = null;
         });
         if (d.peer != null && !d.peer.namespace.equals(ImportModel.HOST) && !ns.equals(ImportModel.HOST)) d.settle();
+        if (d.kind == Device.Kind.MACVLAN && !ns.equals(ImportModel.HOST)) d.settle();
     }
 
     private static int parseInt(String s) {

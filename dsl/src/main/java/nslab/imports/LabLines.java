@@ -84,6 +84,10 @@ final class LabLines {
             case BRIDGE -> new Line("bridge " + LabText.quote(d.name), comment(d.created));
             case TAP -> new Line("tap " + LabText.quote(d.name), null);
             case TUN -> new Line("tun " + LabText.quote(d.name), null);
+            case MACVLAN -> new Line("macvlan " + LabText.quote(d.name) + (d.mode.equals("bridge") ? "" : ", mode: " + LabText.quote(d.mode))
+                    + " on " + LabText.quote(d.parentNow())
+                    + (d.parentNamespace.equals(d.namespace) ? "" : ", from: " + LabText.quote(d.parentNamespace)),
+                    d.mode.equals("vepa") && !d.created.words().contains("mode") ? "no mode given: the kernel's default, vepa" : null);
             case VETH -> {
                 Device other = d.peer;
                 if (model.devices.indexOf(other) < model.devices.indexOf(d)) yield null;

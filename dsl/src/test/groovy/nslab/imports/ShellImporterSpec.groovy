@@ -113,7 +113,7 @@ ip -n blue link set b up
         "ip netns exec red ip addr add '10.9.9.1/24' dev \"a\""                   || "namespace 'red' { dev 'a' { ip '10.9.9.1/24' } }"
     }
 
-    def "a veth made by '#commands' is declared as #declaration"() {
+    def "a veth or macvlan made by '#commands' is declared as #declaration"() {
         when:
         def r = ShellImporter.importText(commands, null, 'veths')
 
@@ -132,6 +132,10 @@ ip -n blue link set b up
         'ip netns add x\nip netns add y\nip link add a netns x type veth peer name b netns y'       || "namespace 'x' {\n    veth 'a' peer 'y', name: 'b'"
         'ip netns add x\nip netns add y\nip link add a type veth peer name b\nip link set b netns y\nip link set a netns x' || "namespace 'x' {\n    veth 'a' peer 'y', name: 'b'"
         'ip netns add x\nip link add a type veth peer name b\nip link set b netns x\nip -n x link set b name c' || "host {\n    veth 'a' peer 'x', name: 'c'"
+        'ip netns add x\nip link add mv0 link eth0 type macvlan mode bridge\nip link set mv0 netns x' || "namespace 'x' {\n    macvlan 'mv0' on 'eth0', from: 'host'"
+        'ip netns add x\nip link add mv0 link eth0 netns x type macvlan mode private' || "namespace 'x' {\n    macvlan 'mv0', mode: 'private' on 'eth0', from: 'host'"
+        'ip link add mv0 link eth0 type macvlan'                                                   || "host {\n    macvlan 'mv0', mode: 'vepa' on 'eth0'"
+        'ip netns add x\nip -n x link add br0 type bridge\nip -n x link add mv0 link br0 type macvlan mode bridge' || "    macvlan 'mv0' on 'br0'\n"
     }
 
     def "'#command' is refused at line #line: #reason"() {
@@ -159,7 +163,8 @@ ip -n blue link set b up
         'iptables -A FORWARD -i a -o b'                         || 3    | 'only counts packets'
         'iptables -A INPUT -p tcp --dport 22 -j ACCEPT'         || 3    | 'no word in the lab language'
         'ip netns exec x ping www.example.com'                  || 3    | 'host name'
-        'ip link add mv0 link a type macvlan'                   || 3    | 'reads veth and bridge'
+        'ip link add vx0 type vxlan id 42 dstport 4789'         || 3    | 'reads veth, bridge and macvlan'
+        'ip netns exec x ip link add mv0 link eth0 type macvlan' || 3   | 'eth0 is no device these commands created in namespace x'
         'ip addr add 10.0.0.1/24 dev eth0'                      || 3    | 'eth0 is no device these commands created'
         'ip netns exec nowhere ip addr add 10.0.0.1/24 dev a'   || 3    | 'namespace nowhere was not created'
         'sysctl -w kernel.pid_max=100000'                       || 3    | 'not a network setting'

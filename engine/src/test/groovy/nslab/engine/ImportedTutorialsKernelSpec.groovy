@@ -54,6 +54,7 @@ rm -f /run/before.\$\$ /run/after.\$\$
         tutorial               | pings | look                                                                 || shows
         '000-veth-nat.sh'      | 2     | 'ip -o addr show dev veth-a; ip netns exec internet ping -c 1 -W 1 10.0.0.3 >/dev/null || echo hidden; iptables -t nat -S POSTROUTING' || ['10.0.0.2/32', 'hidden', '-A POSTROUTING -s 10.0.0.0/24 -o eth0 -j MASQUERADE']
         '001-bridge.sh'        | 2     | 'ip -n bridge -o link show master br'                                 || ['bridge-net0', 'bridge-net1']
+        '001-macvlan.sh'       | 2     | 'ip -n net0 -d -o link show dev mv0; ip -n net1 -d -o link show dev mv1' || ['mv0@if', 'mv1@if', 'macvlan mode bridge']
         '003-routed.sh'        | 3     | 'ip -n client -o addr show dev cli-veth; ip -n client route'          || ['10.0.100.1/8', 'default via 10.0.100.254 dev cli-veth', '10.0.0.0/8 dev cli-veth']
         '003-bridge.sh'        | 1     | 'ip -n bridge -o link show master br; ip -n net1 -o addr show'       || ['bridge-net0', 'bridge-net1', '10.0.1.2/24']
         '004-pair-here.sh'     | 1     | 'ip -o link show dev veth0; cat /proc/sys/net/ipv4/conf/veth1/accept_local' || ['veth0@veth1', '1']
