@@ -71,6 +71,7 @@ public final class Applier {
         Lab lab = plan.lab();
         try (LabLock lock = LabLock.lab(runDir, lab.name(), "applied");
              Interruption signals = Interruption.watch()) {
+            long aliveUntil = LabLock.lastTouched(runDir, lab.name());
             Journal journal = Journal.open(runDir, lab.name());
             String source = sourceOf(lab);
             if (source != null && journal.source() != null && !journal.empty() && !source.equals(journal.source())) {
@@ -79,10 +80,10 @@ public final class Applier {
                         + " of its own (a first line such as lab 'other'), or destroy the live one first");
             }
             journal.source(source);
-            forgetVanished(journal);
+            forgetVanished(journal, aliveUntil);
             if (restore != null) forgetDrifted(journal);
             List<Journal.Entry> live = journal.live();
-            PlanDiff diff = PlanDiff.of(live, plan.steps());
+            PlanDiff diff = finishingRemoval(live, plan);
             if (diff.empty()) {
                 names.sync(journal, lab, comment());
                 return new ApplyResult(ApplyResult.Status.UP_TO_DATE, List.of(), List.of(), List.of(), null);
@@ -142,7 +143,10 @@ public final class Applier {
             putBack.sort(Comparator.comparingInt(s -> indexIn(s, live)));
             restored = runner(journal, plan, null).steps(putBack) == null && restored;
         }
-        if (journal.live().isEmpty()) journal.delete();
+        if (journal.live().isEmpty()) {
+            journal.delete();
+            LabLock.forgetHeartbeat(runDir, plan.lab().name());
+        }
         return new ApplyResult(ApplyResult.Status.FAILED, run.ranInPlanOrder(), undone, List.of(),
                 failure(plan.lab(), failed, restored), signals.number());
     }
@@ -187,8 +191,8 @@ public final class Applier {
      * again under its name by someone else is not the lab's: those steps are no longer in effect,
      * so that the apply builds them again (or reports the name as taken) instead of saying "up to date".
      */
-    private void forgetVanished(Journal journal) {
-        Ownership o = Ownership.of(journal, exec, netnsDir);
+    private void forgetVanished(Journal journal, long aliveUntil) {
+        Ownership o = Ownership.of(journal, exec, netnsDir, aliveUntil);
         List<Journal.Entry> seeds = new ArrayList<>(o.notOurs());
         seeds.addAll(o.remnants());
         if (seeds.isEmpty()) return;
@@ -218,6 +222,20 @@ public final class Applier {
             }
         }
         journal.mark(again, Journal.State.REMOVED);
+    }
+
+    /**
+     * The difference from the plan; steps a killed destroy had begun to remove (and what lives in
+     * them) are removed first and built again, not taken for still in effect.
+     */
+    private static PlanDiff finishingRemoval(List<Journal.Entry> live, Plan plan) {
+        List<Journal.Entry> removing = Footprint.withAll(live, live.stream().filter(e -> e.state() == Journal.State.REMOVING).toList());
+        if (removing.isEmpty()) return PlanDiff.of(live, plan.steps());
+        PlanDiff rest = PlanDiff.of(live.stream().filter(e -> !removing.contains(e)).toList(), plan.steps());
+        List<Journal.Entry> remove = new ArrayList<>(removing);
+        remove.addAll(rest.remove());
+        remove.sort(Comparator.comparingInt(live::indexOf));
+        return new PlanDiff(remove, rest.add(), rest.redo());
     }
 
     private static int indexIn(Step s, List<Journal.Entry> live) {

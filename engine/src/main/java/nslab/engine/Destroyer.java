@@ -62,12 +62,13 @@ public final class Destroyer {
      */
     public DestroyResult destroy(String lab, boolean force) {
         try (LabLock lock = LabLock.lab(runDir, lab, "destroyed")) {
+            long aliveUntil = LabLock.lastTouched(runDir, lab);
             long t0 = System.nanoTime();
             Journal journal = Journal.open(runDir, lab, force);
             Timing.note("journal read", t0, System.nanoTime());
             if (!journal.exists()) return new DestroyResult(false, List.of(), List.of(), List.of());
             List<String> notes = new ArrayList<>(journal.warnings());
-            if (journal.empty() && !force) {
+            if (journal.empty() && journal.appliers().isEmpty() && !force) { // an apply that made nothing yet is fine
                 throw new EngineException(journal.file() + " records no step (empty, or its records unreadable), so"
                         + " nslab cannot tell what lab " + lab + " built; nothing was changed. 'nslab destroy --force "
                         + lab + "' removes the journal");
@@ -76,18 +77,20 @@ public final class Destroyer {
             int strays = Strays.settle(journal.appliers());
             if (strays > 0) notes.add(strays + " program(s) of an apply that was killed had to end first");
             List<String> namespaces = journal.namespaces();
-            Ownership o = Ownership.of(journal, exec, netnsDir);
+            Ownership o = Ownership.of(journal, exec, netnsDir, aliveUntil);
             notes.addAll(o.messages());
             List<Journal.Entry> notOurs = Footprint.withAll(journal.live(), o.notOurs());
             List<Journal.Entry> leftOver = Footprint.withAll(journal.live(), o.remnants()); // went with a killed destroy
             List<Journal.Entry> ours = journal.live().stream().filter(e -> !notOurs.contains(e) && !leftOver.contains(e)).toList();
             List<String> remnants = o.removeRemnants(netnsDir);
+            List<String> stopped = stopProcesses(journal, notOurs, notes);
             Map<String, String> hostDevices = hostDevices(journal.live());
             Timing.note("ownership", t1, System.nanoTime());
             List<String> undone;
             boolean host = ours.stream().anyMatch(HostSysctls::isHost);
             try (LabLock hostLock = host ? LabLock.host(runDir, "changed") : null) {
                 undone = new ArrayList<>(remnants);
+                undone.addAll(stopped);
                 undone.addAll(new Undoer(exec, runDir, netnsDir, verbose, names).progress(progress, "destroy").undo(journal, ours, notes));
             }
             journal.mark(notOurs, Journal.State.REMOVED);
@@ -100,6 +103,7 @@ public final class Destroyer {
             if (left.isEmpty()) {
                 RunLogs.delete(runDir, journal, journal.entries());
                 journal.delete();
+                LabLock.forgetHeartbeat(runDir, lab);
             }
             return new DestroyResult(true, undone, namespaces, left, notes);
         }
@@ -159,5 +163,15 @@ public final class Destroyer {
                 return left;
             }
         }
+    }
+
+    /**
+     * The lab's processes among steps left alone (their namespace is no longer the lab's, or gone):
+     * a process is known by its PID and start time, not by its namespace, so it is still stopped.
+     */
+    private static List<String> stopProcesses(Journal journal, List<Journal.Entry> entries, List<String> notes) {
+        List<Long> pids = Undoer.startedProcesses(journal, entries, notes);
+        NamespaceProcesses.stop(pids);
+        return pids.stream().map(p -> "kill " + p).toList();
     }
 }

@@ -21,7 +21,11 @@ import nslab.exec.Executor;
 record Ownership(List<Journal.Entry> missing, List<Journal.Entry> foreign, List<Journal.Entry> unproven,
                  List<Journal.Entry> remnants, List<String> messages) {
 
-    static Ownership of(Journal journal, Executor exec, Path netnsDir) {
+    /**
+     * {@code aliveUntil}: until when the lab's last apply was alive, at most (nanoseconds since the
+     * epoch, {@link LabLock#lastTouched}; 0: unknown).
+     */
+    static Ownership of(Journal journal, Executor exec, Path netnsDir, long aliveUntil) {
         Ownership o = new Ownership(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         Map<String, String> links = null;
         for (Journal.Entry e : journal.live()) {
@@ -35,13 +39,13 @@ record Ownership(List<Journal.Entry> missing, List<Journal.Entry> foreign, List<
                     o.missing.add(e);
                 } else if (leftFile && e.state() == Journal.State.REMOVING) {
                     o.remnants.add(e);
-                } else if (was == null && !madeSince(now, e.since())) {
+                } else if (was == null && !madeWhileAlive(now, e.since(), aliveUntil)) {
                     o.unproven.add(e);
                     o.messages.add("namespace " + ns + " cannot be told from one made by someone else (nslab was stopped"
-                            + " before it recorded its identity, and it is not younger than the lab's intent to make it):"
+                            + " before it recorded its identity, and it was not named while that apply was making it):"
                             + " left alone; if it is the lab's, remove it with 'ip netns del " + ns + "'");
-                } else if (was != null && !was.equals(now)) { // (was == null here: younger than the intent, so
-                    // made by the batch a kill -9 caught before it recorded the identity: the lab's)
+                } else if (was != null && !was.equals(now)) { // (was == null here: named between the intent
+                    // and the death of the apply a kill -9 caught before it recorded the identity: the lab's)
                     o.foreign.add(e);
                     o.messages.add("namespace " + ns + " is no longer the lab's (deleted and made again outside nslab): left alone");
                 }
@@ -71,16 +75,26 @@ record Ownership(List<Journal.Entry> missing, List<Journal.Entry> foreign, List<
         return o;
     }
 
-    /** Whether a namespace's identity ({@code dev:inode:ctime}) says it was named at or after {@code since}. */
-    private static boolean madeSince(String identity, long since) {
-        if (since <= 0) return false;
+    /**
+     * Whether a namespace's identity ({@code dev:inode:ctime}) says it was named after the intent
+     * to make it ({@code since}) and before the apply that wrote it died ({@code aliveUntil}): the
+     * namespace batch runs in a process that dies with nslab, so nothing of it comes later.
+     */
+    private static boolean madeWhileAlive(String identity, long since, long aliveUntil) {
+        if (since <= 0 || aliveUntil <= 0) return false;
         try {
-            // the kernel stamps with its coarse clock, a tick behind the one the intent was stamped with
-            return Long.parseLong(identity.substring(identity.lastIndexOf(':') + 1)) >= since - 100_000_000L;
+            long named = Long.parseLong(identity.substring(identity.lastIndexOf(':') + 1));
+            // the intent is stamped with a fine clock, the kernel's stamps lag it by up to a tick; the
+            // heartbeat is stamped by the kernel like the namespace, every beat unless the machine is
+            // too busy to run it: a margin of a few beats
+            return named >= since - MARGIN_NS && named <= aliveUntil + MARGIN_NS;
         } catch (RuntimeException e) {
             return false;
         }
     }
+
+    /** 20 ms: an outsider who names a namespace of the lab within 20 ms of nslab's death could be taken for it. */
+    static final long MARGIN_NS = 20_000_000L;
 
     private static boolean reachesNamespace(Effect e) {
         return e.creates().stream().anyMatch(d -> d.namespace() != null);

@@ -54,10 +54,26 @@ public final class ProcessExecutor implements Executor {
 
     @Override
     public ExecResult run(List<String> argv, String stdin) {
+        return run(argv, argv, stdin);
+    }
+
+    /** setpriv (util-linux), which gives the program a parent-death signal before it runs it (null: none here). */
+    private static final String SETPRIV = java.util.stream.Stream.of("/usr/bin/setpriv", "/bin/setpriv")
+            .filter(p -> java.nio.file.Files.isExecutable(Path.of(p))).findFirst().orElse(null);
+
+    @Override
+    public ExecResult runTied(List<String> argv, String stdin) {
+        if (SETPRIV == null) return run(argv, stdin);
+        List<String> tied = new java.util.ArrayList<>(List.of(SETPRIV, "--pdeathsig", "KILL", "--"));
+        tied.addAll(argv);
+        return run(tied, argv, stdin);
+    }
+
+    private ExecResult run(List<String> command, List<String> argv, String stdin) {
         beforeRun.accept(argv);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        org.zeroturnaround.exec.ProcessExecutor pe = new org.zeroturnaround.exec.ProcessExecutor(argv)
+        org.zeroturnaround.exec.ProcessExecutor pe = new org.zeroturnaround.exec.ProcessExecutor(command)
                 .redirectOutput(out)
                 .redirectError(err)
                 .timeout(timeoutSeconds, TimeUnit.SECONDS)
@@ -81,11 +97,13 @@ public final class ProcessExecutor implements Executor {
     }
 
     @Override
-    public long start(List<String> argv, Path log) {
+    public long start(List<String> argv, Path log, String mark) {
         beforeRun.accept(argv);
         try {
             // Plain ProcessBuilder: zt-exec would tie the process to this JVM's lifetime.
-            Process p = new ProcessBuilder(argv)
+            ProcessBuilder pb = new ProcessBuilder(argv);
+            if (mark != null) pb.environment().put(Strays.RUN_MARK, mark);
+            Process p = pb
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectErrorStream(true)

@@ -17,6 +17,8 @@ import java.util.Optional;
  */
 final class Strays {
     static final String MARK = "NSLAB_APPLY";
+    /** In a {@code run} process's environment: {@code pid:start:id} of the apply and the step that started it. */
+    static final String RUN_MARK = "NSLAB_RUN";
     private static final long WAIT_MS = 5000;
 
     private Strays() {}
@@ -30,6 +32,25 @@ final class Strays {
         List<ProcessHandle> found = find(marks);
         NamespaceProcesses.awaitOrKill(found, WAIT_MS);
         return found.size();
+    }
+
+    /** The mark a {@code run} step's process carries, written in its environment before it starts. */
+    static String runMark(Journal.Entry e) {
+        return Identities.self() + ":" + e.id;
+    }
+
+    /**
+     * The processes of {@code run} steps whose PID was never recorded (nslab died between starting
+     * one and recording it), found by the mark each carries from its first moment.
+     */
+    static List<Long> unrecordedRuns(List<String> appliers, List<Journal.Entry> entries) {
+        List<String> marks = new ArrayList<>();
+        for (Journal.Entry e : entries) {
+            if (e.pid() > 0 || !(e.made() instanceof Made.Process)) continue;
+            for (String a : appliers) marks.add(RUN_MARK + "=" + a + ":" + e.id);
+        }
+        if (marks.isEmpty()) return List.of();
+        return find(marks).stream().map(ProcessHandle::pid).toList();
     }
 
     private static List<ProcessHandle> find(List<String> marks) {

@@ -8,13 +8,12 @@ import nslab.plan.Effect;
 /**
  * The undo commands for a set of journal entries, in reverse order, leaving out what vanishes by
  * itself: whatever lives in a namespace being deleted, whatever hangs on a device being deleted.
- * Background processes and host sysctls are listed apart (they are stopped, or given back with
- * the other labs in mind, not undone by a command).
+ * Host sysctls are listed apart (given back with the other labs in mind, not undone by a command);
+ * processes are stopped by the {@link Undoer}, not undone by a command.
  */
 final class Teardown {
     final List<Command> commands = new ArrayList<>();
     final List<Journal.Entry> undone = new ArrayList<>();
-    final List<Journal.Entry> processes = new ArrayList<>();
     final List<Journal.Entry> hostSysctls = new ArrayList<>();
     final Footprint.Gone gone = new Footprint.Gone();
 
@@ -27,7 +26,6 @@ final class Teardown {
         for (int i = entries.size() - 1; i >= 0; i--) {
             Journal.Entry e = entries.get(i);
             t.undone.add(e);
-            if (e.pid() > 0) t.processes.add(e);
             if (HostSysctls.isHost(e)) {
                 t.hostSysctls.add(e);
                 continue;

@@ -49,14 +49,7 @@ final class Undoer {
         long t0 = System.nanoTime();
         Teardown t = Teardown.of(entries);
         long t1 = System.nanoTime();
-        List<Long> pids = new ArrayList<>();
-        for (Journal.Entry e : t.processes) {
-            if (Identities.sameProcess(e.pid(), e.pidStart())) {
-                pids.add(e.pid());
-            } else if (ProcessHandle.of(e.pid()).isPresent()) {
-                notes.add("process " + e.pid() + " is not the one the lab started (its PID was reused): left alone");
-            }
-        }
+        List<Long> pids = startedProcesses(journal, t.undone, notes);
         String phase = verb.equals("destroy") ? "stopping processes" : "rolling back: stopping processes";
         progress.progress(new Progress(verb, phase, 0, t.commands.size()));
         Set<String> namespaces = new HashSet<>(t.gone.namespaces);
@@ -92,5 +85,23 @@ final class Undoer {
         names.removeGone(journal, notes::add);
         lines.addAll(new HostTables(exec, runDir, verbose).dropNoLongerUsed(journal));
         return lines;
+    }
+
+    /**
+     * The processes of these entries that are still the ones started (same PID and start time),
+     * and those started whose PID nslab had no time to record (by their mark, {@link Strays#runMark});
+     * {@code notes} gets those whose PID another process has now.
+     */
+    static List<Long> startedProcesses(Journal journal, List<Journal.Entry> entries, List<String> notes) {
+        List<Long> pids = new ArrayList<>(Strays.unrecordedRuns(journal.appliers(), entries));
+        for (Journal.Entry e : entries) {
+            if (e.pid() <= 0) continue;
+            if (Identities.sameProcess(e.pid(), e.pidStart())) {
+                pids.add(e.pid());
+            } else if (ProcessHandle.of(e.pid()).isPresent()) {
+                notes.add("process " + e.pid() + " is not the one the lab started (its PID was reused): left alone");
+            }
+        }
+        return pids;
     }
 }

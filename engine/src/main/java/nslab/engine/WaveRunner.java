@@ -168,7 +168,8 @@ final class WaveRunner {
             verbose.accept(sb.toString());
         }
         Batch b = u.batch();
-        ExecResult r = exec.run(b.argv(), b.input());
+        boolean namespaces = mine.stream().allMatch(s -> s.effect().createdNamespace() != null);
+        ExecResult r = namespaces ? runNamespaces(b) : exec.run(b.argv(), b.input());
         Batch.Outcome o = b.outcome(r);
         List<Journal.Entry> done = new ArrayList<>();
         for (int i : o.done()) done.add(entryOf.get(mine.get(i)));
@@ -185,6 +186,19 @@ final class WaveRunner {
             return new Failed(mine.get(o.failed()), o.message(), null);
         }
         return new Failed(mine.size() == 1 ? mine.get(0) : null, o.message(), ShellQuoting.join(b.argv()));
+    }
+
+    /**
+     * The batch that names new namespaces, in a process that ends with nslab, while the lab's lock
+     * is touched: a namespace that a kill -9 leaves without its identity in the journal was named
+     * between its intent and nslab's death, which destroy can then tell ({@link Ownership}).
+     */
+    private ExecResult runNamespaces(Batch b) {
+        try (AutoCloseable beat = LabLock.heartbeat(runDir, journal.lab())) {
+            return exec.runTied(b.argv(), b.input());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The run log of a journal entry ({@link RunLogs}). */
@@ -204,7 +218,7 @@ final class WaveRunner {
             journal.mark(List.of(e), Journal.State.FAILED);
             return new Failed(s, ex.getMessage(), null);
         }
-        long pid = exec.start(s.command().argv(), log);
+        long pid = exec.start(s.command().argv(), log, Strays.runMark(e));
         if (pid <= 0) {
             journal.mark(List.of(e), Journal.State.FAILED);
             return new Failed(s, "could not start the command", null);

@@ -12,8 +12,17 @@ public interface Executor {
     ExecResult run(List<String> argv, String stdin);
 
     /**
-     * Starts argv in the background, detached from this program's lifetime, with its output sent
-     * to {@code log}; returns its process id.
+     * {@link #run}, in a process that ends with nslab, even by kill -9, where the executor starts
+     * one: what it would make after nslab is gone, nslab could not record.
      */
-    long start(List<String> argv, Path log);
+    default ExecResult runTied(List<String> argv, String stdin) {
+        return run(argv, stdin);
+    }
+
+    /**
+     * Starts argv in the background, detached from this program's lifetime, with its output sent
+     * to {@code log} and {@code mark} in its environment as {@code NSLAB_RUN} (so that it is known
+     * as the lab's even if nslab dies before it records its PID); returns its process id.
+     */
+    long start(List<String> argv, Path log, String mark);
 }

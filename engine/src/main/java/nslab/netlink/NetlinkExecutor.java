@@ -63,8 +63,8 @@ public final class NetlinkExecutor implements Executor {
     }
 
     @Override
-    public long start(List<String> argv, Path log) {
-        return processes.start(argv, log);
+    public long start(List<String> argv, Path log, String mark) {
+        return processes.start(argv, log, mark);
     }
 
     /** {@code ip [-n NS] [-force] -batch -}. */

@@ -36,7 +36,7 @@ class FakeExecutor implements Executor {
     }
 
     @Override
-    long start(List<String> argv, Path log) {
+    long start(List<String> argv, Path log, String mark) {
         runs << [argv: argv, stdin: null, background: true]
         4242
     }

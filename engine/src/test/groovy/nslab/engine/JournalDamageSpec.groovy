@@ -202,4 +202,18 @@ class JournalDamageSpec extends Specification {
         Files.exists(dir.resolve('x.y.1.log'))
         Journal.labs(dir) == ['x.y']
     }
+
+    def "a journal whose header is damaged is listed by status, by its file name, with the reason"() {
+        given:
+        Journal.open(dir, 'fine').begin([ns('a')])
+        journalFile('broken').toFile().text = 'nslab-journal\t3\tbroken\t-\tdeadbeef\n' + JournalLines.line('A', '1', '2')
+
+        when:
+        def labs = new Status(new FakeExecutor(namespaces: ['a']), dir).labs(null)
+
+        then:
+        labs*.lab == ['broken', 'fine']
+        labs[0].error.contains('broken.journal:1: not an nslab journal')
+        labs[1].error == null
+    }
 }

@@ -166,13 +166,12 @@ echo "=== again"; nslab apply ${lab.absolutePath} | grep STATUS; nslab destroy j
 env --default-signal=TERM java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "\$NSLAB_TEST_CP" nslab.engine.EngineDriver apply ${lab.absolutePath} > /run/out.\$\$ 2>&1 &
 pid=\$!
 until ls /run/nslab/ 2>/dev/null | grep -q '[.]log\$'; do :; done
-kill -TERM \$pid; wait \$pid; echo "=== term"; echo \$?; ls /run/nslab | grep -c '[.]log\$'
-echo "=== out"; cat /run/out.\$\$
+kill -TERM \$pid; wait \$pid; e=\$?; echo "=== term"; echo \$e; ls /run/nslab | grep -c '[.]log\$'
 java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "\$NSLAB_TEST_CP" nslab.engine.EngineDriver apply ${lab.absolutePath} >/dev/null 2>&1 &
 pid=\$!
 until [ -d /etc/netns/lg1 ]; do :; done
 kill -9 \$pid; wait \$pid 2>/dev/null
-nslab destroy logs >/dev/null; echo "=== kill"; ls /etc/netns | grep -c lg; ls /run/nslab | grep -c '[.]log\$'; ip netns list | wc -l
+echo "=== destroy"; nslab destroy logs; ls -la /etc/netns/*; echo "=== kill"; ls /etc/netns | grep -c lg; ls /run/nslab | grep -c '[.]log\$'; ip netns list | wc -l
 rm -f /run/out.\$\$
 """)
 
