@@ -134,7 +134,7 @@ class TraceGeneratedLabsSpec extends Specification {
         when: 'all are applied in one sandbox, each pair pinged, then traced'
         def applies = files.collect { "apply --no-check ${it.path}" }.join(" ';;' ")
         def pings = tries.withIndex().collect { t, k ->
-            "( ip netns exec ${t.from} ping -c1 -W1 ${t.address} >/dev/null 2>&1; echo \$? > /run/ping$k ) &"
+            "( ip netns exec ${t.from} ping -c1 -W2 ${t.address} >/dev/null 2>&1; echo \$? > /run/ping$k ) &"
         }.join('\n')
         def traces = tries.collect { "trace --json ${files[it.lab].path} ${it.from} ${it.address}" }.join(" ';;' ")
         def r = TraceSandbox.run("""

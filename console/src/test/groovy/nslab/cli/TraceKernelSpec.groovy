@@ -91,6 +91,29 @@ nslab trace ${file.path} client server
                 + ' (the walk cannot read `-A FORWARD -p icmp -m length --length 70:80 -j DROP` in gateway)')
     }
 
+    def "where the walk stops but the probe gets its answer, the verdict is the kernel's and calls the walk wrong"() {
+        given: 'a rule added by hand that the walk cannot read: it accepts echoes of 70 to 80 bytes before the lab drops the rest'
+        def file = TraceSandbox.labFile(DROP)
+
+        when:
+        def r = TraceSandbox.run("""
+nslab apply --no-check ${file.path}
+ip netns exec gateway iptables -I FORWARD -p icmp -m length --length 70:80 -j ACCEPT
+nslab trace ${file.path} client server
+""")
+        def (apply, trace) = outputs(r.out)
+
+        then: 'exit 0, as the probe got its answer; the stop of the walk is shown as wrong, with no fix'
+        apply.exit == 0
+        trace.exit == 0
+        trace.text.contains("ok: the ping got its answer: the kernel let it there and back, so the walk is wrong where it stopped"
+                + " (it said: dropped in gateway by `drop in: 'cligw-veth'`")
+        !trace.text.contains('fix:')
+        trace.text.contains('probe: answered\n')
+        trace.text.contains('DISAGREE: the walk stops, but the probe got its answer: something the walk does not read let it through'
+                + ' (the walk cannot read `-A FORWARD -p icmp -m length --length 70:80 -j ACCEPT` in gateway)')
+    }
+
     static final String SIX = """lab 'six'
 namespace 'server' {
     veth 'svr-veth' peer 'gateway', name: 'svrgw-veth'

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import nslab.exec.Executor;
 import nslab.model.Address;
-import nslab.model.DeviceKind;
 import nslab.model.Interface;
 import nslab.model.IpPrefix;
 import nslab.model.Lab;
@@ -40,6 +39,7 @@ public final class Tracer {
     private final Readings readings;
     private final Executor exec;
     private final Topology topology;
+    private final Fixes fixes;
     /** Rules met on the way whose matches the walk cannot read (this trace's; a tracer traces one at a time). */
     private final List<String> unread = new ArrayList<>();
 
@@ -49,6 +49,7 @@ public final class Tracer {
         this.readings = readings;
         this.exec = exec;
         this.topology = new Topology(lab);
+        this.fixes = new Fixes(lab, readings, topology);
     }
 
     /** A tracer that asks the kernel and sends a probe. */
@@ -489,9 +490,9 @@ public final class Tracer {
             case NO_ROUTE_BACK -> leg.stop(hop(Hop.Kind.STOP, ns, iif, null, delivered + "the reverse-path filter (" + rpValues
                             + ") finds no route back to " + src, interfaceSource(ns, iif)),
                     "dropped in " + ns + " by the reverse-path filter: " + ns + " has no route back to " + src,
-                    symmetricRoute(ns, iif, src, previous)
-                            .map(r -> "add `" + r + "` to namespace '" + ns + "'; or " + rpFix(ns, iif, 0))
-                            .orElse(rpFix(ns, iif, 0)));
+                    fixes.symmetricRoute(ns, iif, src, previous)
+                            .map(r -> "add `" + r + "` to namespace '" + ns + "'; or " + fixes.rpFix(ns, iif, 0))
+                            .orElse(fixes.rpFix(ns, iif, 0)));
             case OTHER_INTERFACE -> {
                 String out = KernelRules.longestMatch(readings.routes(ns, false), src, null).map(Readings.RouteEntry::dev).orElse("?");
                 leg.stop(hop(Hop.Kind.STOP, ns, iif, null, delivered + "the strict reverse-path filter (" + rpValues
@@ -499,7 +500,7 @@ public final class Tracer {
                                 rpSource(ns, iif)),
                         "dropped in " + ns + " by the strict reverse-path filter: the packet from " + src + " came in by " + iif
                                 + ", the route back to it leaves by " + out,
-                        rpFix(ns, iif, 2) + symmetricRoute(ns, iif, src, previous)
+                        fixes.rpFix(ns, iif, 2) + fixes.symmetricRoute(ns, iif, src, previous)
                                 .map(r -> "; or make the path symmetric: add `" + r + "` to namespace '" + ns + "'").orElse(""));
             }
             default -> leg.stop(hop(Hop.Kind.STOP, ns, iif, null, delivered + "the kernel refuses it (" + error + ", " + rpValues
@@ -510,44 +511,10 @@ public final class Tracer {
         }
     }
 
-    /** The lab lines that set the reverse-path filter above {@code value}, changed to it; or new ones. */
-    private String rpFix(String ns, String iif, int value) {
-        List<String> changes = new ArrayList<>();
-        for (String key : List.of("net.ipv4.conf.all.rp_filter", "net.ipv4.conf." + iif + ".rp_filter")) {
-            Sysctl set = sysctl(ns, key);
-            int now = KernelRules.number(readings.sysctl(ns, key));
-            if (now == 0 || now == value) continue;
-            String line = "sysctl '" + key + "', " + value;
-            changes.add(set != null ? "change `" + lab.line(set.source()).strip() + "` (" + lineRef(set.source()) + ") to `" + line + "`"
-                    : "add `" + line + "` to namespace '" + ns + "'");
-        }
-        return changes.isEmpty() ? "add `sysctl 'net.ipv4.conf.all.rp_filter', " + value + "` to namespace '" + ns + "'"
-                : String.join(" and ", changes);
-    }
-
     private Source rpSource(String ns, String iif) {
         Sysctl set = sysctl(ns, "net.ipv4.conf.all.rp_filter");
         if (set == null) set = sysctl(ns, "net.ipv4.conf." + iif + ".rp_filter");
         return set != null ? set.source() : interfaceSource(ns, iif);
-    }
-
-    /** A route to the source's subnet by the interface it came in by, through the hop it came from. */
-    private Optional<String> symmetricRoute(String ns, String iif, String src, Topology.End previous) {
-        String via = previous == null ? null : addressOn(previous.namespace(), previous.dev(), false);
-        if (via == null) return Optional.empty();
-        return Optional.of("route '" + subnetOf(src) + "' via '" + via + "'");
-    }
-
-    /** The subnet of a lab address, as its interface has it; the address alone when the lab does not have it. */
-    private String subnetOf(String address) {
-        for (Namespace n : lab.namespaces()) {
-            for (Address a : n.addresses()) {
-                if (a.valid() && a.prefix().addressText().equals(address) && a.prefix().length() < a.prefix().maxLength()) {
-                    return a.prefix().networkText();
-                }
-            }
-        }
-        return address;
     }
 
     /** No route: a route the lab has that the kernel lost, an interface down, a masquerade missing, or a route to add. */
@@ -561,7 +528,7 @@ public final class Tracer {
         if (down.isPresent()) {
             leg.stop(hop(Hop.Kind.STOP, ns, iif, null, "no route to " + dst + ": " + down.get().dev() + ", the interface toward it, is down",
                             interfaceSource(ns, down.get().dev())),
-                    verdict + ": " + down.get().dev() + " is down", downFix(down.get()));
+                    verdict + ": " + down.get().dev() + " is down", fixes.downFix(down.get()));
             return;
         }
         Optional<Route> declared = model == null ? Optional.empty() : KernelRules.longestMatch(
@@ -578,32 +545,11 @@ public final class Tracer {
         String gateway = suggestGateway(ns, returnPath, previous, v6);
         boolean hasDefault = model != null && model.routes().stream().anyMatch(r -> r.isDefault() && r.v6() == v6);
         String add = gateway == null ? "a `route` to " + dst + " (or a `gateway`)"
-                : hasDefault ? "`route '" + subnetOf(dst) + "' via '" + gateway + "'`"
+                : hasDefault ? "`route '" + fixes.subnetOf(dst) + "' via '" + gateway + "'`"
                 : "`gateway '" + gateway + "'`";
         String routeFix = "add " + add + " to namespace '" + ns + "'";
-        Optional<String> masquerade = back ? masqueradeFix(dst, there, v6) : Optional.empty();
+        Optional<String> masquerade = back && there != null ? fixes.masqueradeFix(dst, there.hops, there.destinationAtArrival, v6) : Optional.empty();
         leg.stop(stop, verdict, masquerade.map(m -> m + "; or, where " + ns + " is yours to change, " + routeFix).orElse(routeFix));
-    }
-
-    /**
-     * A private source that left the lab's private side toward an address that is not private, and whose answer
-     * finds no way back: the lesson is a masquerade where it leaves (the route back is the second answer).
-     */
-    private Optional<String> masqueradeFix(String privateSource, Leg there, boolean v6) {
-        if (there == null || !KernelRules.isPrivate(privateSource) || there.destinationAtArrival == null
-                || KernelRules.isPrivate(there.destinationAtArrival)) {
-            return Optional.empty();
-        }
-        Hop exit = null;
-        for (Hop h : there.hops) {
-            if (h.kind() != Hop.Kind.FORWARD || h.out() == null) continue;
-            String out = addressOn(h.namespace(), h.out(), v6);
-            if (exit == null || (out != null && !KernelRules.isPrivate(out))) exit = h;
-            if (out != null && !KernelRules.isPrivate(out)) break;
-        }
-        if (exit == null) return Optional.empty();
-        return Optional.of("add `masquerade '" + subnetOf(privateSource) + "', out: '" + exit.out() + "'` to namespace '"
-                + exit.namespace() + "' (the private source must leave " + exit.namespace() + " with its address)");
     }
 
     /** An interface of {@code ns}, down (in the lab or in the kernel), whose subnet has the destination or a route's gateway to it. */
@@ -634,22 +580,7 @@ public final class Tracer {
         leg.stop(hop(Hop.Kind.STOP, end.namespace(), null, end.dev(), end.dev() + " in " + end.namespace()
                         + " is down: no frame crosses the cable toward " + nextHop, interfaceSource(end.namespace(), end.dev())),
                 "no way from " + sender.namespace() + " by " + sender.dev() + " to " + nextHop + ": " + end.dev() + " in "
-                        + end.namespace() + " is down", downFix(end));
-    }
-
-    /** Remove the lab's `down`; or, where the lab has it up, bring it up again as it was taken down. */
-    private String downFix(Topology.End end) {
-        Optional<Interface> i = topology.iface(end);
-        if (i.isPresent() && !i.get().up()) {
-            Source where = i.get().lineOf("up");
-            return "remove `down` from " + lineRef(where) + " (it keeps " + end.dev() + " in " + end.namespace() + " down)";
-        }
-        if (i.isPresent() && i.get().kind() instanceof DeviceKind.Veth v && !v.peerNamespace().equals(end.namespace())) {
-            return "`link " + end.namespace() + " " + v.peerNamespace() + " up` at the console (" + end.dev() + " in "
-                    + end.namespace() + " was taken down while the lab ran)";
-        }
-        return "bring it up: run `ip link set dev " + end.dev() + " up` in " + end.namespace()
-                + " (it was taken down while the lab ran)";
+                        + end.namespace() + " is down", fixes.downFix(end));
     }
 
     /** The address of the interface the packet came in by, seen from here: the natural way back. */
@@ -675,7 +606,7 @@ public final class Tracer {
         if (arrival.isEmpty()) {
             leg.stop(hop(Hop.Kind.STOP, ns, null, dev, "no " + word + " answer for " + nextHop + ": no interface of the lab has it", null),
                     "no " + word + " answer for " + nextHop + " on " + dev + " in " + ns,
-                    wrongAddressFix(ns, dev, nextHop, dst, v6));
+                    fixes.wrongAddressFix(ns, dev, nextHop, dst, v6));
             return;
         }
         Topology.End owner = arrival.get().at();
@@ -696,7 +627,7 @@ public final class Tracer {
                     "no ARP answer for " + nextHop + " on " + dev + " in " + ns + ": " + on + " drops the request by its "
                             + (KernelRules.larger(readings, on, "rp_filter", owner.dev()) == 1 ? "strict " : "")
                             + "reverse-path filter (the request comes from " + arpSource + ")",
-                    rpFix(on, owner.dev(), KernelRules.longestMatch(readings.routes(on, false), arpSource, null).isPresent() ? 2 : 0));
+                    fixes.rpFix(on, owner.dev(), KernelRules.longestMatch(readings.routes(on, false), arpSource, null).isPresent() ? 2 : 0));
         } else if (reason != null) {
             String key = reason.startsWith("arp_filter") ? "arp_filter" : "arp_ignore";
             leg.stop(hop(Hop.Kind.STOP, on, owner.dev(), null, decision + ": " + reason, source),
@@ -708,43 +639,6 @@ public final class Tracer {
                     "no " + word + " answer for " + nextHop + " on " + dev + settings,
                     "look at " + owner.dev() + " in " + on + " and the cable to it: the kernel's tables do not say why it is silent");
         }
-    }
-
-    /**
-     * A next hop that no interface has, on a subnet where exactly one other address lives beyond the cable: the
-     * address meant. The fix changes the lab line that names the wrong one.
-     */
-    private String wrongAddressFix(String ns, String dev, String nextHop, String dst, boolean v6) {
-        Optional<IpPrefix> hop = IpPrefix.parse(nextHop);
-        List<String> others = new ArrayList<>();
-        Namespace model = lab.namespace(ns).orElse(null);
-        Optional<Address> mine = model == null || hop.isEmpty() ? Optional.empty()
-                : model.addressesOf(dev).stream().filter(a -> a.valid() && a.prefix().contains(hop.get())).findFirst();
-        if (mine.isPresent()) {
-            for (Namespace n : lab.namespaces()) {
-                for (Address a : n.addresses()) {
-                    String text = a.prefix().addressText();
-                    if (a.valid() && a.v6() == v6 && mine.get().prefix().contains(a.prefix()) && !text.equals(mine.get().prefix().addressText())
-                            && !others.contains(text) && topology.next(ns, dev, text).isPresent()) {
-                        others.add(text);
-                    }
-                }
-            }
-        }
-        Optional<Route> route = model == null ? Optional.empty()
-                : model.routes().stream().filter(r -> nextHop.equals(r.via())).findFirst();
-        if (others.size() == 1 && !nextHop.equals(dst) && route.isPresent()) {
-            String line = lab.line(route.get().source()).strip();
-            String meant = others.get(0);
-            return line.contains("'" + nextHop + "'")
-                    ? "change `" + line + "` (" + lineRef(route.get().source()) + ") to `" + line.replace("'" + nextHop + "'", "'" + meant + "'")
-                            + "`: " + meant + " is the one address at the other end of " + dev
-                    : "the gateway " + nextHop + " should be " + meant + ", the one address at the other end of " + dev;
-        }
-        if (others.size() == 1 && nextHop.equals(dst)) {
-            return "no interface of the lab has " + nextHop + "; the one address at the other end of " + dev + " is " + others.get(0);
-        }
-        return "no interface of the lab has " + nextHop + ": give it to one at the other end of " + dev;
     }
 
     private Optional<FirewallLine> firstMatch(String ns, String table, String chain, FirewallLine.Packet packet, boolean v6) {
