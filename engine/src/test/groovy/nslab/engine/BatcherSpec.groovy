@@ -22,9 +22,9 @@ class BatcherSpec extends Specification {
 
         where:
         n   | steps | processes
-        2   | 9     | 3
-        50  | 345   | 51
-        500 | 3495  | 501
+        2   | 11    | 3
+        50  | 443   | 51
+        500 | 4493  | 501
     }
 
     def "the root namespace goes first, each namespace's ip steps in one batch, then sysctl/iptables/tc (in plan order), then run"() {
