@@ -1,7 +1,9 @@
 package nslab.engine;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,9 +19,9 @@ import nslab.exec.ExecResult;
 
 /**
  * Runs a lab's expectations, all side by side: one {@code ping -c1 -W1} from the namespace to the
- * target ({@code -6} for IPv6 targets). A ping without an answer is tried once more only when the
- * namespace was still resolving a neighbour (an entry in state INCOMPLETE: the first packet of a
- * fresh lab waits on ARP or neighbour discovery), and only once that entry has been answered;
+ * target ({@code -6} for IPv6 targets). A ping without an answer is tried once more only when a
+ * namespace of the lab was still resolving a neighbour (an entry in state INCOMPLETE: the first
+ * packet of a fresh lab waits on ARP or neighbour discovery), and only once those entries have been answered;
  * nothing else is waited for, so a failing expectation costs one ping's wait. A namespace name as
  * target stands for its first IPv4 address (or its first address when it has no IPv4 one).
  */
@@ -32,6 +34,8 @@ public final class Checker {
      */
     static final long FRESH_RESOLVING_MILLIS = 2500;
     static final long POLL_MILLIS = 50;
+    /** Up to this many namespaces, a failed ping looks for neighbours being resolved in all of the lab's. */
+    static final int NAMESPACES_LOOKED_AT = 32;
 
     private final Executor exec;
     private final long resolvingMillis;
@@ -71,7 +75,7 @@ public final class Checker {
         if (r.ok()) return new CheckResult(e, address, true, null, probe(r));
         String missing = missing(r, e.from());
         if (missing != null) return new CheckResult(e, address, false, missing, probe(r));
-        if (resolved(e.from())) {
+        if (resolved(lab, e.from())) {
             r = exec.run(argv, null);
             if (r.ok()) return new CheckResult(e, address, true, null, probe(r));
         }
@@ -91,16 +95,34 @@ public final class Checker {
     }
 
     /**
-     * Whether the namespace had a neighbour still being resolved after the ping, which was then
-     * answered within {@link #RESOLVING_MILLIS} ({@link #FRESH_RESOLVING_MILLIS} right after apply): only then is a second ping worth its wait.
+     * Whether a neighbour was still being resolved after the ping, in the namespace it left or in
+     * another of the lab (a router on the way: up to {@link #NAMESPACES_LOOKED_AT}), and all such
+     * were then answered within {@link #RESOLVING_MILLIS} ({@link #FRESH_RESOLVING_MILLIS} right
+     * after apply): only then is a second ping worth its wait.
      */
-    boolean resolved(String from) {
-        List<String> incomplete = incomplete(from);
-        if (incomplete.isEmpty()) return false;
+    boolean resolved(Lab lab, String from) {
+        List<String> namespaces = new ArrayList<>(List.of(from));
+        List<Namespace> created = lab.created();
+        if (created.size() <= NAMESPACES_LOOKED_AT) {
+            for (Namespace ns : created) if (!ns.name().equals(from)) namespaces.add(ns.name());
+        }
+        Map<String, List<String>> waiting = new LinkedHashMap<>();
+        for (String ns : namespaces) {
+            List<String> incomplete = incomplete(ns);
+            if (!incomplete.isEmpty()) waiting.put(ns, incomplete);
+        }
+        if (waiting.isEmpty()) return false;
+        boolean answered = false;
         long until = System.nanoTime() + resolvingMillis * 1_000_000;
         while (System.nanoTime() < until) {
-            List<String> now = incomplete(from);
-            if (incomplete.stream().noneMatch(now::contains)) return !neighbours(from, "failed").containsAll(incomplete);
+            for (var it = waiting.entrySet().iterator(); it.hasNext(); ) {
+                var w = it.next();
+                List<String> now = incomplete(w.getKey());
+                if (w.getValue().stream().anyMatch(now::contains)) continue;
+                answered |= !neighbours(w.getKey(), "failed").containsAll(w.getValue());
+                it.remove();
+            }
+            if (waiting.isEmpty()) return answered;
             try {
                 Thread.sleep(POLL_MILLIS);
             } catch (InterruptedException ex) {

@@ -23,9 +23,9 @@ class BatcherSpec extends Specification {
 
         where:
         n   | steps | processes
-        2   | 9     | 4
-        50  | 345   | 52
-        500 | 3495  | 502
+        2   | 11    | 4
+        50  | 443   | 52
+        500 | 4493  | 502
     }
 
     def "the root namespace goes first, each namespace's ip steps in one batch, then sysctl/iptables/tc (in plan order), then run"() {

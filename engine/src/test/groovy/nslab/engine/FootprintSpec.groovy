@@ -54,6 +54,9 @@ host { veth 'h0' peer 'a', name: 'a0'; ip '10.9.0.1/24'; bridge 'hb0'; masquerad
                  'ip -n b route add default via 10.0.0.1',
                  // v0 goes with its peer's namespace, and with it what hangs on v0
                  'ip -n a addr add 10.0.0.1/24 dev v0', 'ip -n a link set dev v0 up',
-                 'ip -n a link add name mv0 link v0 type macvlan mode bridge', 'ip -n a link set dev mv0 up']
+                 'ip -n a link add name mv0 link v0 type macvlan mode bridge', 'ip -n a link set dev mv0 up',
+                 // each interface of a namespace without IPv6 is set to make no IPv6 address
+                 'ip -n b link set dev v1 addrgenmode none', 'ip -n a link set dev v0 addrgenmode none',
+                 'ip -n a link set dev mv0 addrgenmode none']
     }
 }

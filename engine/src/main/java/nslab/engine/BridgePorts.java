@@ -1,0 +1,65 @@
+package nslab.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nslab.plan.Step;
+
+/**
+ * Waits, after an apply, until the kernel has let every bridge port the apply plugged in and
+ * brought up pass frames. A bridge enables a port only when the kernel gets round to the port's
+ * carrier event (its link-watch work, which also sets the port's operational state), some time
+ * after {@code ip link set up} returns; on a 500-port star that was half a second or more, during
+ * which a ping across the bridge went unanswered. A port is waited for while it is up and has a
+ * carrier but its operational state is not yet UP; never longer than {@link #MAX_MILLIS}.
+ */
+final class BridgePorts {
+    static final long MAX_MILLIS = 3000;
+    private static final long POLL_MILLIS = 50;
+
+    private final Executor exec;
+
+    BridgePorts(Executor exec) {
+        this.exec = exec;
+    }
+
+    /** Waits for the ports of the namespaces where {@code ran} plugged interfaces into a bridge. */
+    void await(List<Step> ran) {
+        Set<String> namespaces = new LinkedHashSet<>();
+        for (Step s : ran) {
+            List<String> a = s.command().args();
+            if (a.size() >= 6 && a.get(0).equals("link") && a.get(1).equals("set") && a.get(4).equals("master")) {
+                namespaces.add(s.command().namespace());
+            }
+        }
+        if (namespaces.isEmpty()) return;
+        long until = System.nanoTime() + MAX_MILLIS * 1_000_000;
+        List<String> waiting = new ArrayList<>(namespaces);
+        while (!waiting.isEmpty() && System.nanoTime() < until) {
+            waiting.removeIf(ns -> !pending(ns));
+            if (waiting.isEmpty()) return;
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Whether a namespace has a bridge port that is up with a carrier whose state the kernel has not yet made UP. */
+    private boolean pending(String ns) {
+        List<String> argv = new ArrayList<>(List.of("ip"));
+        if (ns != null) argv.addAll(List.of("-n", ns));
+        argv.addAll(List.of("-j", "link", "show"));
+        ExecResult r = exec.run(argv, null);
+        if (!r.ok()) return false;
+        for (Map<String, Object> l : LiveState.objects(r.out())) {
+            if (l.get("master") == null || !(l.get("flags") instanceof List<?> flags)) continue;
+            if (flags.contains("UP") && flags.contains("LOWER_UP") && !"UP".equals(l.get("operstate"))) return true;
+        }
+        return false;
+    }
+}
