@@ -79,4 +79,29 @@ class TraceConsoleSpec extends Specification {
         up.contains('  gateway  in cligw-veth  out svrgw-veth  forwards to 192.168.100.1')
         up.contains('as the walk says')
     }
+
+    def "the README's broken router, made as the README says, traces as the README shows"() {
+        given: "grep -v 'forward true' examples/server-gateway-client.groovy > broken-router.groovy"
+        File dir = File.createTempDir('nslab-readme', '')
+        File broken = new File(dir, 'broken-router.groovy')
+        broken.text = new File('../examples/server-gateway-client.groovy').readLines().findAll { !it.contains('forward true') }.join('\n') + '\n'
+        File readme = new File('../README.md')
+
+        when:
+        enter("load ${broken}")
+        String applied = enter('apply')
+        String traced = enter('trace client server')
+
+        then: "check's verdicts and the trace's lines, as the README prints them"
+        applied.contains('2 of 4 expectations failed')
+        readme.text.contains("  client -> server: dropped in gateway: forwarding is off — add `forward true` to namespace 'gateway'")
+        applied.contains("  client -> server: dropped in gateway: forwarding is off — add `forward true` to namespace 'gateway'")
+        ["broken-router.groovy:14  gateway '10.0.100.254'", "broken-router.groovy:17  namespace 'gateway' {",
+         'STOPPED: dropped in gateway: forwarding is off', "fix: add `forward true` to namespace 'gateway'"].every {
+            readme.text.contains(it) && traced.contains(it)
+        }
+
+        cleanup:
+        dir.deleteDir()
+    }
 }
