@@ -25,7 +25,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        ProcessEnd.onSignals();
+        ProcessEnd.halt(run(args));
     }
 
     public static int run(String... args) {

@@ -177,8 +177,14 @@ public final class LabLoader {
             return List.of(Problem.error(ScriptLines.at(where, 0), "the script is too large or too deeply nested for"
                     + " Groovy's compiler (" + e.getClass().getSimpleName() + ")", null));
         }
+        Duration limit = ScriptLimits.timeout();
+        return ScriptGuard.evaluate(where, limit, () -> evaluate(where, type, binding, limit));
+    }
+
+    /** Runs the compiled chunk on this thread, stopped by an interrupt at the time limit. */
+    private List<Problem> evaluate(ScriptLines.Chunk where, Class<?> type, Binding binding, Duration limit) {
         ScriptLines.enter(where);
-        Deadline deadline = Deadline.start(ScriptLimits.timeout());
+        Deadline deadline = Deadline.start(limit);
         try {
             Script script = (Script) type.getDeclaredConstructor().newInstance();
             script.setBinding(binding);
