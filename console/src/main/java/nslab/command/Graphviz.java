@@ -1,15 +1,10 @@
 package nslab.command;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.zeroturnaround.exec.ProcessExecutor;
+import nslab.exec.ProcessLauncher;
 
 /** Graphviz's {@code dot}, found on a PATH, turning a graph in the dot language into SVG or PNG. */
 public final class Graphviz {
@@ -37,25 +32,12 @@ public final class Graphviz {
 
     /** The picture in {@code format} (svg, png); throws with dot's own message when it refuses. */
     public byte[] render(String graph, String format) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            int exit = new ProcessExecutor(dot.toString(), "-T" + format)
-                    .redirectInput(new ByteArrayInputStream(graph.getBytes(StandardCharsets.UTF_8)))
-                    .redirectOutput(out)
-                    .redirectError(err)
-                    .timeout(60, TimeUnit.SECONDS)
-                    .execute()
-                    .getExitValue();
-            if (exit != 0) throw new IllegalStateException("dot failed: " + err.toString(StandardCharsets.UTF_8).strip());
-            return out.toByteArray();
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("dot took longer than 60 s");
-        } catch (IOException e) {
-            throw new IllegalStateException("dot failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while dot was drawing");
-        }
+        ProcessLauncher.Captured r = ProcessLauncher.of(List.of(dot.toString(), "-T" + format))
+                .input(graph).timeout(60).capture();
+        if (r.exit() == 0 && r.failure() == null) return r.out();
+        if (r.failure() == null) throw new IllegalStateException("dot failed: " + r.errText().strip());
+        if (r.exit() == ProcessLauncher.TIMED_OUT) throw new IllegalStateException("dot took longer than 60 s");
+        if (r.exit() == ProcessLauncher.INTERRUPTED) throw new IllegalStateException("interrupted while dot was drawing");
+        throw new IllegalStateException("dot failed: " + r.failure());
     }
 }

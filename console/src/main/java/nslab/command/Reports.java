@@ -8,6 +8,7 @@ import nslab.engine.CheckResult;
 import nslab.engine.DestroyResult;
 import nslab.engine.Drift;
 import nslab.model.Expectation;
+import nslab.report.ApplyFailureText;
 
 /**
  * The engine's results as the terminal shows them, on the command line and in the console alike.
@@ -32,7 +33,7 @@ public final class Reports {
                 break;
             case FAILED:
                 err.println("nslab apply: lab " + lab + " failed");
-                err.println(r.failure().format());
+                err.println(ApplyFailureText.of(r.failure()));
                 break;
             case UP_TO_DATE:
                 out.println("lab " + lab + " is up to date: nothing changed");

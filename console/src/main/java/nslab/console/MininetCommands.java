@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import nslab.command.ExitCodes;
 import nslab.exec.ExecResult;
 import nslab.exec.Executor;
@@ -13,6 +12,7 @@ import nslab.model.Lab;
 import nslab.model.Namespace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import nslab.exec.ProcessLauncher;
 
 /** The commands a Mininet user types first: nodes, links (net), dump, link A B up|down, iperf A B. */
 final class MininetCommands {
@@ -173,15 +173,14 @@ final class MininetCommands {
             String target = Targets.resolve(lab, b);
             List<String> server = ctx.inNamespace(b, List.of("iperf3", "-s", "-1"));
             if (server == null) return ExitCodes.USAGE;
-            Process p = new ProcessBuilder(server).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            ProcessLauncher.Running p = ProcessLauncher.of(server).inBackground();
             try {
                 Thread.sleep(300); // the server listening before the client connects
                 ctx.out.println("*** Iperf: testing TCP bandwidth from " + a + " to " + b + " (" + target + ")");
                 ctx.out.flush();
                 return ctx.runIn(a, List.of("iperf3", "-c", target, "-t", "1", "-f", "m"));
             } finally {
-                p.destroy();
-                if (!p.waitFor(2, TimeUnit.SECONDS)) p.destroyForcibly();
+                p.stop(2);
             }
         }
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import nslab.command.ExitCodes;
+import nslab.exec.ProcessLauncher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -25,14 +26,13 @@ final class ShellCommand implements Callable<Integer> {
         if (argv == null) return ExitCodes.USAGE;
         ctx.out.println("shell in " + namespace + "; exit or Ctrl-D returns to the console");
         ctx.out.flush();
-        ProcessBuilder pb = new ProcessBuilder(argv).inheritIO();
-        pb.environment().put("NSLAB_NAMESPACE", namespace);
-        // the prompt says where the user is; bash reads PS1 from the environment when it has no rc file
-        pb.environment().put("PS1", "(" + namespace + ") \\w\\$ ");
+        ProcessLauncher shellThere = ProcessLauncher.of(argv).environment("NSLAB_NAMESPACE", namespace)
+                // the prompt says where the user is; bash reads PS1 from the environment when it has no rc file
+                .environment("PS1", "(" + namespace + ") \\w\\$ ");
         // the shell owns the terminal until it exits: JLine stops reading and restores it afterwards
         ctx.terminal.pause();
         try {
-            return pb.start().waitFor();
+            return shellThere.onTerminal();
         } finally {
             ctx.terminal.resume();
             ctx.out.println("back in the nslab console");

@@ -52,9 +52,9 @@ public final class JUnitReport {
                 w.writeAttribute("type", r.status().name().toLowerCase());
                 w.writeAttribute("message", xml(r.status() == ApplyResult.Status.CONFLICT
                         ? "stopped before changing anything: " + String.join("; ", r.conflicts())
-                        : r.failure() == null ? "apply failed" : firstLine(r.failure().format())));
+                        : r.failure() == null ? "apply failed" : firstLine(ApplyFailureText.of(r.failure()))));
                 w.writeCharacters(xml(r.status() == ApplyResult.Status.CONFLICT ? String.join("\n", r.conflicts())
-                        : r.failure() == null ? "" : r.failure().format()));
+                        : r.failure() == null ? "" : ApplyFailureText.of(r.failure())));
                 w.writeEndElement();
             }
             w.writeEndElement();

@@ -167,7 +167,7 @@ public final class JsonShapes {
         m.put("source", source(f.source()));
         m.put("line", f.scriptLine() == null ? null : f.scriptLine().strip());
         m.put("restored", f.restored());
-        m.put("message", f.format());
+        m.put("message", ApplyFailureText.of(f));
         return m;
     }
 

@@ -21,26 +21,6 @@ class ConsolePartsSpec extends Specification {
         ''                                | ''
     }
 
-    def "a command's output is handed on line by line, empty lines included"() {
-        given:
-        def lines = []
-        def stream = new OutputLines({ lines << it })
-
-        when:
-        stream.write(output.getBytes('UTF-8'))
-        stream.close()
-
-        then:
-        lines == expected
-
-        where:
-        output                               | expected
-        'one\ntwo\n'                         | ['one', 'two']
-        'reply\n\n--- statistics\n'          | ['reply', '', '--- statistics']
-        'a\r\n\r\nb\r\n'                    | ['a', '', 'b']
-        'no newline at the end'              | ['no newline at the end']
-    }
-
     def "quotes are taken off a command's words, as a shell would"() {
         expect:
         LineDispatcher.unquote(word) == plain

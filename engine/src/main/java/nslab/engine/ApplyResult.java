@@ -29,25 +29,10 @@ public record ApplyResult(Status status, List<String> ran, List<String> undone, 
 
     /**
      * The step that failed: the command, what the kernel said, a hint when there is one, the
-     * script line it came from; {@code restored} says whether everything done was undone.
+     * script line it came from; {@code restored} says whether everything done was undone. Data
+     * only: the console module puts it into words.
      */
     public record Failure(String command, String kernelSaid, String hint, Source source, String scriptLine,
                           boolean restored) {
-        public String format() {
-            StringBuilder sb = new StringBuilder();
-            if (command == null) { // stopped by a signal, not by the kernel
-                sb.append("apply stopped: ").append(kernelSaid).append('\n');
-                sb.append(restored ? "    everything this apply had done was undone"
-                        : "    some of what this apply did could not be undone; 'nslab destroy' removes the rest");
-                return sb.toString();
-            }
-            sb.append(source).append(": the kernel refused: ").append(command).append('\n');
-            if (scriptLine != null && !scriptLine.isBlank()) sb.append("    script line: ").append(scriptLine.trim()).append('\n');
-            sb.append("    kernel said: ").append(kernelSaid == null || kernelSaid.isBlank() ? "(nothing)" : kernelSaid).append('\n');
-            if (hint != null) sb.append("    ").append(hint).append('\n');
-            sb.append(restored ? "    everything this apply had done was undone"
-                    : "    some of what this apply did could not be undone; 'nslab destroy' removes the rest");
-            return sb.toString();
-        }
     }
 }

@@ -5,6 +5,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nslab.exec.ExecResult;
+import nslab.exec.Executor;
+import nslab.exec.LiveState;
 import nslab.plan.Step;
 
 /**

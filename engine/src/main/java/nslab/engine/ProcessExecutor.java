@@ -1,37 +1,26 @@
 package nslab.engine;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import org.zeroturnaround.exec.ProcessResult;
-import java.io.ByteArrayOutputStream;
-import nslab.exec.Executor;
 import nslab.exec.ExecResult;
+import nslab.exec.Executor;
+import nslab.exec.ProcessLauncher;
 
 /**
- * The real executor, on zt-exec: every process gets a timeout (a hung {@code ip} must not hang
- * nslab), its exit status is returned rather than thrown, and stderr is kept for the report.
+ * The real executor: every process gets a timeout (a hung {@code ip} must not hang nslab), its
+ * exit status is returned rather than thrown, and stderr is kept for the report. Processes are
+ * started by {@link ProcessLauncher}.
  */
 public final class ProcessExecutor implements Executor {
     static {
-        // A big lab starts hundreds of short ip processes. Java 17 starts each through
-        // jspawnhelper (posix_spawn, then a second exec); vfork execs the program directly, which
-        // halves the cost of each. It must be chosen before the JVM's first process starts, and a
-        // choice made on the command line is kept.
-        if (System.getProperty("jdk.lang.Process.launchMechanism") == null) {
-            System.setProperty("jdk.lang.Process.launchMechanism", "VFORK");
-        }
+        ProcessLauncher.preferVfork();
     }
 
     /** The exit statuses a process gets that did not run to its own end, as a shell gives them. */
-    public static final int TIMED_OUT = 124;
-    public static final int NOT_FOUND = 127;
-    public static final int INTERRUPTED = 130;
+    public static final int TIMED_OUT = ProcessLauncher.TIMED_OUT;
+    public static final int NOT_FOUND = ProcessLauncher.NOT_FOUND;
+    public static final int INTERRUPTED = ProcessLauncher.INTERRUPTED;
 
     /** A single batch of 500 namespaces' worth of {@code ip} lines takes seconds, not minutes. */
     public static final long DEFAULT_TIMEOUT_SECONDS = 120;
@@ -71,46 +60,16 @@ public final class ProcessExecutor implements Executor {
 
     private ExecResult run(List<String> command, List<String> argv, String stdin) {
         beforeRun.accept(argv);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        org.zeroturnaround.exec.ProcessExecutor pe = new org.zeroturnaround.exec.ProcessExecutor(command)
-                .redirectOutput(out)
-                .redirectError(err)
-                .timeout(timeoutSeconds, TimeUnit.SECONDS)
-                .environment(Strays.MARK, MARK)
-                .destroyOnExit();
-        if (stdin != null) pe.redirectInput(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-        try {
-            ProcessResult r = pe.execute();
-            return new ExecResult(argv, r.getExitValue(), out.toString(StandardCharsets.UTF_8),
-                    err.toString(StandardCharsets.UTF_8));
-        } catch (TimeoutException e) {
-            return new ExecResult(argv, TIMED_OUT, out.toString(StandardCharsets.UTF_8),
-                    err.toString(StandardCharsets.UTF_8) + "timed out after " + timeoutSeconds + "s");
-        } catch (IOException e) {
-            // Most often: the program is not installed.
-            return new ExecResult(argv, NOT_FOUND, "", e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new ExecResult(argv, INTERRUPTED, "", "interrupted");
-        }
+        ProcessLauncher.Captured r = ProcessLauncher.of(command).input(stdin).timeout(timeoutSeconds)
+                .environment(Strays.MARK, MARK).capture();
+        return new ExecResult(argv, r.exit(), r.outText(), r.failure() == null ? r.errText() : r.errText() + r.failure());
     }
 
     @Override
     public long start(List<String> argv, Path log, String mark) {
         beforeRun.accept(argv);
-        try {
-            // Plain ProcessBuilder: zt-exec would tie the process to this JVM's lifetime.
-            ProcessBuilder pb = new ProcessBuilder(argv);
-            if (mark != null) pb.environment().put(Strays.RUN_MARK, mark);
-            Process p = pb
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .redirectErrorStream(true)
-                    .start();
-            return p.pid();
-        } catch (IOException e) {
-            return -1;
-        }
+        ProcessLauncher launcher = ProcessLauncher.of(argv);
+        if (mark != null) launcher = launcher.environment(Strays.RUN_MARK, mark);
+        return launcher.detached(log);
     }
 }

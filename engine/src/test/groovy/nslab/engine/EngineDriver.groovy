@@ -40,7 +40,7 @@ class EngineDriver {
                 r.ran().each { println "RAN $it" }
                 r.undone().each { println "UNDONE $it" }
                 r.conflicts().each { println "CONFLICT $it" }
-                if (r.failure() != null) println "FAILURE ${r.failure().format()}"
+                if (r.failure() != null) println "FAILURE command=${r.failure().command()} said=${r.failure().kernelSaid()} restored=${r.failure().restored()}"
                 if (r.signal() > 0) return 128 + r.signal()
                 if (!r.ok()) return 3
                 return checks(engine, c, true)

@@ -1,4 +1,4 @@
-package nslab.console;
+package nslab.exec;
 
 import java.util.function.Consumer;
 import org.zeroturnaround.exec.stream.LogOutputStream;
