@@ -41,6 +41,7 @@ class EngineDriver {
                 r.undone().each { println "UNDONE $it" }
                 r.conflicts().each { println "CONFLICT $it" }
                 if (r.failure() != null) println "FAILURE command=${r.failure().command()} said=${r.failure().kernelSaid()} restored=${r.failure().restored()}"
+                if (r.failure()?.source() != null) println "FAILED AT ${r.failure().source()} hint=${r.failure().hint()}"
                 if (r.signal() > 0) return 128 + r.signal()
                 if (!r.ok()) return 3
                 return checks(engine, c, true)

@@ -86,9 +86,9 @@ class NetlinkExecutorSpec extends Specification {
         def processes = Mock(Executor)
 
         when:
-        new NetlinkExecutor(processes).start(['sleep', '1'], Path.of('/dev/null'))
+        new NetlinkExecutor(processes).start(['sleep', '1'], Path.of('/dev/null'), 'mark-1')
 
         then:
-        1 * processes.start(['sleep', '1'], Path.of('/dev/null')) >> 42L
+        1 * processes.start(['sleep', '1'], Path.of('/dev/null'), 'mark-1') >> 42L
     }
 }
