@@ -140,9 +140,10 @@ sealed interface Made {
         return "link";
     }
 
-    // What nslab itself writes: a name no option can be taken for, nothing a shell or a batch line
-    // would split, an address, a route's or a rule's own words. Anything else is not nslab's record.
-    Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.:+@=-]{0,254}");
+    // What nslab itself writes: a name no option can be taken for and no path can climb out of
+    // (interface names may hold a shell's characters: they are only ever passed as one argument),
+    // an address, a route's or a rule's own words. Anything else is not nslab's record.
+    Pattern NAME = Pattern.compile("(?!\\.\\.?$)[^-\\s/\\p{Cntrl}][^\\s/\\p{Cntrl}]{0,254}");
     Pattern ADDRESS = Pattern.compile("[0-9A-Fa-f:.]{2,45}(/[0-9]{1,3})?");
     Pattern KEY = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.:+@/-]{0,254}");
     Pattern VALUE = Pattern.compile("[^\\p{Cntrl}]{0,4096}");
