@@ -46,11 +46,12 @@ rest() {
 answered=0 times=
 rest
 for r in $(seq "$runs"); do
-    t0=$(now); "$launcher" apply --no-check "$work/lab.groovy" >/dev/null; t1=$(now)
+    t0=$(now); NSLAB_TIMING=1 "$launcher" apply --no-check "$work/lab.groovy" >/dev/null 2>"$work/timing"; t1=$(now)
+    ports=$(sed -n 's/^timing: bridge ports \([0-9]*\)ms/\1/p' "$work/timing")
     softirq > "$work/softirq" &
     if ip netns exec s1 ping -c1 -W2 "$far" >/dev/null 2>&1; then ok=answered; answered=$((answered + 1)); else ok="NO ANSWER"; fi
     wait; si=$(cat "$work/softirq")
-    echo "run $r: apply $(ms $t0 $t1) ms, ping s1 -> s$n ($far) right after: $ok; softirq over the next 2 s: $si%"
+    echo "run $r: apply $(ms $t0 $t1) ms${ports:+ (of which $ports ms waiting for the bridge ports)}, ping s1 -> s$n ($far) right after: $ok; softirq over the next 2 s: $si%"
     times="$times $(ms $t0 $t1)"
     "$launcher" destroy "$work/lab.groovy" >/dev/null
     rest

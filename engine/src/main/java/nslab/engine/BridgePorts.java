@@ -3,7 +3,6 @@ package nslab.engine;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import nslab.exec.ExecResult;
 import nslab.exec.Executor;
@@ -52,16 +51,24 @@ final class BridgePorts {
         }
     }
 
-    /** Whether a namespace has a bridge port that is up with a carrier whose state the kernel has not yet made UP. */
+    /**
+     * Whether a namespace has a bridge port that is up with a carrier whose state the kernel has
+     * not yet made UP. Read from {@code ip -o link} (a line per interface), which on a 500-port
+     * bridge costs a fraction of parsing the same as JSON at every poll.
+     */
     private boolean pending(String ns) {
         List<String> argv = new ArrayList<>(List.of("ip"));
         if (ns != null) argv.addAll(List.of("-n", ns));
-        argv.addAll(List.of("-j", "link", "show"));
+        argv.addAll(List.of("-o", "link", "show"));
         ExecResult r = exec.run(argv, null);
         if (!r.ok()) return false;
-        for (Map<String, Object> l : LiveState.objects(r.out())) {
-            if (l.get("master") == null || !(l.get("flags") instanceof List<?> flags)) continue;
-            if (flags.contains("UP") && flags.contains("LOWER_UP") && !"UP".equals(l.get("operstate"))) return true;
+        for (String line : r.out().split("\n")) {
+            if (!line.contains(" master ")) continue;
+            int open = line.indexOf('<');
+            int close = line.indexOf('>', open + 1);
+            if (open < 0 || close < 0) continue;
+            List<String> flags = List.of(line.substring(open + 1, close).split(","));
+            if (flags.contains("UP") && flags.contains("LOWER_UP") && !line.contains(" state UP ")) return true;
         }
         return false;
     }

@@ -39,6 +39,7 @@ public final class Checker {
 
     private final Executor exec;
     private final long resolvingMillis;
+    private final boolean fresh;
 
     public Checker(Executor exec) {
         this(exec, false);
@@ -48,6 +49,7 @@ public final class Checker {
     public Checker(Executor exec, boolean fresh) {
         this.exec = exec;
         this.resolvingMillis = fresh ? FRESH_RESOLVING_MILLIS : RESOLVING_MILLIS;
+        this.fresh = fresh;
     }
 
     public List<CheckResult> check(Lab lab) {
@@ -98,7 +100,10 @@ public final class Checker {
      * Whether a neighbour was still being resolved after the ping, in the namespace it left or in
      * another of the lab (a router on the way: up to {@link #NAMESPACES_LOOKED_AT}), and all such
      * were then answered within {@link #RESOLVING_MILLIS} ({@link #FRESH_RESOLVING_MILLIS} right
-     * after apply): only then is a second ping worth its wait.
+     * after apply): only then is a second ping worth its wait. Right after apply, also when a
+     * neighbour was answered in the last second: it was still being resolved while the ping waited
+     * (a fresh interface's first neighbour solicitation can be lost, and the second goes a second
+     * later).
      */
     boolean resolved(Lab lab, String from) {
         List<String> namespaces = new ArrayList<>(List.of(from));
@@ -111,7 +116,7 @@ public final class Checker {
             List<String> incomplete = incomplete(ns);
             if (!incomplete.isEmpty()) waiting.put(ns, incomplete);
         }
-        if (waiting.isEmpty()) return false;
+        if (waiting.isEmpty()) return fresh && namespaces.stream().anyMatch(this::justResolved);
         boolean answered = false;
         long until = System.nanoTime() + resolvingMillis * 1_000_000;
         while (System.nanoTime() < until) {
@@ -129,6 +134,19 @@ public final class Checker {
                 Thread.currentThread().interrupt();
                 return false;
             }
+        }
+        return false;
+    }
+
+    /** Whether a namespace has a neighbour that became REACHABLE less than a second ago. */
+    private boolean justResolved(String ns) {
+        List<String> argv = new ArrayList<>(List.of("ip"));
+        if (!Namespace.HOST.equals(ns)) argv.addAll(List.of("-n", ns));
+        argv.addAll(List.of("-s", "-j", "neigh", "show"));
+        ExecResult r = exec.run(argv, null);
+        if (!r.ok()) return false;
+        for (Map<String, Object> n : LiveState.objects(r.out())) {
+            if (n.get("state") instanceof List<?> st && st.contains("REACHABLE") && n.get("updated") instanceof Number u && u.intValue() == 0) return true;
         }
         return false;
     }
