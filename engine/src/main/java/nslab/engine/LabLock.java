@@ -56,7 +56,7 @@ final class LabLock implements AutoCloseable {
      * that a kill -9 could catch before its identity is recorded: the file's time then says until
      * when nslab was alive ({@link #lastTouched}). The file stays until the lab's journal goes.
      */
-    static AutoCloseable heartbeat(Path runDir, String lab) {
+    static Heartbeat heartbeat(Path runDir, String lab) {
         Path file = aliveFile(runDir, lab);
         java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
         Thread t = new Thread(() -> {
@@ -79,6 +79,12 @@ final class LabLock implements AutoCloseable {
             running.set(false);
             t.interrupt();
         };
+    }
+
+    /** A running heartbeat; closing it stops it. */
+    interface Heartbeat extends AutoCloseable {
+        @Override
+        void close();
     }
 
     /** Removes {@code LAB.alive}: the lab's journal is gone. */

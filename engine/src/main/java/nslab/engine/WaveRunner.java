@@ -189,15 +189,13 @@ final class WaveRunner {
     }
 
     /**
-     * The batch that names new namespaces, in a process that ends with nslab, while the lab's lock
-     * is touched: a namespace that a kill -9 leaves without its identity in the journal was named
-     * between its intent and nslab's death, which destroy can then tell ({@link Ownership}).
+     * The batch that names new namespaces, in a process that ends with nslab, while the lab's
+     * heartbeat beats: a namespace that a kill -9 leaves without its identity in the journal was
+     * named between its intent and nslab's death, which destroy can then tell ({@link Ownership}).
      */
     private ExecResult runNamespaces(Batch b) {
-        try (AutoCloseable beat = LabLock.heartbeat(runDir, journal.lab())) {
+        try (LabLock.Heartbeat beat = LabLock.heartbeat(runDir, journal.lab())) {
             return exec.runTied(b.argv(), b.input());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 

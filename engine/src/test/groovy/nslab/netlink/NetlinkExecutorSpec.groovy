@@ -2,8 +2,8 @@ package nslab.netlink
 
 import nslab.LabCompiler
 import nslab.engine.Batch
-import nslab.exec.ExecResult
-import nslab.exec.Executor
+import nslab.engine.ExecResult
+import nslab.engine.Executor
 import nslab.plan.Tool
 import spock.lang.Specification
 
@@ -81,14 +81,14 @@ class NetlinkExecutorSpec extends Specification {
         ['ip', 'netns', 'exec', 'a', 'sysctl', '-w', 'net/ipv4/ip_forward=1'] | null
     }
 
-    def "a run command starts as a process"() {
+    def "a run command starts as a process, with its mark"() {
         given:
         def processes = Mock(Executor)
 
         when:
-        new NetlinkExecutor(processes).start(['sleep', '1'], Path.of('/dev/null'), 'mark-1')
+        new NetlinkExecutor(processes).start(['sleep', '1'], Path.of('/dev/null'), '1:2:3')
 
         then:
-        1 * processes.start(['sleep', '1'], Path.of('/dev/null'), 'mark-1') >> 42L
+        1 * processes.start(['sleep', '1'], Path.of('/dev/null'), '1:2:3') >> 42L
     }
 }
