@@ -76,7 +76,7 @@ final class HostLedger {
 
     private Lines read() {
         Lines l = new Lines();
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) return l;
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || !trusted(file)) return l;
         try {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 String[] f = line.split(" ", 3);
@@ -87,6 +87,21 @@ final class HostLedger {
             // unreadable: as if empty; each lab's journal still holds what it made
         }
         return l;
+    }
+
+    /**
+     * Written by this user and by no one else: a ledger someone else could write is not read (each
+     * lab's journal still holds what it made, and the value it set).
+     */
+    private static boolean trusted(Path p) {
+        try {
+            Object owner = Files.getAttribute(p, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+            Object self = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+            int mode = (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+            return owner.equals(self) && (mode & 0022) == 0;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private void update(Consumer<Lines> change) {
@@ -104,6 +119,7 @@ final class HostLedger {
             Path tmp = file.resolveSibling(file.getFileName() + ".new");
             Files.deleteIfExists(tmp);
             Files.write(tmp, out, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
