@@ -40,8 +40,10 @@ class EngineDriver {
                 r.ran().each { println "RAN $it" }
                 r.undone().each { println "UNDONE $it" }
                 r.conflicts().each { println "CONFLICT $it" }
-                if (r.failure() != null) println "FAILURE command=${r.failure().command()} said=${r.failure().kernelSaid()} restored=${r.failure().restored()}"
-                if (r.failure()?.source() != null) println "FAILED AT ${r.failure().source()} hint=${r.failure().hint()}"
+                if (r.failure() != null) {
+                    def f = r.failure() // the fields as data: the console module words them (ApplyFailureText)
+                    println "FAILURE source=${f.source()} command=${f.command()} said=${f.kernelSaid()} hint=${f.hint()} restored=${f.restored()}"
+                }
                 if (r.signal() > 0) return 128 + r.signal()
                 if (!r.ok()) return 3
                 return checks(engine, c, true)

@@ -250,7 +250,7 @@ rm -f /run/*.\$\$
         then: 'stopped, rolled back, reported'
         r.section('exit').trim() == status
         r.section('report').contains('STATUS FAILED')
-        r.section('report').contains("FAILURE command=null said=interrupted by SIG$signal restored=true")
+        r.section('report').contains("command=null said=interrupted by SIG$signal hint=null restored=true")
         r.section('after').readLines()*.trim() == ['0', 'no-journal', 'same']
 
         where:

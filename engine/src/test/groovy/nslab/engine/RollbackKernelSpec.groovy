@@ -49,7 +49,7 @@ rm -f /run/before.\$\$ /run/after.\$\$
         apply.contains(refused)
         apply.contains('may be missing')
         apply.contains("lab.groovy:$failingLine")
-        apply.contains('restored=true') // the engine's word; the console says it in English (ApplyFailureText)
+        apply.contains('restored=true')
 
         and: 'steps that had run were undone (the host veth goes with namespace a, where its peer is)'
         apply.contains('UNDONE ip netns del a')
