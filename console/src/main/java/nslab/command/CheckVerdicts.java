@@ -43,13 +43,22 @@ final class CheckVerdicts {
         out.flush();
     }
 
+    /**
+     * On a lab that drifted from its script, a fix that writes more into the lab gives way to applying the script
+     * again; one that already names the console's line or apply stays. check and trace both say it so.
+     */
+    static Trace onDrifted(Trace t, boolean drifted) {
+        if (!drifted || t.fix() == null || !t.fix().matches("(add|change|remove) .*")) return t;
+        return t.withFix("the lab is not as its script has it: apply puts it back");
+    }
+
     /** The trace's one line for a failed expectation; null for one that held or whose namespace is not there. */
     static String verdict(Engine engine, Lab lab, CheckResult r, boolean drifted) {
         if (r.ok() || r.detail() != null || r.address() == null) return null;
         Expectation e = r.expectation();
         try {
             Trace t = engine.trace(lab, e.from(), r.address(), Probe.icmp(r.address().contains(":"), e.dev()));
-            return drifted && t.fix() != null ? t.verdict() + " — the lab is not as its script has it: apply puts it back" : t.oneLine();
+            return onDrifted(t, drifted).oneLine();
         } catch (RuntimeException ex) {
             return "(no trace: " + ex.getMessage() + ")";
         }

@@ -3,6 +3,8 @@ package nslab.command;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import nslab.LabCompiler;
+import nslab.engine.Drift;
 import nslab.engine.Engine;
 import nslab.model.Bounds;
 import nslab.model.Lab;
@@ -51,7 +53,8 @@ public final class TraceCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Lab model = lab.compiled(err).lab();
+        LabCompiler.Compiled compiled = lab.compiled(err);
+        Lab model = compiled.lab();
         // Without the right to ask the kernel, the script alone still says where the packet would go.
         Engine engine = null;
         try {
@@ -67,6 +70,11 @@ public final class TraceCommand implements Callable<Integer> {
         Probe probe = kind == null || (kind.tcp == null && kind.udp == null) ? Probe.icmp(v6, dev)
                 : kind.tcp != null ? new Probe(Probe.Kind.TCP, kind.tcp, v6, dev) : new Probe(Probe.Kind.UDP, kind.udp, v6, dev);
         Trace t = engine == null ? Tracer.onModel(model).trace(from, to, probe) : engine.trace(model, from, to, probe);
+        if (engine != null && engine.isLive(model.name())) {
+            List<Drift> drift = engine.drift(model.name(), compiled.plan());
+            Reports.drift(json.text(out), model.name(), drift);
+            t = CheckVerdicts.onDrifted(t, drift.stream().anyMatch(Drift::restorable));
+        }
         json.text(out).print(TraceRenderer.text(t));
         json.text(out).flush();
         json.print(out, JsonShapes.trace(t));

@@ -1,9 +1,13 @@
 package nslab.check;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import nslab.model.Address;
 import nslab.model.DeviceKind;
 import nslab.model.Interface;
@@ -75,11 +79,36 @@ final class AddressRules implements Rule {
                     problems.add(Problem.error(a.source(), "address " + a.prefix().addressText() + " is on both "
                                     + first.dev() + " in " + first.namespace() + " (line " + first.source().line() + ") and "
                                     + a.dev() + " in " + a.namespace() + ", which share one link: a ping between them"
-                                    + " would be answered by the sender itself",
-                            "give " + a.dev() + " another address of the subnet"));
+                                    + " would be answered by the sender itself, and a third one's ARP request is answered by"
+                                    + " both: its packets go to whichever answer its neighbour table kept",
+                            freeAddress(lab, a).map(free -> {
+                                String line = lab.line(a.source()).strip();
+                                return "change `" + line + "` (line " + a.source().line() + ") to `"
+                                        + line.replace("'" + a.text() + "'", "'" + free + "'")
+                                        + "`: another address of the subnet, which nothing in the lab has";
+                            }).orElse("give " + a.dev() + " another address of the subnet")));
                 }
             }
         }
+    }
+
+    /** The first address of {@code a}'s subnet, as {@code a} writes it (with its length), that no address of the lab has. */
+    private static Optional<String> freeAddress(Lab lab, Address a) {
+        IpPrefix p = a.prefix();
+        int hostBits = p.maxLength() - p.length();
+        if (hostBits < 2 || !lab.line(a.source()).contains("'" + a.text() + "'")) return Optional.empty();
+        long last = hostBits >= 11 ? 1024 : (1L << hostBits) - 2;
+        Set<BigInteger> used = new HashSet<>();
+        for (Namespace n : lab.namespaces()) {
+            for (Address other : n.addresses()) if (other.valid() && other.v6() == p.v6()) used.add(other.prefix().address());
+        }
+        for (long i = 1; i <= last; i++) {
+            String candidate = p.addressInSubnet(i);
+            if (IpPrefix.parse(candidate).filter(c -> !used.contains(c.address())).isPresent()) {
+                return Optional.of(p.lengthGiven() ? candidate + "/" + p.length() : candidate);
+            }
+        }
+        return Optional.empty();
     }
 
     private static void join(Map<String, String> parent, String a, String b) {

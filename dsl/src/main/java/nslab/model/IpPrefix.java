@@ -47,6 +47,11 @@ public record IpPrefix(boolean v6, BigInteger address, int length, boolean lengt
         return format(net) + "/" + length;
     }
 
+    /** The address {@code n} after this prefix's network, e.g. 10.0.1.3 for n = 3 on 10.0.1.7/24. */
+    public String addressInSubnet(long n) {
+        return format(network(address, length).add(BigInteger.valueOf(n)));
+    }
+
     private BigInteger network(BigInteger a, int len) {
         int bits = maxLength();
         BigInteger mask = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)

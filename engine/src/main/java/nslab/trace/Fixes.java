@@ -38,10 +38,40 @@ final class Fixes {
             if (now == 0 || now == value) continue;
             String line = "sysctl '" + key + "', " + value;
             changes.add(set != null ? "change `" + lab.line(set.source()).strip() + "` (" + lineRef(set.source()) + ") to `" + line + "`"
-                    : "add `" + line + "` to namespace '" + ns + "'");
+                    : "add `" + line + "` to " + into(ns));
         }
-        return changes.isEmpty() ? "add `sysctl 'net.ipv4.conf.all.rp_filter', " + value + "` to namespace '" + ns + "'"
+        return changes.isEmpty() ? "add `sysctl 'net.ipv4.conf.all.rp_filter', " + value + "` to " + into(ns)
                 : String.join(" and ", changes);
+    }
+
+    /** Where a line is added, as the lab writes it: {@code host { }} for the machine's own namespace. */
+    static String into(String ns) {
+        return Namespace.HOST.equals(ns) ? "`host { }`" : "namespace '" + ns + "'";
+    }
+
+    /**
+     * An address at the other end of one of {@code ns}'s cables (through bridges) that no route of {@code ns} covers:
+     * the addresses on that side are /32s or in other subnets, so the kernel needs a route on the link, as seed 000's
+     * host routes are. The fix names the interface, preferring the one the packet came in by.
+     */
+    Optional<String> linkRoute(String ns, String dst, String cameInBy) {
+        Namespace model = lab.namespace(ns).orElse(null);
+        if (model == null) return Optional.empty();
+        List<String> devs = new ArrayList<>();
+        if (cameInBy != null) devs.add(cameInBy);
+        model.interfaces().forEach(i -> devs.add(i.name()));
+        for (String dev : devs) {
+            if (topology.next(ns, dev, dst).isEmpty()) continue;
+            Optional<Address> mine = model.addressesOf(dev).stream().filter(a -> a.valid() && a.v6() == dst.contains(":")).findFirst();
+            String why = mine.isEmpty() ? ns + " has no address there"
+                    : mine.get().prefix().length() == mine.get().prefix().maxLength()
+                    ? ns + "'s address there, " + mine.get().prefix().addressText() + ", is a /" + mine.get().prefix().length()
+                            + ", so no route to the other end comes with it"
+                    : ns + "'s address there, " + mine.get().prefix().withLength() + ", is in another subnet";
+            return Optional.of("add `route '" + dst + "' dev '" + dev + "'` to " + into(ns) + " (" + dst + " is at the other end of "
+                    + dev + ", but " + why + ")");
+        }
+        return Optional.empty();
     }
 
     /** A route to the source's subnet by the interface it came in by, through the hop it came from. */
@@ -79,8 +109,8 @@ final class Fixes {
             if (out != null && !KernelRules.isPrivate(out)) break;
         }
         if (exit == null) return Optional.empty();
-        return Optional.of("add `masquerade '" + subnetOf(privateSource) + "', out: '" + exit.out() + "'` to namespace '"
-                + exit.namespace() + "' (the private source must leave " + exit.namespace() + " with its address)");
+        return Optional.of("add `masquerade '" + subnetOf(privateSource) + "', out: '" + exit.out() + "'` to "
+                + into(exit.namespace()) + " (the private source must leave " + exit.namespace() + " with its address)");
     }
 
     /** Remove the lab's `down`; or, where the lab has it up, bring it up again as it was taken down. */

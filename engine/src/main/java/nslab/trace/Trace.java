@@ -23,6 +23,11 @@ public record Trace(String from, String to, String address, Probe probe, boolean
         return confirmed != null ? confirmed : reached;
     }
 
+    /** The same trace with another fix. */
+    public Trace withFix(String other) {
+        return new Trace(from, to, address, probe, live, there, back, reached, verdict, other, confirmed, disagreement);
+    }
+
     /** The verdict and its fix on one line, as {@code check} prints it. */
     public String oneLine() {
         return fix == null ? verdict : verdict + " — " + fix;

@@ -267,7 +267,8 @@ public final class Tracer {
                     iif == null && !back ? probe.dev() : null, v6);
             if (iif == null && src == null && r.ok()) src = r.src();
             if (!r.ok()) {
-                refused(leg, ns, iif, src, dst, r.error(), back, v6, returnPath, previous, there);
+                // the way the packet came is the way back only where the answer starts
+                refused(leg, ns, iif, src, dst, r.error(), back, v6, ns.equals(start) ? returnPath : null, previous, there);
                 return leg;
             }
             if (r.local()) {
@@ -406,8 +407,8 @@ public final class Tracer {
                 leg.fix = run.isPresent()
                         ? "the program of " + lineRef(run.get().source()) + " (" + run.get().command() + ") is not listening: is it running?"
                         : probe.kind() == Probe.Kind.TCP
-                        ? "start a server there, e.g. add `run 'python3 -m http.server " + port + "'` to namespace '" + ns + "'"
-                        : "add a `run` of a program that reads UDP port " + port + " to namespace '" + ns + "'";
+                        ? "start a server there, e.g. add `run 'python3 -m http.server " + port + "'` to " + Fixes.into(ns)
+                        : "add a `run` of a program that reads UDP port " + port + " to " + Fixes.into(ns);
             }
         }
         leg.hops.add(hop(Hop.Kind.DELIVER, ns, iif, null, decision, source));
@@ -460,7 +461,7 @@ public final class Tracer {
                     "dropped in " + ns + ": forwarding is off",
                     set != null && "1".equals(set.value())
                             ? "the lab's `forward true` (" + lineRef(set.source()) + ") is not in force: apply the lab again"
-                            : "add `forward true` to namespace '" + ns + "'");
+                            : "add `forward true` to " + Fixes.into(ns));
             return;
         }
         if (route.isEmpty()) {
@@ -485,13 +486,13 @@ public final class Tracer {
                 leg.stop(hop(Hop.Kind.STOP, ns, iif, null, delivered + "the source " + src + " is " + ns + "'s own address and "
                                 + key + "=" + readings.sysctl(ns, key) + ": dropped as a martian", interfaceSource(ns, iif)),
                         "dropped in " + ns + " on " + iif + ": it comes from the namespace's own address " + src,
-                        "add `sysctl '" + key + "', 1` to namespace '" + ns + "'");
+                        "add `sysctl '" + key + "', 1` to " + Fixes.into(ns));
             }
             case NO_ROUTE_BACK -> leg.stop(hop(Hop.Kind.STOP, ns, iif, null, delivered + "the reverse-path filter (" + rpValues
                             + ") finds no route back to " + src, interfaceSource(ns, iif)),
                     "dropped in " + ns + " by the reverse-path filter: " + ns + " has no route back to " + src,
                     fixes.symmetricRoute(ns, iif, src, previous)
-                            .map(r -> "add `" + r + "` to namespace '" + ns + "'; or " + fixes.rpFix(ns, iif, 0))
+                            .map(r -> "add `" + r + "` to " + Fixes.into(ns) + "; or " + fixes.rpFix(ns, iif, 0))
                             .orElse(fixes.rpFix(ns, iif, 0)));
             case OTHER_INTERFACE -> {
                 String out = KernelRules.longestMatch(readings.routes(ns, false), src, null).map(Readings.RouteEntry::dev).orElse("?");
@@ -501,7 +502,7 @@ public final class Tracer {
                         "dropped in " + ns + " by the strict reverse-path filter: the packet from " + src + " came in by " + iif
                                 + ", the route back to it leaves by " + out,
                         fixes.rpFix(ns, iif, 2) + fixes.symmetricRoute(ns, iif, src, previous)
-                                .map(r -> "; or make the path symmetric: add `" + r + "` to namespace '" + ns + "'").orElse(""));
+                                .map(r -> "; or make the path symmetric: add `" + r + "` to " + Fixes.into(ns)).orElse(""));
             }
             default -> leg.stop(hop(Hop.Kind.STOP, ns, iif, null, delivered + "the kernel refuses it (" + error + ", " + rpValues
                             + ", accept_local " + (KernelRules.either(readings, ns, "accept_local", iif) ? 1 : 0) + ")",
@@ -533,7 +534,8 @@ public final class Tracer {
         }
         Optional<Route> declared = model == null ? Optional.empty() : KernelRules.longestMatch(
                 new ModelReadings(lab, plan).routes(ns, v6), dst, null).flatMap(r -> model.routes().stream()
-                .filter(m -> r.via() != null && r.via().equals(m.via()) && IpPrefix.parse(m.isDefault() ? (v6 ? "::/0" : "0.0.0.0/0")
+                .filter(m -> (r.via() != null ? r.via().equals(m.via()) : m.via() == null && r.dev() != null && r.dev().equals(m.dev()))
+                        && IpPrefix.parse(m.isDefault() ? (v6 ? "::/0" : "0.0.0.0/0")
                         : m.destination()).map(p -> p.networkText().equals(r.prefix().networkText())).orElse(false))
                 .findFirst());
         if (declared.isPresent() && readings.live()) {
@@ -542,13 +544,23 @@ public final class Tracer {
                             + ") is not in force: apply the lab again");
             return;
         }
+        String cameInBy = iif;
+        if (back && there != null) {
+            for (Hop h : there.hops) if (ns.equals(h.namespace()) && h.in() != null) cameInBy = h.in();
+        }
+        Optional<String> onLink = fixes.linkRoute(ns, dst, cameInBy);
+        if (onLink.isPresent()) {
+            leg.stop(stop, verdict, onLink.get());
+            return;
+        }
         String gateway = suggestGateway(ns, returnPath, previous, v6);
         boolean hasDefault = model != null && model.routes().stream().anyMatch(r -> r.isDefault() && r.v6() == v6);
         String add = gateway == null ? "a `route` to " + dst + " (or a `gateway`)"
                 : hasDefault ? "`route '" + fixes.subnetOf(dst) + "' via '" + gateway + "'`"
                 : "`gateway '" + gateway + "'`";
-        String routeFix = "add " + add + " to namespace '" + ns + "'";
-        Optional<String> masquerade = back && there != null ? fixes.masqueradeFix(dst, there.hops, there.destinationAtArrival, v6) : Optional.empty();
+        String routeFix = "add " + add + " to " + Fixes.into(ns);
+        // a source the way there already masqueraded needs no other masquerade
+        Optional<String> masquerade = back && there != null && !there.masqueraded.containsValue(dst) ? fixes.masqueradeFix(dst, there.hops, there.destinationAtArrival, v6) : Optional.empty();
         leg.stop(stop, verdict, masquerade.map(m -> m + "; or, where " + ns + " is yours to change, " + routeFix).orElse(routeFix));
     }
 
@@ -621,7 +633,7 @@ public final class Tracer {
             leg.stop(hop(Hop.Kind.STOP, on, owner.dev(), null, decision + ": " + reason, source),
                     "no ARP answer for " + nextHop + " on " + dev + settings + ": " + owner.dev() + " in " + on
                             + " ignores requests from its own namespace's address " + arpSource,
-                    "add `sysctl '" + acceptKey + "', 1` to namespace '" + on + "'");
+                    "add `sysctl '" + acceptKey + "', 1` to " + Fixes.into(on));
         } else if (reason != null && reason.startsWith("the reverse-path filter")) {
             leg.stop(hop(Hop.Kind.STOP, on, owner.dev(), null, decision + ": " + reason, rpSource(on, owner.dev())),
                     "no ARP answer for " + nextHop + " on " + dev + " in " + ns + ": " + on + " drops the request by its "
@@ -633,7 +645,7 @@ public final class Tracer {
             leg.stop(hop(Hop.Kind.STOP, on, owner.dev(), null, decision + ": " + reason, source),
                     "no ARP answer for " + nextHop + " on " + dev + settings + ": " + reason,
                     "add `sysctl 'net.ipv4.conf.all." + key + "', 0` and `sysctl 'net.ipv4.conf." + owner.dev()
-                            + "." + key + "', 0` to namespace '" + on + "'");
+                            + "." + key + "', 0` to " + Fixes.into(on));
         } else {
             leg.stop(hop(Hop.Kind.STOP, on, owner.dev(), null, decision, source),
                     "no " + word + " answer for " + nextHop + " on " + dev + settings,
