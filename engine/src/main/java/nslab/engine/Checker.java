@@ -16,6 +16,7 @@ import nslab.model.Namespace;
 import nslab.render.ShellQuoting;
 import nslab.exec.Executor;
 import nslab.exec.ExecResult;
+import nslab.exec.LiveState;
 
 /**
  * Runs a lab's expectations, all side by side: one {@code ping -c1 -W1} from the namespace to the

@@ -2,8 +2,8 @@ package nslab.netlink
 
 import nslab.LabCompiler
 import nslab.engine.Batch
-import nslab.engine.ExecResult
-import nslab.engine.Executor
+import nslab.exec.ExecResult
+import nslab.exec.Executor
 import nslab.plan.Tool
 import spock.lang.Specification
 
