@@ -142,7 +142,9 @@ sealed interface Made {
 
     // What nslab itself writes: a name no option can be taken for, nothing a shell or a batch line
     // would split, an address, a route's or a rule's own words. Anything else is not nslab's record.
-    Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.:+@=-]{0,254}");
+    // a name as the kernel takes one: no slash, no space or control character, not . or ..; and
+    // not one that reads as an option (any other character is the lab's own, quoted where it runs)
+    Pattern NAME = Pattern.compile("(?!\\.{1,2}$)[^-/\\s\\p{Cntrl}][^/\\s\\p{Cntrl}]{0,254}");
     Pattern ADDRESS = Pattern.compile("[0-9A-Fa-f:.]{2,45}(/[0-9]{1,3})?");
     Pattern KEY = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.:+@/-]{0,254}");
     Pattern VALUE = Pattern.compile("[^\\p{Cntrl}]{0,4096}");
