@@ -21,7 +21,7 @@ final class JournalCodec {
     private static final Pattern NUMBER = Pattern.compile("-?[0-9]{1,19}");
     private static final Pattern NETNS_ID = Pattern.compile("[0-9]{1,20}:[0-9]{1,20}:-?[0-9]{1,20}");
     private static final Pattern HASH = Pattern.compile("[0-9]{1,12}-[0-9a-f]{1,16}");
-    private static final Pattern ID_KEY = Pattern.compile("[a-z]{1,20}( [A-Za-z0-9_][A-Za-z0-9_.:+@=-]{0,254})?");
+    private static final Pattern ID_KEY = Pattern.compile("[a-z]{1,20}( " + Made.NAME.pattern() + ")?");
 
     private JournalCodec() {}
 

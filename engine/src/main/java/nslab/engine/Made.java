@@ -145,7 +145,7 @@ sealed interface Made {
     // an address, a route's or a rule's own words. Anything else is not nslab's record.
     Pattern NAME = Pattern.compile("(?!\\.\\.?$)[^-\\s/\\p{Cntrl}][^\\s/\\p{Cntrl}]{0,254}");
     Pattern ADDRESS = Pattern.compile("[0-9A-Fa-f:.]{2,45}(/[0-9]{1,3})?");
-    Pattern KEY = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.:+@/-]{0,254}");
+    Pattern KEY = Pattern.compile("[^-/\\s\\p{Cntrl}][^\\s\\p{Cntrl}]{0,254}"); // a per-device key holds the device's name
     Pattern VALUE = Pattern.compile("[^\\p{Cntrl}]{0,4096}");
     Pattern WORD = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,30}");
     Set<String> TABLES = Set.of("filter", "nat", "mangle", "raw");
@@ -163,7 +163,7 @@ sealed interface Made {
         else if (m instanceof Master x) name(x.dev());
         else if (m instanceof Sysctl s) {
             matches(KEY, s.key(), "a sysctl key");
-            if (s.key().contains("..")) throw new IllegalArgumentException("a sysctl key with '..'");
+            if (s.key().contains("../") || s.key().contains("/..")) throw new IllegalArgumentException("a sysctl key that leaves /proc/sys");
             matches(VALUE, s.value(), "a sysctl value");
         } else if (m instanceof Rule r) rule(r);
         else if (m instanceof Qdisc q) name(q.dev());

@@ -46,6 +46,11 @@ class MadeSpec extends Specification {
         example << examples()
     }
 
+    def "a per-device sysctl of a device with an odd name is nslab's own"() {
+        expect:
+        Made.check(new Made.Sysctl('a', 'net.ipv4.conf.a;b.forwarding', '1'))
+    }
+
     def "a record nslab would not write is refused: #what"() {
         when:
         Made.check(made)
@@ -62,7 +67,7 @@ class MadeSpec extends Specification {
         'a route that flushes'                | new Made.Route('a', ['flush'])
         'a rule that flushes'                 | new Made.Rule(null, 'filter', 'INPUT', ['-F', 'INPUT'])
         'a rule into a table nslab never uses'| new Made.Rule(null, 'security', 'INPUT', ['-j', 'ACCEPT'])
-        'a sysctl key outside /proc/sys'      | new Made.Sysctl('a', '../../etc/x', '1')
+        'a sysctl key outside /proc/sys'      | new Made.Sysctl('a', 'net/../../etc/x', '1')
         'a sysctl value with a newline'       | new Made.Sysctl('a', 'net.ipv4.ip_forward', '1\nkernel.x=1')
     }
 
