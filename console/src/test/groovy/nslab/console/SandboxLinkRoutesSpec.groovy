@@ -35,9 +35,13 @@ class SandboxLinkRoutesSpec extends Specification {
         enter('link client gateway down')
         String lost = enter('client ip route')
         String drifted = enter('check')
+        String tracedDown = enter('trace client server')
 
         then:
         !lost.contains('default')
+        tracedDown.contains('STOPPED: no route from client to 192.168.100.1: cli-veth is down')
+        tracedDown.contains('fix: `link client gateway up` at the console')
+        tracedDown.contains('probe: no answer, as the walk says')
         drifted.contains('client: cli-veth is down; the script has it up')
         drifted.contains('client: route default via 10.0.100.254 is missing')
 
@@ -46,13 +50,16 @@ class SandboxLinkRoutesSpec extends Specification {
         String routes = enter('client ip route')
         String ping = enter('client ping -c1 -W2 server')
         String checked = enter('check')
+        String traced = enter('trace client server')
 
-        then: 'the route is back, the ping answers and check finds nothing amiss'
+        then: 'the route is back, the ping answers, check finds nothing amiss and the walk agrees with the ping'
         up.contains('ip -n client route add default via 10.0.100.254')
         up.contains('link: put back 1 route of the lab that went down with the link')
         routes.contains('default via 10.0.100.254 dev cli-veth')
         ping.contains('1 received')
-        checked.contains('all 1 expectations hold')
+        checked.contains('the 1 expectation holds')
         !checked.contains('is not as its script has it')
+        traced.contains('ok: reaches server (192.168.100.1) in server and the answer comes back')
+        traced.contains('probe: answered, as the walk says')
     }
 }

@@ -147,7 +147,8 @@ public final class Planner {
         if (ns.host() || usesIpv6(ns)) return;
         String at = where(ns);
         for (Interface i : ns.interfaces()) {
-            if (!i.created()) continue;
+            // below IPv6's minimum MTU the kernel keeps no IPv6 state on the device and refuses the setting
+            if (!i.created() || (i.mtu() != null && i.mtu() < 1280)) continue;
             steps.add(new Step(Phase.DEVICES,
                     Command.ip(at, "link", "set", "dev", i.name(), "addrgenmode", "none"), null, i.source(),
                     "turns off IPv6 address generation on " + i.name() + ": " + ns.name() + " has no IPv6 address,"
