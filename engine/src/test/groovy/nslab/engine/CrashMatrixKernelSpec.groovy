@@ -32,6 +32,7 @@ outsider() {
     ip netns del cm3 2>/dev/null; ip netns add cm3
     ip link del cmh0 2>/dev/null; ip link add cmh0 type veth peer name cmo0; ip addr add 10.81.0.1/24 dev cmh0
     ip netns exec cm3 sleep 7499 >/dev/null 2>&1 &
+    until pgrep -f 'sleep 7499' >/dev/null; do :; done # theirs is running before anyone looks
     mkdir -p /etc/netns/cm3; echo "10.9.9.9 theirs" > /etc/netns/cm3/hosts
     iptables -t nat -A POSTROUTING -s 10.83.0.0/16 -j MASQUERADE
 }
