@@ -56,7 +56,9 @@ class ArchitectureSpec extends Specification {
             'nslab.engine.Destroyer'         : 4,
             'nslab.engine.LabLock'           : 3,
             // apply, check and status: conflicts, hints, refusals and Status.text(), to move to Reports
-            'nslab.engine.Applier'           : 5,
+            'nslab.engine.Applier'           : 6,
+            'nslab.engine.HostParents'       : 1,
+            'nslab.trace.Fixes'              : 11,
             'nslab.engine.Conflicts'         : 3,
             'nslab.engine.WaveRunner'        : 1,
             'nslab.engine.KernelMessages'    : 7,
