@@ -46,20 +46,7 @@ public final class ApplyCommand implements Callable<Integer> {
             lab.nowLive(name, true);
             if (!noCheck && !c.lab().expectations().isEmpty()) {
                 // the lab is built: a SIGINT/SIGTERM now ends nslab (130/143) with the lab live, and says so
-                Thread stopped = new Thread(() -> {
-                    err.println(Reports.stoppedWhileChecking(name));
-                    err.flush();
-                });
-                Runtime.getRuntime().addShutdownHook(stopped);
-                try {
-                    check = CheckCommand.run(engine, c.lab(), true, false, true);
-                } finally {
-                    try {
-                        Runtime.getRuntime().removeShutdownHook(stopped);
-                    } catch (IllegalStateException e) {
-                        // shutting down already: the hook says it
-                    }
-                }
+                check = LastWords.during(Reports.stoppedWhileChecking(name), () -> CheckCommand.run(engine, c.lab(), true, false, true));
                 CheckCommand.print(json.text(out), check);
             }
         }

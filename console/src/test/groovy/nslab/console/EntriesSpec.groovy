@@ -30,7 +30,7 @@ class EntriesSpec extends Specification {
         expect:
         type("namespace 'a'") == '<console>:1 added: 2 commands (plan shows them, apply runs them)\n'
         type("namespace 'b' { veth 'v0' peer 'gateway', name: 'v1'; ip '10.0.0.2/24' }") == "<console>:2 waits for namespace 'gateway' (kept: it joins the lab once that is typed)\n"
-        type("namespace 'gateway'").readLines() == ['<console>:3 added: 8 commands (plan shows them, apply runs them)', '<console>:2 joined the lab']
+        type("namespace 'gateway'").readLines() == ['<console>:3 added: 10 commands (plan shows them, apply runs them)', '<console>:2 joined the lab']
         type("expect { unreachable 'a' to '10.0.0.2' }") == '<console>:4 added: 1 expectation (check runs it)\n'
         type('def n = 2') == '<console>:5 kept: it adds no command and no expectation (a name or value for later lines, or what the lab has already)\n'
         type("namespace 'a' { veht 'x' }").startsWith("<console>:6: error: unknown word 'veht'")
