@@ -26,7 +26,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     public static void main(String[] args) {
         ProcessEnd.onSignals();
-        ProcessEnd.halt(run(args));
+        ProcessEnd.end(run(args));
     }
 
     public static int run(String... args) {
