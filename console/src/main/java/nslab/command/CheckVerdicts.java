@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nslab.engine.CheckResult;
@@ -13,6 +14,7 @@ import nslab.model.Lab;
 import nslab.report.CheckRun;
 import nslab.trace.Probe;
 import nslab.trace.Trace;
+import nslab.trace.TraceRequest;
 
 /** After check's table: each failed expectation with the one-line verdict of its trace, so a failure comes with its reason. */
 final class CheckVerdicts {
@@ -24,14 +26,39 @@ final class CheckVerdicts {
      * {@code drifted} from its script the fix is to apply the script again, not to write more.
      */
     static List<String> of(Engine engine, Lab lab, List<CheckResult> results, boolean drifted) {
-        List<String> out = new ArrayList<>();
-        Map<List<String>, String> traced = new HashMap<>();
+        Map<List<String>, CheckResult> pairs = new LinkedHashMap<>();
         for (CheckResult r : results) {
-            Expectation e = r.expectation();
-            List<String> pair = Arrays.asList(e.from(), r.address(), e.dev());
-            out.add(r.ok() ? null : traced.computeIfAbsent(pair, p -> verdict(engine, lab, r, drifted)));
+            if (traceable(r)) pairs.putIfAbsent(pair(r), r);
+        }
+        Map<List<String>, String> traced = verdicts(engine, lab, List.copyOf(pairs.values()), drifted);
+        List<String> out = new ArrayList<>();
+        for (CheckResult r : results) out.add(traceable(r) ? traced.get(pair(r)) : null);
+        return out;
+    }
+
+    /** The failed pairs' verdicts, their probes sent side by side; one at a time where that fails, each with its own reason. */
+    private static Map<List<String>, String> verdicts(Engine engine, Lab lab, List<CheckResult> failed, boolean drifted) {
+        Map<List<String>, String> out = new HashMap<>();
+        try {
+            List<Trace> traces = engine.traces(lab, failed.stream().map(CheckVerdicts::request).toList());
+            for (int i = 0; i < failed.size(); i++) out.put(pair(failed.get(i)), onDrifted(traces.get(i), drifted).oneLine());
+        } catch (RuntimeException together) {
+            for (CheckResult r : failed) out.put(pair(r), verdict(engine, lab, r, drifted));
         }
         return out;
+    }
+
+    private static boolean traceable(CheckResult r) {
+        return !r.ok() && r.detail() == null && r.address() != null;
+    }
+
+    private static List<String> pair(CheckResult r) {
+        return Arrays.asList(r.expectation().from(), r.address(), r.expectation().dev());
+    }
+
+    private static TraceRequest request(CheckResult r) {
+        // where check's own ping of this pair has just gone unanswered, the probe is sent to be counted on its way
+        return new TraceRequest(r.expectation().from(), r.address(), Probe.icmp(r.address().contains(":"), r.expectation().dev()), !r.reached());
     }
 
     static void print(CheckRun run, PrintWriter out) {
@@ -53,11 +80,11 @@ final class CheckVerdicts {
     }
 
     /** The trace's one line for a failed expectation; null for one that held or whose namespace is not there. */
-    static String verdict(Engine engine, Lab lab, CheckResult r, boolean drifted) {
-        if (r.ok() || r.detail() != null || r.address() == null) return null;
-        Expectation e = r.expectation();
+    private static String verdict(Engine engine, Lab lab, CheckResult r, boolean drifted) {
+        if (!traceable(r)) return null;
+        TraceRequest q = request(r);
         try {
-            Trace t = engine.trace(lab, e.from(), r.address(), Probe.icmp(r.address().contains(":"), e.dev()));
+            Trace t = engine.trace(lab, q.from(), q.to(), q.probe());
             return onDrifted(t, drifted).oneLine();
         } catch (RuntimeException ex) {
             return "(no trace: " + ex.getMessage() + ")";

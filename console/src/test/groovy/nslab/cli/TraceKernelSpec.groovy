@@ -228,4 +228,45 @@ nslab trace --tcp $port ${file.path} client server ';;' destroy tcp
         }
         [apply, check].every { !it.text.contains('gateway -> server') }
     }
+
+    def "a check's failed pairs are traced side by side: each gets its own verdict, and four more cost little more than one"() {
+        given: 'the server has no way back to the client, and three addresses nobody has'
+        def base = ROUTED.replace("    gateway '192.168.100.254'\n", '')
+        def one = TraceSandbox.labFile(base + "expect {\n    reach 'client' to 'server'\n}\n", 'one')
+        def five = TraceSandbox.labFile(base + """expect {
+    reach 'client' to 'server'
+    reach 'client' to '10.0.100.77'
+    reach 'client' to '192.168.100.77'
+    reach 'gateway' to '10.0.100.78'
+    reach 'server' to 'client'
+    reach 'gateway' to 'server'
+}
+""", 'five')
+
+        when: 'each is checked three times, timed as a whole command'
+        def timed = { File f -> "for i in 1 2 3; do s=\$(date +%s%N); nslab check ${f.path} >/run/out 2>&1; e=\$(date +%s%N); echo \$(( (e - s) / 1000000 )); done" }
+        def r = TraceSandbox.run("""
+nslab apply --no-check ${one.path} >/dev/null
+echo "=== one"; ${timed(one)}
+nslab destroy ${one.path} >/dev/null; nslab apply --no-check ${five.path} >/dev/null
+echo "=== five"; ${timed(five)}
+echo "=== output"; cat /run/out
+""")
+        def median = { String section -> r.section(section).readLines()*.toInteger().sort()[1] }
+        def out = r.section('output')
+
+        then: 'every failed pair has the verdict of its own trace'
+        out.contains("  client -> server: no route back")
+        out.contains("  client -> 10.0.100.77: no ARP answer for 10.0.100.77 on cli-veth in client")
+        out.contains("  client -> 192.168.100.77: no ARP answer for 192.168.100.77 on svrgw-veth in gateway")
+        out.contains("  gateway -> 10.0.100.78: no ARP answer for 10.0.100.78 on cligw-veth in gateway")
+        out.contains("  server -> client: no route")
+        !out.contains('gateway -> server')
+
+        and: 'no probe was counted by another trace: the probes and the walks agree'
+        !out.contains('probe')
+
+        and: 'the four more traces ran beside the first'
+        median('five') - median('one') < 600
+    }
 }

@@ -136,6 +136,17 @@ public final class Engine {
         return tracer.trace(from, to, probe);
     }
 
+    /**
+     * Several traces of one lab, their probes sent side by side on a live lab (see
+     * {@link nslab.trace.SideBySide}); in the requests' order. A request that cannot be traced throws,
+     * as {@link #trace} does.
+     */
+    public List<nslab.trace.Trace> traces(Lab lab, List<nslab.trace.TraceRequest> requests) {
+        boolean live = isLive(lab.name());
+        return nslab.trace.SideBySide.trace(() -> live ? nslab.trace.Tracer.live(lab, exec) : nslab.trace.Tracer.onModel(lab),
+                requests);
+    }
+
     /** What the kernel has now, read without changing anything. */
     public LiveState live() {
         return new LiveState(exec);

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import nslab.exec.Executor;
 import nslab.model.Address;
 import nslab.model.Interface;
@@ -73,6 +75,15 @@ public final class Tracer {
 
     /** Traces; {@code from} must be a namespace of the lab or host, {@code to} have an address (see {@link #address}). */
     public Trace trace(String from, String to, Probe requested) {
+        return trace(from, to, requested, 0, false);
+    }
+
+    /**
+     * Traces with the probe of {@code slot} (see {@link ProbeRun}): traces in different slots can run at
+     * the same time, each on a tracer of its own. {@code unansweredBefore}: a ping on this path has just gone
+     * unanswered for a second ({@code check}'s own), so the probe's first send waits less (see {@link ProbeRun#send}).
+     */
+    public Trace trace(String from, String to, Probe requested, int slot, boolean unansweredBefore) {
         String address = address(lab, to, requested.v6())
                 .orElseThrow(() -> new IllegalArgumentException("'" + to + "' is no address and no namespace of the lab with one"));
         Probe probe = new Probe(requested.kind(), requested.port(), address.contains(":"), requested.dev());
@@ -80,16 +91,25 @@ public final class Tracer {
         Leg there;
         Leg back = null;
         ProbeRun.Result counted = null;
-        try (ProbeRun run = exec == null ? null : new ProbeRun(exec, countedNamespaces(from), probe, ports(probe))) {
-            // sent before the walk, which then reads the neighbour entries it filled
-            boolean answered = run != null && run.send(from, address);
+        try (ProbeRun run = exec == null ? null : new ProbeRun(exec, countedNamespaces(from), probe, ports(probe), slot)) {
+            // sent before the walk, which then reads the neighbour entries it filled; where a ping has just filled them,
+            // sent while the walk goes on
+            FutureTask<Boolean> sent = new FutureTask<>(() -> run != null && run.send(from, address, !unansweredBefore));
+            if (unansweredBefore) {
+                Thread sender = new Thread(sent, "nslab-probe");
+                sender.setDaemon(true);
+                sender.start();
+            } else {
+                sent.run();
+            }
             there = walk(from, null, address, probe, false, Map.of(), null, null);
             if (there.arrivedIn != null) {
                 back = walk(there.arrivedIn, there.destinationAtArrival, there.sourceAtArrival, probe, true, there.masqueraded,
                         there.cameFrom, there);
             }
+            boolean answered = answer(sent);
             // one more try only where the walk expects an answer: a fresh lab's first packet may wait on ARP
-            if (run != null && !answered && back != null && back.arrivedIn != null) run.send(from, address);
+            if (run != null && !answered && back != null && back.arrivedIn != null) run.send(from, address, true);
             if (run != null) counted = run.result();
         }
         boolean reached = back != null && back.arrivedIn != null;
@@ -137,6 +157,18 @@ public final class Tracer {
         }
         return new Trace(from, to, address, probe, counted != null, thereHops, backHops, reached, verdict, fix,
                 confirmed, disagreement);
+    }
+
+    private static boolean answer(FutureTask<Boolean> sent) {
+        try {
+            return sent.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** The ports a TCP or UDP probe has on its way: its own, and where a `forwardPort` of the lab sends it. */
