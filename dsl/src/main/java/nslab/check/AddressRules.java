@@ -38,7 +38,8 @@ final class AddressRules implements Rule {
                                     + ns.name() + " (first at line " + first.source().line() + ")",
                             "an address can be on one interface of a namespace only once; remove one"));
                 }
-                if (!a.prefix().lengthGiven()) {
+                // an address of its own on lo is a router's identity: one address, no neighbours
+                if (!a.prefix().lengthGiven() && !a.dev().equals(Interface.LOOPBACK)) {
                     problems.add(Problem.warning(a.source(), a.text() + " has no prefix length, so it means /"
                                     + a.prefix().maxLength() + " and no connected route will exist",
                             "write " + a.text() + "/" + (a.v6() ? 64 : 24) + " to reach the neighbours on " + a.dev()

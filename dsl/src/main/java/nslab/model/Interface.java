@@ -10,6 +10,9 @@ import java.util.Map;
 public record Interface(String namespace, String name, DeviceKind kind, Integer mtu, String mac,
                         boolean up, String master, Source source, Map<String, Source> settingLines) {
 
+    /** Every network namespace's own loopback: there from its start, never made by a lab. */
+    public static final String LOOPBACK = "lo";
+
     public Interface {
         settingLines = Map.copyOf(settingLines);
     }

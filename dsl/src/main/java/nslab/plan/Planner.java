@@ -252,7 +252,9 @@ public final class Planner {
             List<String> add = new ArrayList<>(List.of("addr", "add", a.text(), "dev", a.dev()));
             // nodad: an IPv6 address is usable at once instead of after duplicate address detection
             if (a.v6()) add.add("nodad");
-            String connected = a.prefix().lengthGiven() && a.prefix().length() < a.prefix().maxLength()
+            String connected = a.dev().equals(Interface.LOOPBACK)
+                    ? " on its loopback: an address of the namespace itself, on no link, that others reach by routes to it"
+                    : a.prefix().lengthGiven() && a.prefix().length() < a.prefix().maxLength()
                     ? ", and with it a route to " + a.prefix().networkText() + " through " + a.dev()
                     : "; with a full-length prefix no route to any neighbour comes with it";
             steps.add(new Step(Phase.ADDRESSES, Command.of(at, Tool.IP, add),

@@ -28,4 +28,12 @@ class WarningsSpec extends Specification {
         compile("namespace 'b'\nnamespace 'a' { veth 'x' peer 'b', name: 'y', ip: '10.0.0.2/24'\n ip '10.0.0.1/24' }")
                 .warnings().isEmpty()
     }
+
+    def "an address on a namespace's own lo, with or without /32, earns no warning; on the host's lo it is an error"() {
+        expect:
+        compile("namespace 'a' { ip '1.1.1.1', dev: 'lo'\n dev 'lo' { ip '1.1.1.2/32' } }").with { ok() && warnings().isEmpty() }
+
+        and:
+        compile("host { ip '1.1.1.1/32', dev: 'lo' }").errors()*.message() == ["dev 'lo' names an interface declared nowhere in host"]
+    }
 }

@@ -40,6 +40,53 @@ expect {
 }
 '''
 
+    static final String LOOPBACKS = '''
+lab 'loopbacks'
+namespace 'r1' {
+    veth 'r1-r2' peer 'r2', name: 'r2-r1'
+    ip '10.1.0.1/30'
+    ip '1.1.1.1/32', dev: 'lo'
+    ip '2001:db8:ff::1/128', dev: 'lo'
+    route '2.2.2.2/32' via '10.1.0.2'
+}
+namespace 'r2' {
+    dev 'r2-r1' { ip '10.1.0.2/30' }
+    dev 'lo' { ip '2.2.2.2' }
+    route '1.1.1.1/32' via '10.1.0.1'
+}
+expect { reach 'r1' to '2.2.2.2' }
+'''
+
+    def "addresses on lo are each namespace's own identity, reached by routes to them (#executor executor)"() {
+        given:
+        def file = KernelSandbox.labFile(LOOPBACKS, 'loopbacks')
+
+        when:
+        def r = KernelSandbox.run("""
+export NSLAB_EXECUTOR=$executor
+echo "=== apply"; nslab apply ${file.absolutePath}; echo "exit \$?"
+echo "=== lo"; ip -n r1 -br addr show dev lo; ip -n r2 -br addr show dev lo
+echo "=== ping"; ip netns exec r1 ping -c 1 -W 2 -I 1.1.1.1 2.2.2.2 >/dev/null && echo reached
+echo "=== destroy"; nslab destroy loopbacks; echo "exit \$?"
+""")
+
+        then: 'applied without a warning: a /32 on lo needs no connected route'
+        r.section('apply').contains('STATUS APPLIED')
+        r.section('apply').contains('CHECK r1 2.2.2.2 ok')
+        !r.section('apply').toLowerCase().contains('warning')
+        r.section('apply').endsWith('exit 0')
+
+        and: 'the kernel has the addresses on each namespace's own lo, and a ping from one to the other is answered'
+        r.section('lo').readLines()[0].contains('1.1.1.1/32')
+        r.section('lo').readLines()[0].contains('2001:db8:ff::1/128')
+        r.section('lo').readLines()[1].contains('2.2.2.2/32')
+        r.section('ping').trim() == 'reached'
+        r.section('destroy').endsWith('exit 0')
+
+        where:
+        executor << ['netlink', 'ip']
+    }
+
     def "a dual-stack lab routes IPv4 and IPv6 across its router, and destroy gives the sandbox back"() {
         given:
         def file = KernelSandbox.labFile(DUAL_STACK, 'dual-stack')
