@@ -42,6 +42,7 @@ final class ConsoleCommands {
         cl.addSubcommand(new MininetCommands.Dump(ctx));
         cl.addSubcommand(new MininetCommands.Link(ctx));
         cl.addSubcommand(new MininetCommands.Iperf(ctx));
+        cl.addSubcommand(nslab.web.WebCommand.inBackground());
         Verbs.install(cl);
         // what follows the namespace is the user's command, options and all
         cl.getSubcommands().get("exec").setStopAtPositional(true).setUnmatchedOptionsArePositionalParams(true);
