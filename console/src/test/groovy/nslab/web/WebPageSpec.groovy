@@ -2,18 +2,12 @@ package nslab.web
 
 import nslab.cli.LauncherCopy
 import org.openqa.selenium.By
-import org.openqa.selenium.OutputType
 import org.openqa.selenium.WebDriver
-import org.openqa.selenium.chrome.ChromeDriver
-import org.openqa.selenium.chrome.ChromeDriverService
-import org.openqa.selenium.chrome.ChromeOptions
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.Stepwise
 import spock.util.concurrent.PollingConditions
 
-import java.nio.file.Files
-import java.util.concurrent.TimeUnit
 
 /**
  * `./nslab --sandbox web LAB.groovy` as a user runs it: the launcher applies the lab in a sandbox
@@ -25,53 +19,25 @@ import java.util.concurrent.TimeUnit
 class WebPageSpec extends Specification {
     static final File LAB = new File(LauncherCopy.launcher().parentFile, 'examples/server-gateway-client.groovy')
 
-    @Shared Process web
-    @Shared StringBuffer printed = new StringBuffer()
-    @Shared String address
-    @Shared File browserHome
-    @Shared ChromeDriverService service
+    @Shared SandboxedWeb web
+    @Shared HeadlessChromium chromium
     @Shared WebDriver browser
-    @Shared String relayDir
 
     def setupSpec() {
-        def pb = new ProcessBuilder('sh', LauncherCopy.launcher().path, '--sandbox', 'web', LAB.path)
-        pb.environment().remove('NSLAB_IN_SANDBOX')
-        pb.environment().put('NSLAB_CLASSPATH', System.getProperty('java.class.path'))
-        pb.redirectErrorStream(true)
-        web = pb.start()
-        web.outputStream.close()
-        Thread.startDaemon { web.inputStream.eachLine { printed.append(it).append('\n') } }
-        new PollingConditions(timeout: 120, delay: 0.2).eventually {
-            assert web.alive, printed.toString()
-            assert printed =~ /at http:\/\/127\.0\.0\.1:\d+\/\?token=\w+/
-            assert relay().present
-        }
-        address = (printed =~ /http:\/\/127\.0\.0\.1:\d+\/\?token=\w+/)[0]
-        relayDir = arguments(relay().get()).find { it.contains('nslab-web.') }
-
-        browserHome = Files.createTempDirectory('nslab-web-spec').toFile()
-        def env = [TMPDIR: browserHome.path, HOME: browserHome.path, XDG_CONFIG_HOME: "$browserHome/config".toString(),
-                   XDG_CACHE_HOME: "$browserHome/cache".toString()]
-        service = new ChromeDriverService.Builder().usingDriverExecutable(new File('/usr/bin/chromedriver'))
-                .usingAnyFreePort().withEnvironment(env).withLogOutput(OutputStream.nullOutputStream()).build()
-        def options = new ChromeOptions().setBinary('/usr/bin/chromium')
-                .addArguments('--headless=new', '--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu',
-                        "--user-data-dir=$browserHome/profile".toString(), '--window-size=1500,1000')
-        browser = new ChromeDriver(service, options)
-        browser.get(address)
+        web = new SandboxedWeb(LAB)
+        chromium = new HeadlessChromium()
+        browser = chromium.browser
+        browser.get(web.address)
     }
 
     def cleanupSpec() {
-        browser?.quit()
-        service?.stop()
-        if (web?.alive) nslab().ifPresent { it.destroy() } // the sandbox's JVM ends on SIGTERM, and the sandbox with it
-        web?.waitFor(30, TimeUnit.SECONDS)
-        browserHome?.deleteDir()
+        chromium?.close()
+        web?.close()
     }
 
     def "the page shows every namespace and every cable of the live lab, each cable up"() {
         expect:
-        printed.toString().startsWith('lab server-gateway-client applied: ')
+        web.printed.readLines().any { it ==~ /lab server-gateway-client applied: \d+ commands/ }
 
         and:
         new PollingConditions(timeout: 10).eventually {
@@ -89,6 +55,7 @@ class WebPageSpec extends Specification {
 
     def "a request without the token, or with another, is refused"() {
         given:
+        def address = web.address
         def base = address.substring(0, address.indexOf('/?'))
 
         expect:
@@ -100,7 +67,7 @@ class WebPageSpec extends Specification {
 
     def "a cable taken down with ip turns down on the page within a few seconds, and the page brings it up again"() {
         when:
-        assert inSandbox(['ip', '-n', 'client', 'link', 'set', 'dev', 'cli-veth', 'down']).exit == 0
+        assert web.inSandbox(['ip', '-n', 'client', 'link', 'set', 'dev', 'cli-veth', 'down']).exit == 0
         long downAt = System.nanoTime()
         new PollingConditions(timeout: 5, delay: 0.05).eventually {
             assert cableState('client/cli-veth') == 'down'
@@ -120,9 +87,9 @@ class WebPageSpec extends Specification {
         new PollingConditions(timeout: 10).eventually {
             assert cableState('client/cli-veth') == 'up'
         }
-        inSandbox(['ip', '-n', 'gateway', '-br', 'link', 'show', 'dev', 'cligw-veth']).out =~ /\bUP\b/
-        inSandbox(['ip', '-n', 'client', 'route', 'show', 'default']).out.contains('via 10.0.100.254')
-        inSandbox(['ip', 'netns', 'exec', 'client', 'ping', '-c', '1', '-W', '2', '192.168.100.1']).exit == 0
+        web.inSandbox(['ip', '-n', 'gateway', '-br', 'link', 'show', 'dev', 'cligw-veth']).out =~ /\bUP\b/
+        web.inSandbox(['ip', '-n', 'client', 'route', 'show', 'default']).out.contains('via 10.0.100.254')
+        web.inSandbox(['ip', 'netns', 'exec', 'client', 'ping', '-c', '1', '-W', '2', '192.168.100.1']).exit == 0
     }
 
     def "a trace between two namespaces draws its hops there and back, each with its lab line"() {
@@ -145,12 +112,12 @@ class WebPageSpec extends Specification {
         browser.findElement(By.id('cable:client/cli-veth')).getAttribute('class').contains('trace-there')
 
         and:
-        screenshot('server-gateway-client')
+        chromium.screenshot('server-gateway-client-trace')
     }
 
     def "with forwarding turned off behind the lab's back, the trace stops at the gateway and shows the fix"() {
         when:
-        assert inSandbox(['ip', 'netns', 'exec', 'gateway', 'sysctl', '-qw', 'net.ipv4.ip_forward=0']).exit == 0
+        assert web.inSandbox(['ip', 'netns', 'exec', 'gateway', 'sysctl', '-qw', 'net.ipv4.ip_forward=0']).exit == 0
         browser.findElement(By.id('trace-run')).click()
         new PollingConditions(timeout: 20).eventually {
             assert !browser.findElements(By.cssSelector('#trace li.hop-stop')).empty
@@ -162,7 +129,7 @@ class WebPageSpec extends Specification {
         browser.findElement(By.id('ns:gateway')).getAttribute('class').contains('trace-stop')
 
         cleanup:
-        inSandbox(['ip', 'netns', 'exec', 'gateway', 'sysctl', '-qw', 'net.ipv4.ip_forward=1'])
+        web.inSandbox(['ip', 'netns', 'exec', 'gateway', 'sysctl', '-qw', 'net.ipv4.ip_forward=1'])
     }
 
     def "clicking a namespace shows its addresses, routes, neighbours, iptables and the sysctls the lab sets"() {
@@ -183,35 +150,16 @@ class WebPageSpec extends Specification {
 
     def "when the page's process ends, the sandbox, its relay and the relay's folder go with it"() {
         given:
-        def relay = relay().get()
+        def relay = web.relay().get()
 
-        when: 'the JVM in the sandbox ends (as Ctrl-C ends it)'
-        nslab().get().destroy()
+        when: 'the JVM in the sandbox ends (SIGTERM, as a kill or Ctrl-C ends it)'
+        int status = web.end()
 
         then:
-        web.waitFor(30, TimeUnit.SECONDS)
-        web.exitValue() == 130 || web.exitValue() == 143
+        status == 143
         new PollingConditions(timeout: 10).eventually {
             assert !relay.alive
-            assert !new File(relayDir).exists()
-        }
-    }
-
-    private Optional<ProcessHandle> relay() {
-        web.descendants().filter { arguments(it).contains('nslab.web.SandboxRelay') }.findFirst()
-    }
-
-    /** nslab's JVM in the sandbox. */
-    private Optional<ProcessHandle> nslab() {
-        web.descendants().filter { arguments(it).contains('nslab.cli.Main') }.findFirst()
-    }
-
-    /** A process's arguments, read whole (ProcessHandle.Info cuts a long class path short). */
-    private static List<String> arguments(ProcessHandle p) {
-        try {
-            new File("/proc/${p.pid()}/cmdline").getText('UTF-8').split('\u0000') as List
-        } catch (IOException gone) {
-            []
+            assert !new File(web.relayDir).exists()
         }
     }
 
@@ -230,16 +178,5 @@ class WebPageSpec extends Specification {
         } finally {
             c.disconnect()
         }
-    }
-
-    /** A command in the sandbox's namespaces (nsenter into its JVM's user, network and mount namespaces). */
-    private Map inSandbox(List<String> argv) {
-        LauncherCopy.run(['nsenter', '-t', nslab().get().pid().toString(), '-U', '-n', '-m', '--preserve-credentials', *argv], [:], null)
-    }
-
-    private void screenshot(String name) {
-        def dir = new File('target/web')
-        dir.mkdirs()
-        new File(dir, "${name}.png").bytes = ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES)
     }
 }
