@@ -2,9 +2,9 @@ package nslab.web;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import nslab.LabCompiler;
 import nslab.command.ExitCodes;
 import nslab.command.LabSource;
@@ -33,27 +33,30 @@ import picocli.CommandLine.Spec;
                 "Listens on 127.0.0.1 only, and every request needs the token in the address printed."
                         + " With --sandbox the lab is applied in the sandbox first; the address works from this computer."})
 public final class WebCommand implements Callable<Integer> {
-    private static final PrintWriter NOWHERE = new PrintWriter(Writer.nullWriter());
-
     @Spec CommandSpec spec;
     @Mixin LabSource lab;
     @Option(names = "--port", paramLabel = "N", description = "listen on this port of 127.0.0.1 (default: a free one)") int port;
 
-    private final boolean inBackground;
+    /** The console's session lab as it is at each request; null on the command line. */
+    private final Supplier<LabCompiler.Compiled> session;
     private WebServer serving;
 
     /** The command line's: serves until the process ends. */
     public WebCommand() {
-        this(false);
+        this(null);
     }
 
-    private WebCommand(boolean inBackground) {
-        this.inBackground = inBackground;
+    private WebCommand(Supplier<LabCompiler.Compiled> session) {
+        this.session = session;
     }
 
-    /** The console's: serves in the background, once per session. */
-    public static WebCommand inBackground() {
-        return new WebCommand(true);
+    /**
+     * The console's: serves in the background, once per session, the session's lab as {@code session}
+     * has it at each request (asked directly, not through the verb's {@link LabSource}, which tells the
+     * terminal what is still waiting).
+     */
+    public static WebCommand inBackground(Supplier<LabCompiler.Compiled> session) {
+        return new WebCommand(session);
     }
 
     @Override
@@ -75,12 +78,13 @@ public final class WebCommand implements Callable<Integer> {
             err.flush();
         }
         String name = compiled.lab().name();
+        boolean inBackground = session != null;
         if (!inBackground && engine != null && "1".equals(System.getenv("NSLAB_IN_SANDBOX")) && !engine.isLive(name)) {
             ApplyResult r = engine.apply(compiled.plan());
             Reports.apply(out, err, name, compiled.plan().steps().size(), r);
             if (!r.ok()) return ExitCodes.APPLY_FAILED;
         }
-        WebLab web = inBackground ? new WebLab(() -> lab.compiled(NOWHERE), engine, line -> { })
+        WebLab web = inBackground ? new WebLab(session, engine, line -> { })
                 : new WebLab(() -> compiled, engine, line -> {
                     synchronized (out) {
                         out.println(line);
