@@ -30,7 +30,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class ArchitectureSpec extends Specification {
     static final String[] DSL_MODULE = ['nslab', 'nslab.lang..', 'nslab.model..', 'nslab.check..', 'nslab.plan..', 'nslab.render..', 'nslab.imports..']
     static final String[] ENGINE_MODULE = ['nslab.engine..', 'nslab.exec..', 'nslab.netlink..', 'nslab.trace..']
-    static final String[] CONSOLE_MODULE = ['nslab.command..', 'nslab.report..', 'nslab.cli..', 'nslab.console..']
+    static final String[] CONSOLE_MODULE = ['nslab.command..', 'nslab.report..', 'nslab.cli..', 'nslab.console..', 'nslab.web..']
 
     /**
      * Engine classes that still write English a person reads, and how many such strings each

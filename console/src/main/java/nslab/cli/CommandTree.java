@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
  * get the whole tree.
  */
 final class CommandTree {
-    private static final List<Class<?>> OWN = List.of(ConsoleCommand.class, ImportCommand.class, CompletionCommand.class);
+    private static final List<Class<?>> OWN = List.of(ConsoleCommand.class, ImportCommand.class, CompletionCommand.class, nslab.web.WebCommand.class);
     private static final List<Class<?>> WHOLE_TREE = List.of(CompletionCommand.class);
 
     private CommandTree() {}

@@ -97,7 +97,7 @@ public final class TraceCommand implements Callable<Integer> {
     }
 
     /** What is wrong with FROM and TO, or null. */
-    static String problem(Lab lab, String from, String to) {
+    public static String problem(Lab lab, String from, String to) {
         List<String> names = lab.namespaces().stream().map(Namespace::name).toList();
         if (!Namespace.HOST.equals(from) && lab.namespace(from).isEmpty()) {
             return "no namespace '" + from + "' in lab " + lab.name() + " (it has: " + String.join(", ", names) + ", host)";

@@ -42,6 +42,11 @@ final class ConsoleCommands {
         cl.addSubcommand(new MininetCommands.Dump(ctx));
         cl.addSubcommand(new MininetCommands.Link(ctx));
         cl.addSubcommand(new MininetCommands.Iperf(ctx));
+        cl.addSubcommand(nslab.web.WebCommand.inBackground(() -> {
+            nslab.LabCompiler.Compiled lab = ctx.session.compiled();
+            if (lab == null) throw new nslab.command.Precondition.NoValidLab(ConsoleSession.NO_LAB_YET);
+            return lab;
+        }));
         Verbs.install(cl);
         // what follows the namespace is the user's command, options and all
         cl.getSubcommands().get("exec").setStopAtPositional(true).setUnmatchedOptionsArePositionalParams(true);

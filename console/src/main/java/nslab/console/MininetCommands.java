@@ -10,6 +10,7 @@ import nslab.exec.Executor;
 import nslab.engine.ProcessExecutor;
 import nslab.model.Lab;
 import nslab.model.Namespace;
+import nslab.web.Cables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import nslab.exec.ProcessLauncher;
@@ -140,10 +141,7 @@ final class MininetCommands {
         private int restoreRoutes(Lab lab, Cables.Cable cable) {
             nslab.plan.Plan plan = ctx.session.plan();
             if (plan == null || !ctx.engine.isLive(lab.name())) return 0;
-            java.util.Set<String> namespaces = new java.util.HashSet<>();
-            for (Cables.End end : List.of(cable.a(), cable.b())) namespaces.add(Namespace.HOST.equals(end.namespace()) ? null : end.namespace());
-            nslab.engine.ApplyResult r = ctx.engine.apply(plan,
-                    d -> d.kind() == nslab.engine.Drift.Kind.ROUTE_MISSING && namespaces.contains(d.namespace()));
+            nslab.engine.ApplyResult r = nslab.web.CableSwitch.putBackRoutes(ctx.engine, plan, cable);
             ctx.kernel.changed();
             if (!r.ok()) {
                 ctx.out.println("link: the routes that went with the link could not be put back: " + nslab.command.Reports.refusal(r));

@@ -14,7 +14,9 @@ import nslab.model.Namespace;
 /**
  * The lab as a picture, in Graphviz's dot language for {@code dot -Tsvg}: each namespace a box,
  * each bridge a hexagon, each cable a line with the interface and its addresses written at its
- * ends; a cable that is down is drawn dashed and labelled so. Interfaces that are not the end of a
+ * ends; a cable that is down is drawn dashed and labelled so. Namespaces, bridges and cables carry
+ * ids ({@code ns:NAME}, {@code bridge:NS/NAME}, {@code cable:NS/IFACE} of the cable's first end),
+ * which the SVG keeps, for the web page to colour them. Interfaces that are not the end of a
  * cable (TUN, TAP, MACVLAN, VXLAN, VLAN) are listed in their namespace's box.
  */
 public final class TopologyPicture {
@@ -43,7 +45,8 @@ public final class TopologyPicture {
                 drawn.add(key(peer.get()));
                 Namespace other = lab.namespace(v.peerNamespace()).get();
                 boolean down = !up(ns, i, links) || !up(other, peer.get(), links);
-                lines.add(line(end(ns, i), end(other, peer.get()), describe(ns, i), describe(other, peer.get()), down));
+                lines.add(line(end(ns, i), end(other, peer.get()), describe(ns, i), describe(other, peer.get()), down,
+                        "cable:" + ns.name() + "/" + i.name()));
             }
         }
         for (Namespace ns : lab.namespaces()) {
@@ -51,7 +54,7 @@ public final class TopologyPicture {
                 // a port that is no cable's end (a TAP) joins its bridge by a line in the namespace
                 if (i.master() != null && !drawn.contains(key(i))) {
                     drawn.add(key(i));
-                    lines.add(line(node(ns), bridgeNode(ns.name(), i.master()), describe(ns, i), "", !up(ns, i, links)));
+                    lines.add(line(node(ns), bridgeNode(ns.name(), i.master()), describe(ns, i), "", !up(ns, i, links), null));
                 }
             }
         }
@@ -61,7 +64,8 @@ public final class TopologyPicture {
             if (ns.forward()) label.add("forwards packets");
             for (Interface i : ns.interfaces()) {
                 if (i.kind() instanceof DeviceKind.Bridge) {
-                    out.append("  ").append(bridgeNode(ns.name(), i.name())).append(" [shape=hexagon, style=filled, fillcolor=\"#eef3ff\", label=")
+                    out.append("  ").append(bridgeNode(ns.name(), i.name())).append(" [id=").append(quote("bridge:" + ns.name() + "/" + i.name()))
+                            .append(", shape=hexagon, style=filled, fillcolor=\"#eef3ff\", label=")
                             .append(quote("bridge " + describe(ns, i))).append("];\n");
                     boolean joined = lines.stream().anyMatch(l -> l.startsWith(node(ns) + " -- " + bridgeNode(ns.name(), i.name())));
                     if (!joined) lines.add(node(ns) + " -- " + bridgeNode(ns.name(), i.name()) + " [style=dotted];");
@@ -70,15 +74,15 @@ public final class TopologyPicture {
                     for (Address a : ns.addressesOf(i.name())) label.add(a.text());
                 }
             }
-            out.append("  ").append(node(ns)).append(" [shape=box").append(ns.host() ? ", style=\"filled,dashed\", fillcolor=\"#f2f2f2\"" : "")
+            out.append("  ").append(node(ns)).append(" [id=").append(quote("ns:" + ns.name())).append(", shape=box").append(ns.host() ? ", style=\"filled,dashed\", fillcolor=\"#f2f2f2\"" : "")
                     .append(", label=").append(quote(String.join("\n", label))).append("];\n");
         }
         for (String l : lines) out.append("  ").append(l).append('\n');
         return out.append("}\n").toString();
     }
 
-    private static String line(String from, String to, String fromLabel, String toLabel, boolean down) {
-        return from + " -- " + to + " [taillabel=" + quote(fromLabel) + ", headlabel=" + quote(toLabel)
+    private static String line(String from, String to, String fromLabel, String toLabel, boolean down, String id) {
+        return from + " -- " + to + " [" + (id == null ? "" : "id=" + quote(id) + ", ") + "taillabel=" + quote(fromLabel) + ", headlabel=" + quote(toLabel)
                 + (down ? ", style=dashed, color=\"#c00000\", label=\"down\", fontcolor=\"#c00000\"" : "") + "];";
     }
 

@@ -1,4 +1,4 @@
-package nslab.console;
+package nslab.web;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,22 +9,27 @@ import nslab.model.Lab;
 import nslab.model.Namespace;
 
 /** The lab's cables (veth pairs), each once, with both ends: what Mininet calls links. */
-record Cables(List<Cable> all) {
+public record Cables(List<Cable> all) {
 
-    record End(String namespace, String iface) {
+    public record End(String namespace, String iface) {
         @Override
         public String toString() {
             return namespace + ":" + iface;
         }
     }
 
-    record Cable(End a, End b) {
+    public record Cable(End a, End b) {
         boolean joins(String x, String y) {
             return a.namespace().equals(x) && b.namespace().equals(y) || a.namespace().equals(y) && b.namespace().equals(x);
         }
+
+        /** The cable's name on the page and in the picture: its first end, as the graph keys it. */
+        public String id() {
+            return a.namespace() + "/" + a.iface();
+        }
     }
 
-    static Cables of(Lab lab) {
+    public static Cables of(Lab lab) {
         List<Cable> cables = new ArrayList<>();
         for (Namespace ns : lab.namespaces()) {
             for (Interface i : ns.interfaces()) {
@@ -36,7 +41,7 @@ record Cables(List<Cable> all) {
         return new Cables(cables);
     }
 
-    Optional<Cable> between(String x, String y) {
+    public Optional<Cable> between(String x, String y) {
         return all.stream().filter(c -> c.joins(x, y)).findFirst();
     }
 }
