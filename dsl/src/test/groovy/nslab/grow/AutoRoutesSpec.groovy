@@ -185,6 +185,22 @@ routes 'auto'
         route.auto().hops() == 2
     }
 
+    def "graph of a tree of 85 namespaces sums up each namespace's worked-out routes, one line per neighbour"() {
+        when:
+        def l = lab("addresses '10.0.0.0/16'\ntree 'n', depth: 3, fanout: 4\nroutes 'auto'\n")
+        def text = new nslab.render.GraphRenderer().render(l, nslab.render.GraphRenderer.Format.TEXT)
+        def n2 = text.split('\n\n').find { it.startsWith('[n2]') }
+
+        then: 'every namespace is there; no worked-out route is listed on its own'
+        (1..85).every { text.contains("[n$it]") }
+        !text.contains('  route 10.')
+        text.readLines().size() < 600
+
+        and: 'n2: 63 subnets up the tree through n1, four below each of its children'
+        n2.contains("routes 'auto': 63 subnets via n1 (10.0.0.1)")
+        n2.contains("routes 'auto': 4 subnets via n6 (10.0.0.18)")
+    }
+
     def "a lab with routes 'auto' and nothing to route compiles to no routes"() {
         expect:
         compile("namespace 'a'\nroutes 'auto'").ok()
