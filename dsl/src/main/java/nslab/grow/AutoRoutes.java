@@ -27,8 +27,8 @@ import nslab.model.Sysctl;
  * The host gets no routes and forwards nothing: the machine's own routing is not the lab's.
  */
 final class AutoRoutes {
-    private static final String FORWARD_V4 = "net.ipv4.ip_forward";
-    private static final String FORWARD_V6 = "net.ipv6.conf.all.forwarding";
+    private static final String FORWARD_V4 = Growth.FORWARD_V4;
+    private static final String FORWARD_V6 = Growth.FORWARD_V6;
 
     /** u reaches v's address {@code via} out of u's interface {@code dev}. */
     private record Edge(int from, int to, String via, String dev) {}

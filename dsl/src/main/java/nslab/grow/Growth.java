@@ -23,13 +23,30 @@ public final class Growth {
     /** The lab with what it gained, and the problems found on the way. */
     public record Grown(Lab lab, List<Problem> problems) {}
 
+    static final String FORWARD_V4 = "net.ipv4.ip_forward";
+    static final String FORWARD_V6 = "net.ipv6.conf.all.forwarding";
+
     private Growth() {}
 
     public static Grown apply(Lab lab, List<Pool> pools, Source autoRoutes) {
         List<Problem> problems = new ArrayList<>();
-        Lab grown = pools.isEmpty() ? lab : AddressPools.assign(lab, pools, problems);
+        Lab grown = pools.isEmpty() ? lab : forwardingOnPoolAddresses(AddressPools.assign(lab, pools, problems));
         if (autoRoutes != null) grown = AutoRoutes.add(grown, autoRoutes);
         return new Grown(grown, problems);
+    }
+
+    /**
+     * {@code forward true} turns IPv6 forwarding on too when the namespace has IPv6 addresses, which
+     * it learns only now when a pool gave them: the sysctl is added, with the forward line.
+     */
+    private static Lab forwardingOnPoolAddresses(Lab lab) {
+        List<Namespace> namespaces = lab.namespaces().stream().map(ns -> {
+            if (!ns.forward() || !ns.hasIpv6() || ns.sysctls().stream().anyMatch(s -> s.key().equals(FORWARD_V6))) return ns;
+            return ns.sysctls().stream().filter(s -> s.key().equals(FORWARD_V4)).findFirst()
+                    .map(v4 -> adding(ns, List.of(), List.of(), List.of(new Sysctl(ns.name(), FORWARD_V6, v4.value(), v4.source())), false))
+                    .orElse(ns);
+        }).toList();
+        return new Lab(lab.name(), namespaces, lab.expectations(), lab.scripts());
     }
 
     /** The namespace with these added; {@code forward} turned on when asked. */

@@ -54,6 +54,15 @@ namespace 'r1' { dev 'r2' { ip '10.0.0.1/24' } }
         addresses("addresses '10.0.0.0/16'\nnamespace 'a' { veth 'up' peer 'host', name: 'to-a' }").a == []
     }
 
+    def "forward true turns IPv6 forwarding on where a pool gave IPv6 addresses, with the forward line"() {
+        when:
+        def r2 = lab("addresses '2001:db8::/48'\nlinear 'r', 3\nnamespace 'r2' { forward true }").namespace('r2').get()
+
+        then:
+        r2.sysctls().collect { "${it.key()}=${it.value()} line ${it.source().line()}".toString() } ==
+                ['net.ipv4.ip_forward=1 line 3', 'net.ipv6.conf.all.forwarding=1 line 3']
+    }
+
     def "plan shows a pool's addresses under the pool's line"() {
         when:
         def text = new nslab.render.ShellScriptRenderer().render(plan("addresses '10.0.0.0/16'\nlinear 'r', 2"))
