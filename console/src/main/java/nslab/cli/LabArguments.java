@@ -89,6 +89,7 @@ final class LabArguments implements CommandLine.IFactory {
         if (type == LabSource.class) return type.cast(new Script());
         if (type == LabSource.OrName.class) return type.cast(new ScriptOrName());
         if (type == LabSource.OrAll.class) return type.cast(new Filter());
+        if (type == LabSource.OrTopology.class) return type.cast(new ScriptOrTopology());
         return CommandLine.defaultFactory().create(type);
     }
 
@@ -120,6 +121,40 @@ final class LabArguments implements CommandLine.IFactory {
         @Override
         String argument() {
             return argument;
+        }
+    }
+
+    /** {@code LAB.groovy} or {@code --topo linear,5}: a lab script, or one written from a topology. */
+    static final class ScriptOrTopology extends Argument implements LabSource.OrTopology {
+        @Parameters(paramLabel = "LAB.groovy", arity = "0..1", description = "the lab script (or --topo)") String argument;
+        @picocli.CommandLine.Option(names = "--topo", paramLabel = "KIND,N", completionCandidates = TopologyForms.class,
+                description = {"write a generated lab into this folder and apply it: linear,N ring,N star,N tree,DEPTH,FANOUT mesh,N"
+                        + " (with address pools and routes 'auto'); its file name is printed"}) String topo;
+        private String written;
+
+        @Override
+        String argument() {
+            if (topo == null && argument == null) {
+                throw new Precondition.BadArgument("nslab: name a lab script, or write one with --topo (e.g. --topo linear,5)");
+            }
+            if (topo != null && argument != null) {
+                throw new Precondition.BadArgument("nslab: a lab script or --topo " + topo + ", not both");
+            }
+            return topo == null ? argument : written;
+        }
+
+        @Override
+        public LabCompiler.Compiled compiled(PrintWriter err) {
+            if (topo != null && written == null) written = TopologyFile.write(topo, Path.of(""), err);
+            return super.compiled(err);
+        }
+    }
+
+    /** What bash and zsh complete after --topo. */
+    static final class TopologyForms implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return List.of("linear,5", "ring,6", "star,8", "tree,2,3", "mesh,4").iterator();
         }
     }
 

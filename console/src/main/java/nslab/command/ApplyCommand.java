@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
                         + " and undoes everything it did if a step fails."})
 public final class ApplyCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @Mixin LabSource lab;
+    @Mixin LabSource.OrTopology lab;
     @Option(names = "--no-check", description = "do not run the lab's expectations afterwards") boolean noCheck;
     @Mixin JsonOption json;
     @Mixin JUnitOption junit;

@@ -40,4 +40,7 @@ public interface LabSource {
 
     /** A source whose command-line form takes a lab script, a live lab's name, or nothing. */
     interface OrAll extends LabSource {}
+
+    /** A source whose command-line form takes a lab script, or writes one ({@code apply --topo linear,5}). */
+    interface OrTopology extends LabSource {}
 }

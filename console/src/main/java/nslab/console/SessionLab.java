@@ -13,7 +13,7 @@ import picocli.CommandLine;
  * typed) and the console's one engine; apply turns live mode on, destroy turns it off.
  */
 @CommandLine.Command // picocli takes a verb's mixin only if it is annotated; this one adds no option or argument
-final class SessionLab implements LabSource.OrName, LabSource.OrAll {
+final class SessionLab implements LabSource.OrName, LabSource.OrAll, LabSource.OrTopology {
     private final ConsoleContext ctx;
     private long saidAtLine = -1;
 

@@ -35,6 +35,34 @@ abstract class BlockBody {
         return misplaced("link", args);
     }
 
+    public Object linear(Object... args) {
+        return misplaced("linear", args);
+    }
+
+    public Object ring(Object... args) {
+        return misplaced("ring", args);
+    }
+
+    public Object star(Object... args) {
+        return misplaced("star", args);
+    }
+
+    public Object tree(Object... args) {
+        return misplaced("tree", args);
+    }
+
+    public Object mesh(Object... args) {
+        return misplaced("mesh", args);
+    }
+
+    public Object addresses(Object... args) {
+        return misplaced("addresses", args);
+    }
+
+    public Object routes(Object... args) {
+        return misplaced("routes", args);
+    }
+
     public Object expect(Object... args) {
         return misplaced("expect", args);
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import nslab.check.Problem;
 import nslab.check.Suggestions;
+import nslab.grow.Growth;
 import nslab.model.Address;
 import nslab.model.DeviceKind;
 import nslab.model.Expectation;
@@ -29,6 +30,11 @@ public final class LabBuilder {
     /** The blocks being evaluated, innermost first: where a word is written. */
     private final java.util.Deque<Words.Context> blocks = new java.util.ArrayDeque<>();
 
+    /** The {@code addresses} pools, in the order written. */
+    private final List<Growth.Pool> pools = new ArrayList<>();
+    /** The {@code routes 'auto'} line, or null. */
+    private Source autoRoutes;
+
     record LinkRequest(String a, String b, String ipA, String ipB, Source source) {}
 
     public LabBuilder(String defaultName) {
@@ -51,6 +57,19 @@ public final class LabBuilder {
 
     void link(String a, String b, String ipA, String ipB, Source source) {
         links.add(new LinkRequest(a, b, ipA, ipB, source));
+    }
+
+    void pool(String text, Source source) {
+        pools.add(new Growth.Pool(text, source));
+    }
+
+    void routes(String how, Source source) {
+        if (!"auto".equals(how)) {
+            problems.add(Problem.error(source, "routes '" + how + "': the one way nslab works out routes is 'auto'",
+                    "write: routes 'auto' (or write each route in its namespace: route '10.0.3.0/24' via '10.0.1.2')"));
+        } else if (autoRoutes == null) {
+            autoRoutes = source;
+        }
     }
 
     void expect(Expectation e) {
@@ -128,7 +147,9 @@ public final class LabBuilder {
         }
         reportDefaultNameClashes(defaults);
         List<Namespace> model = all.values().stream().map(NamespaceState::toModel).toList();
-        return new Lab(name, model, expectations, scripts);
+        Growth.Grown grown = Growth.apply(new Lab(name, model, expectations, scripts), pools, autoRoutes);
+        problems.addAll(grown.problems());
+        return grown.lab();
     }
 
     private record DefaultPeerName(String namespace, String name, Source source) {}

@@ -62,6 +62,47 @@ public abstract class LabScript extends Script {
         builder().link(Text.of(a), Text.of(b), ipA, ipB, here);
     }
 
+    public void linear(Object prefix, Object count) {
+        generator("linear").linear(prefix, count);
+    }
+
+    public void ring(Object prefix, Object count) {
+        generator("ring").ring(prefix, count);
+    }
+
+    public void star(Object prefix, Object count) {
+        star(Map.of(), prefix, count);
+    }
+
+    public void star(Map<String, ?> options, Object prefix, Object count) {
+        generator("star").star(options, prefix, count);
+    }
+
+    public void tree(Map<String, ?> options, Object prefix) {
+        generator("tree").tree(options, prefix);
+    }
+
+    /** {@code tree depth: 3, fanout: 4}: the namespaces are n1, n2, ... */
+    public void tree(Map<String, ?> options) {
+        tree(options, "n");
+    }
+
+    public void mesh(Object prefix, Object count) {
+        generator("mesh").mesh(prefix, count);
+    }
+
+    public void addresses(CharSequence pool) {
+        builder().pool(Text.of(pool), ScriptLines.here());
+    }
+
+    public void routes(CharSequence how) {
+        builder().routes(Text.of(how), ScriptLines.here());
+    }
+
+    private Topologies generator(String word) {
+        return new Topologies(builder(), ScriptLines.here(), word);
+    }
+
     public void expect(Closure<?> body) {
         runBody(builder(), new ExpectBody(builder()), body, Words.Context.EXPECT);
     }

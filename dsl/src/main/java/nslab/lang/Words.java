@@ -57,6 +57,19 @@ public final class Words {
                 "configures the root network namespace, the machine itself");
         word("link", Context.TOP, List.of("ips"), "link 'net0', 'net1', ips: ['10.0.1.1/24', '10.0.1.2/24']",
                 "joins two namespaces with a veth pair named after them");
+        word("linear", Context.TOP, "linear 'r', 5",
+                "makes namespaces r1..r5, each cabled to the next (a veth pair whose ends are named after the other namespace)");
+        word("ring", Context.TOP, "ring 'r', 6", "makes namespaces r1..r6 cabled in a circle: each to the next, and the last to the first");
+        word("star", Context.TOP, List.of("hub"), "star 'h', 8, hub: 'sw'",
+                "makes namespaces h1..h8, each cabled to one bridge (br-h) in the hub namespace (sw unless hub: names it)");
+        word("tree", Context.TOP, List.of("depth", "fanout"), "tree 'n', depth: 2, fanout: 3",
+                "makes a tree of namespaces: n1 the root, fanout children for each, depth levels below the root");
+        word("mesh", Context.TOP, "mesh 'n', 4", "makes namespaces n1..n4 with a cable between every pair");
+        word("addresses", Context.TOP, "addresses '10.0.0.0/16'",
+                "a pool: each cable without addresses gets a /30 from it (IPv6: a /127), each bridge LAN a /24 (a /64)");
+        word("routes", Context.TOP, "routes 'auto'",
+                "works out static routes along shortest paths for every namespace to every subnet of the lab,"
+                        + " and turns forwarding on where a path crosses");
         blockWord("expect", Context.TOP, "expect { reach 'client' to 'server' }",
                 "states what the lab must do; checked after apply and by check");
         word("veth", Context.NAMESPACE, "veth 'svr-veth' peer 'gateway', name: 'svrgw-veth'",

@@ -69,6 +69,17 @@ public record IpPrefix(boolean v6, BigInteger address, int length, boolean lengt
         return sb.toString().replaceFirst("(^|:)(0(:|$)){2,}", "::").replaceFirst(":::", "::");
     }
 
+    /** The address {@code value} with prefix length {@code length}, written as iproute2 reads it back. */
+    public static IpPrefix of(boolean v6, BigInteger value, int length) {
+        IpPrefix shape = new IpPrefix(v6, value, length, true, "");
+        return new IpPrefix(v6, value, length, true, shape.format(value) + "/" + length);
+    }
+
+    /** The first address of this prefix's network, as a number. */
+    public BigInteger networkValue() {
+        return network(address, length);
+    }
+
     /** The address as bytes (4 or 16), for a netlink message. */
     public byte[] bytes() {
         byte[] raw = address.toByteArray();

@@ -297,7 +297,7 @@ public final class Planner {
             String how = r.via() != null ? "to the gateway " + r.via() + (r.dev() != null ? " through " + r.dev() : "")
                     : "straight out of " + r.dev() + ", as if the destination were on that link";
             steps.add(new Step(Phase.ROUTES, Command.of(at, Tool.IP, add), Command.of(at, Tool.IP, del), r.source(),
-                    "sends " + what + " " + how).with(Effect.route(at, r.dev(), r.destination())));
+                    "sends " + what + " " + how + RouteReasons.of(r)).with(Effect.route(at, r.dev(), r.destination())));
         }
     }
 

@@ -53,6 +53,18 @@ public final class GraphRenderer {
         return i.kind().word();
     }
 
+    /**
+     * The routes of {@code routes 'auto'} as one line per neighbour they go through: a hundred
+     * namespaces have ten thousand of them, which listed one by one would bury the picture.
+     */
+    private static void autoRoutes(Namespace ns, StringBuilder out) {
+        java.util.Map<String, Integer> byNeighbour = new java.util.LinkedHashMap<>();
+        ns.routes().stream().filter(r -> r.auto() != null)
+                .forEach(r -> byNeighbour.merge(r.auto().viaNamespace() + " (" + r.via() + ")", 1, Integer::sum));
+        byNeighbour.forEach((via, n) -> out.append("  routes 'auto': ").append(n).append(n == 1 ? " subnet" : " subnets")
+                .append(" via ").append(via).append('\n'));
+    }
+
     private static String text(Lab lab, List<Edge> edges) {
         StringBuilder out = new StringBuilder("lab ").append(lab.name()).append('\n');
         for (Namespace ns : lab.namespaces()) {
@@ -64,9 +76,11 @@ public final class GraphRenderer {
                 out.append('\n');
             }
             for (Route r : ns.routes()) {
+                if (r.auto() != null) continue;
                 out.append("  route ").append(r.destination()).append(r.via() != null ? " via " + r.via() : "")
                         .append(r.dev() != null ? " dev " + r.dev() : "").append('\n');
             }
+            autoRoutes(ns, out);
         }
         List<Edge> cables = edges.stream().filter(e -> !e.bridgePort()).toList();
         if (!cables.isEmpty()) {

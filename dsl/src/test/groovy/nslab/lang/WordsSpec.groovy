@@ -80,6 +80,9 @@ class WordsSpec extends Specification {
         where:
         word          | key         | typo        | context | statement
         'link'        | 'ips'       | 'isp'       | 'top'   | "link 'a', 'b', KEY: ['10.9.0.1/24', '10.9.0.2/24']"
+        'star'        | 'hub'       | 'hb'        | 'top'   | "star 'h', 2, KEY: 'sw'"
+        'tree'        | 'depth'     | 'deph'      | 'top'   | "tree 't', KEY: 1, fanout: 2"
+        'tree'        | 'fanout'    | 'fanot'     | 'top'   | "tree 't', depth: 1, KEY: 2"
         'peer'        | 'name'      | 'nmae'      | 'ns'    | "veth 'x0' peer 'b', KEY: 'y0'"
         'peer'        | 'ip'        | 'iq'        | 'ns'    | "veth 'x0' peer 'b', name: 'y0', KEY: '10.9.0.2/24'"
         'ip'          | 'dev'       | 'dve'       | 'ns'    | "ip '10.9.0.1/24', KEY: 't0'"
