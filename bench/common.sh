@@ -30,3 +30,14 @@ in_sandbox() {
     exec unshare --user --map-root-user --net --mount --propagation private \
         sh -c 'mount -t tmpfs bench-run /run && ip link set dev lo up && { mount -t tmpfs nslab-netns /etc/netns 2>/dev/null || { mkdir -p /run/nslab-etc/up /run/nslab-etc/work && mount -t overlay nslab-etc -o lowerdir=/etc,upperdir=/run/nslab-etc/up,workdir=/run/nslab-etc/work /etc; }; } 2>/dev/null; NSLAB_IN_SANDBOX=1 exec sh "$0" "$@"' "$@"
 }
+# sandboxed ARGS...: outside the sandbox, checks that $launcher is built and runs this script again
+# inside one (in_sandbox, with ARGS); inside, makes $work, a temporary folder removed when it ends
+sandboxed() {
+    if [ "${NSLAB_IN_SANDBOX:-}" != 1 ]; then
+        "$launcher" --version >/dev/null
+        in_sandbox "$0" "$@"
+    fi
+    work=$(mktemp -d)
+    trap 'rm -rf "$work"' EXIT
+    trap 'exit 130' INT TERM
+}

@@ -12,15 +12,7 @@ reps=${REPS:-3}
 launcher=${NSLAB:-$root/nslab}
 
 . "$here/common.sh"
-
-if [ "${NSLAB_IN_SANDBOX:-}" != 1 ]; then
-    "$launcher" --version >/dev/null
-    in_sandbox "$0" "$@"
-fi
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-trap 'exit 130' INT TERM
+sandboxed "$@"
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
 
 # 1. tree depth 3, fanout 4

@@ -83,7 +83,7 @@ final class AddressPools {
         BigInteger needed = BigInteger.ZERO;
         int cables = 0;
         int lans = 0;
-        boolean short_ = false;
+        boolean exhausted = false;
         boolean skipped = false;
         for (Segments.Segment s : segments) {
             if (s.touchesHost() || s.members().isEmpty() || (!s.lan() && !s.cable())) continue;
@@ -98,7 +98,7 @@ final class AddressPools {
                 skipped = true;
             }
             if (cursor.add(size).compareTo(end) > 0) {
-                short_ = true;
+                exhausted = true;
                 continue;
             }
             // a /127's two addresses are both hosts (RFC 6164); elsewhere the first host is .1
@@ -111,7 +111,7 @@ final class AddressPools {
             }
             cursor = cursor.add(size);
         }
-        if (short_) problems.add(tooSmall(pool, prefix, cables, lans, needed, skipped));
+        if (exhausted) problems.add(tooSmall(pool, prefix, cables, lans, needed, skipped));
     }
 
     /** The /24 (/64) of a LAN, or more when its members would not fit one. */
