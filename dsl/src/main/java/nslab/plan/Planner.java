@@ -390,7 +390,8 @@ public final class Planner {
 
     private static String describe(LinkCondition c) {
         List<String> parts = new ArrayList<>();
-        c.netem().forEach((k, v) -> parts.add(k + " " + v));
+        // in netem's own order: the model's map has none that stays from one run to the next
+        for (String key : NETEM_KEYS) if (c.netem().containsKey(key)) parts.add(key + " " + c.netem().get(key));
         if (c.rate() != null) parts.add("rate " + c.rate());
         return String.join(", ", parts);
     }
