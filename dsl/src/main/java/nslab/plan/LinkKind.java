@@ -19,6 +19,11 @@ public interface LinkKind {
         return null;
     }
 
+    /** The device of its own namespace it is stacked on, which is made before it; null: none. */
+    default String stackedOn() {
+        return parent();
+    }
+
     /** Writes its IFLA_INFO_DATA attributes, in the order {@code ip} sends them; none by default. */
     default void data(LinkRequest request) {}
 

@@ -32,6 +32,12 @@ public record MacvlanLink(String parent, String mode, boolean onHost) implements
         return parent;
     }
 
+    /** On the host's interface it comes first of all (the host's devices are made first), not after its parent. */
+    @Override
+    public String stackedOn() {
+        return onHost ? null : parent;
+    }
+
     public void data(LinkRequest r) {
         r.u32(IFLA_MACVLAN_MODE, 1 << MODES.indexOf(mode));
     }

@@ -107,12 +107,12 @@ public final class Planner {
         }
     }
 
-    /** The kind of a device made where its namespace's commands run (veths and host macvlans have their own steps). */
+    /** The kind of a device the lab makes (a veth's pair and a host macvlan's placement are laid out by their own steps). */
     private static LinkKind linkKind(DeviceKind kind) {
         if (kind instanceof DeviceKind.Bridge) return new BridgeLink();
         if (kind instanceof DeviceKind.Tap) return new TunTapLink(true);
         if (kind instanceof DeviceKind.Tun) return new TunTapLink(false);
-        if (kind instanceof DeviceKind.Macvlan m) return new MacvlanLink(m.parent(), m.mode(), false);
+        if (kind instanceof DeviceKind.Macvlan m) return new MacvlanLink(m.parent(), m.mode(), m.fromHost());
         if (kind instanceof DeviceKind.Vxlan x) return new VxlanLink(x.id(), x.remote(), x.dev(), x.port());
         if (kind instanceof DeviceKind.Vlan v) return new VlanLink(v.parent(), v.id());
         return null;
@@ -201,11 +201,10 @@ public final class Planner {
         return result;
     }
 
+    /** The device of its own namespace that {@code i} is stacked on, which must be made first; null: none. */
     static String parentOf(Interface i) {
-        if (i.kind() instanceof DeviceKind.Macvlan m) return m.fromHost() ? null : m.parent();
-        if (i.kind() instanceof DeviceKind.Vlan v) return v.parent();
-        if (i.kind() instanceof DeviceKind.Vxlan x) return x.dev();
-        return null;
+        LinkKind kind = linkKind(i.kind());
+        return kind == null ? null : kind.stackedOn();
     }
 
     private void addresses(Namespace ns, List<Step> steps) {

@@ -24,6 +24,11 @@ public record VxlanLink(int id, String remote, String dev, int port) implements 
         return "vxlan";
     }
 
+    @Override
+    public String stackedOn() {
+        return dev;
+    }
+
     public void data(LinkRequest r) {
         if (dev != null) r.device(IFLA_VXLAN_LINK, dev);
         r.u32(IFLA_VXLAN_ID, id);
