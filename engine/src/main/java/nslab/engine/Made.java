@@ -109,7 +109,8 @@ sealed interface Made {
         List<String> a = c.args();
         return switch (e.kind()) {
             case NAMESPACE -> new Namespace(e.name());
-            case DEVICE -> new Link(e.creates().get(0).namespace(), e.creates().get(0).name(), kindOf(a));
+            case DEVICE -> new Link(e.creates().get(0).namespace(), e.creates().get(0).name(),
+                    s.operation() instanceof Operation.AddLink l ? l.kind().kind() : kindOf(a));
             case ADDRESS -> new Address(e.namespace(), e.on().get(0).name(), e.name());
             case ROUTE -> new Route(e.namespace(), a.subList(2, a.size()));
             case LINK_SETTING -> {
@@ -132,6 +133,7 @@ sealed interface Made {
         };
     }
 
+    /** The kind word of a device-making command nobody typed (a step written by hand). */
     private static String kindOf(List<String> args) {
         int type = args.indexOf("type");
         if (type >= 0 && type + 1 < args.size()) return args.get(type + 1);
