@@ -15,8 +15,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 import nslab.model.Source;
 import nslab.plan.Command;
-import nslab.plan.Operation;
 import nslab.plan.Effect;
+import nslab.plan.Operation;
 import nslab.plan.Phase;
 import nslab.plan.Step;
 
@@ -68,7 +68,7 @@ public final class Journal {
         /** What the step made. */
         Made made() { return made; }
 
-        /** The command that takes back what the step made, worked out from it (null: none needed). */
+        /** The operation that takes back what the step made, worked out from it (null: none needed). */
         public Operation undo() { return made.undo(oldValue); }
 
         public State state() { return state; }
