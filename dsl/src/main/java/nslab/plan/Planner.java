@@ -65,8 +65,8 @@ public final class Planner {
     }
 
     private void namespace(Namespace ns, List<Step> steps) {
-        steps.add(new Step(Phase.NAMESPACES, Command.ip(null, "netns", "add", ns.name()),
-                Command.ip(null, "netns", "del", ns.name()), ns.source(),
+        steps.add(new Step(Phase.NAMESPACES, new Operation.AddNamespace(ns.name()),
+                new Operation.DeleteNamespace(ns.name()), ns.source(),
                 "creates network namespace " + ns.name() + ": its own interfaces, routes, ARP table and"
                         + " firewall, with only lo, and lo down").with(Effect.namespace(ns.name())));
     }
@@ -74,66 +74,48 @@ public final class Planner {
     private void devices(Namespace ns, List<Step> steps) {
         String at = where(ns);
         for (Interface i : creationOrder(ns)) {
-            Command del = Command.ip(at, "link", "del", "dev", i.name());
             if (i.kind() instanceof DeviceKind.Veth v && v.primary()) {
                 steps.add(veth(ns, i, v));
-            } else if (i.kind() instanceof DeviceKind.Bridge b) {
-                steps.add(new Step(Phase.DEVICES,
-                        Command.ip(at, "link", "add", "name", i.name(), "type", "bridge"), del, i.source(),
-                        "creates bridge " + i.name() + " in " + ns.name() + ": a virtual switch that forwards"
-                                + " Ethernet frames between the interfaces attached to it").with(Effect.device(at, i.name(), null)));
-            } else if (i.kind() instanceof DeviceKind.Tap t) {
-                steps.add(new Step(Phase.DEVICES,
-                        Command.ip(at, "tuntap", "add", "dev", i.name(), "mode", "tap"), del, i.source(),
-                        "creates TAP device " + i.name() + ": Ethernet frames sent to it are read by a program"
-                                + " from /dev/net/tun, and frames it writes there arrive here").with(Effect.device(at, i.name(), null)));
-            } else if (i.kind() instanceof DeviceKind.Tun t) {
-                steps.add(new Step(Phase.DEVICES,
-                        Command.ip(at, "tuntap", "add", "dev", i.name(), "mode", "tun"), del, i.source(),
-                        "creates TUN device " + i.name() + ": like TAP but carrying IP packets, no Ethernet"
-                                + " header, so it cannot join a bridge").with(Effect.device(at, i.name(), null)));
             } else if (i.kind() instanceof DeviceKind.Macvlan m && m.fromHost()) {
                 steps.add(hostMacvlan(ns, i, m));
-            } else if (i.kind() instanceof DeviceKind.Macvlan m) {
-                steps.add(new Step(Phase.DEVICES,
-                        Command.ip(at, "link", "add", "name", i.name(), "link", m.parent(), "type", "macvlan",
-                                "mode", m.mode()), del, i.source(),
-                        "creates MACVLAN " + i.name() + " on " + m.parent() + ": a second interface with its own"
-                                + " MAC address on the same wire (" + m.mode() + " mode)").with(Effect.device(at, i.name(), m.parent())));
-            } else if (i.kind() instanceof DeviceKind.Vxlan x) {
-                steps.add(new Step(Phase.DEVICES, vxlan(at, i.name(), x), del,
-                        i.source(), "creates VXLAN " + i.name() + " with VNI " + x.id() + ": Ethernet frames"
-                        + " wrapped in UDP port " + x.port() + (x.remote() != null ? " to " + x.remote() : "")).with(Effect.device(at, i.name(), x.dev())));
-            } else if (i.kind() instanceof DeviceKind.Vlan v) {
-                steps.add(new Step(Phase.DEVICES,
-                        Command.ip(at, "link", "add", "name", i.name(), "link", v.parent(), "type", "vlan",
-                                "id", String.valueOf(v.id())), del, i.source(),
-                        "creates 802.1Q VLAN " + i.name() + " on " + v.parent() + ": frames leave tagged with"
-                                + " VLAN id " + v.id()).with(Effect.device(at, i.name(), v.parent())));
+            } else {
+                LinkKind kind = linkKind(i.kind());
+                if (kind == null) continue;
+                steps.add(new Step(Phase.DEVICES, new Operation.AddLink(at, i.name(), null, kind),
+                        new Operation.DeleteLink(at, i.name()), i.source(), kind.explanation(i.name(), ns.name()))
+                        .with(Effect.device(at, i.name(), parentOf(i))));
             }
         }
         for (Interface i : ns.interfaces()) {
             if (!i.created()) continue;
             if (i.mtu() != null) {
-                steps.add(new Step(Phase.DEVICES,
-                        Command.ip(at, "link", "set", "dev", i.name(), "mtu", String.valueOf(i.mtu())), null,
+                steps.add(new Step(Phase.DEVICES, new Operation.SetLink(at, i.name(), new LinkChange.Mtu(i.mtu())), null,
                         i.lineOf("mtu"), "sets the MTU of " + i.name() + " to " + i.mtu() + " bytes").with(Effect.linkSetting(at, i.name())));
             }
             if (i.mac() != null) {
-                steps.add(new Step(Phase.DEVICES,
-                        Command.ip(at, "link", "set", "dev", i.name(), "address", i.mac()), null, i.lineOf("mac"),
-                        "sets the MAC address of " + i.name() + " to " + i.mac()).with(Effect.linkSetting(at, i.name())));
+                steps.add(new Step(Phase.DEVICES, new Operation.SetLink(at, i.name(), new LinkChange.Mac(i.mac())), null,
+                        i.lineOf("mac"), "sets the MAC address of " + i.name() + " to " + i.mac()).with(Effect.linkSetting(at, i.name())));
             }
         }
         for (Interface i : ns.interfaces()) {
             if (i.master() != null) {
-                steps.add(new Step(Phase.DEVICES,
-                        Command.ip(at, "link", "set", "dev", i.name(), "master", i.master()),
-                        Command.ip(at, "link", "set", "dev", i.name(), "nomaster"), i.lineOf("master"),
+                steps.add(new Step(Phase.DEVICES, new Operation.SetLink(at, i.name(), new LinkChange.Master(i.master())),
+                        new Operation.SetLink(at, i.name(), new LinkChange.NoMaster()), i.lineOf("master"),
                         "plugs " + i.name() + " into bridge " + i.master() + ", like a cable into a switch port")
                         .with(Effect.linkSetting(at, i.name(), i.master())));
             }
         }
+    }
+
+    /** The kind of a device the lab makes (a veth's pair and a host macvlan's placement are laid out by their own steps). */
+    private static LinkKind linkKind(DeviceKind kind) {
+        if (kind instanceof DeviceKind.Bridge) return new BridgeLink();
+        if (kind instanceof DeviceKind.Tap) return new TunTapLink(true);
+        if (kind instanceof DeviceKind.Tun) return new TunTapLink(false);
+        if (kind instanceof DeviceKind.Macvlan m) return new MacvlanLink(m.parent(), m.mode(), m.fromHost());
+        if (kind instanceof DeviceKind.Vxlan x) return new VxlanLink(x.id(), x.remote(), x.dev(), x.port());
+        if (kind instanceof DeviceKind.Vlan v) return new VlanLink(v.parent(), v.id());
+        return null;
     }
 
     /**
@@ -149,8 +131,8 @@ public final class Planner {
         for (Interface i : ns.interfaces()) {
             // below IPv6's minimum MTU the kernel keeps no IPv6 state on the device and refuses the setting
             if (!i.created() || (i.mtu() != null && i.mtu() < 1280)) continue;
-            steps.add(new Step(Phase.DEVICES,
-                    Command.ip(at, "link", "set", "dev", i.name(), "addrgenmode", "none"), null, i.source(),
+            steps.add(new Step(Phase.DEVICES, new Operation.SetLink(at, i.name(), new LinkChange.AddrGenMode("none")), null,
+                    i.source(),
                     "turns off IPv6 address generation on " + i.name() + ": " + ns.name() + " has no IPv6 address,"
                             + " so it comes up without a link-local fe80:: address and sends no IPv6 traffic of its own")
                     .with(Effect.linkSetting(at, i.name())));
@@ -162,27 +144,19 @@ public final class Planner {
         return ns.hasIpv6() || ns.routes().stream().anyMatch(r -> r.destination().contains(":") || r.via() != null && r.via().contains(":"));
     }
 
-    /** Both ends are created directly in their namespaces, so no name ever meets the host's own interfaces. */
+    /**
+     * Both ends are created directly in their namespaces, so no name ever meets the host's own
+     * interfaces: a pair within one namespace is made there, a pair across two from the root namespace.
+     */
     private Step veth(Namespace ns, Interface i, DeviceKind.Veth v) {
         String peerAt = where(v.peerNamespace());
         String at = where(ns);
-        List<String> args = new ArrayList<>(List.of("link", "add", "name", i.name()));
-        Command create;
-        if (v.peerNamespace().equals(ns.name())) {
-            args.addAll(List.of("type", "veth", "peer", "name", v.peerName()));
-            create = Command.of(at, Tool.IP, args);
-        } else {
-            if (at != null) args.addAll(List.of("netns", at));
-            args.addAll(List.of("type", "veth", "peer", "name", v.peerName()));
-            if (peerAt != null) args.addAll(List.of("netns", peerAt));
-            create = Command.of(null, Tool.IP, args);
-        }
-        String ends = v.peerNamespace().equals(ns.name())
-                ? i.name() + " and " + v.peerName() + ", both in " + ns.name()
-                : i.name() + " in " + ns.name() + " and " + v.peerName() + " in " + v.peerNamespace();
-        return new Step(Phase.DEVICES, create, Command.ip(at, "link", "del", "dev", i.name()), i.source(),
-                "creates a veth pair, a virtual cable whose two ends are " + ends
-                        + ": what one end sends, the other receives").with(Effect.devices(create.namespace(), List.of(
+        boolean within = v.peerNamespace().equals(ns.name());
+        Operation.AddLink create = within
+                ? new Operation.AddLink(at, i.name(), null, new VethLink(v.peerName(), null, v.peerNamespace()))
+                : new Operation.AddLink(null, i.name(), at, new VethLink(v.peerName(), peerAt, v.peerNamespace()));
+        return new Step(Phase.DEVICES, create, new Operation.DeleteLink(at, i.name()), i.source(),
+                create.kind().explanation(i.name(), ns.name())).with(Effect.devices(create.at(), List.of(
                         new Effect.Device(at, i.name()), new Effect.Device(peerAt, v.peerName())), List.of()));
     }
 
@@ -193,22 +167,10 @@ public final class Planner {
      */
     private Step hostMacvlan(Namespace ns, Interface i, DeviceKind.Macvlan m) {
         String at = where(ns);
-        Command create = Command.ip(null, "link", "add", "name", i.name(), "link", m.parent(), "netns", at,
-                "type", "macvlan", "mode", m.mode());
-        return new Step(Phase.DEVICES, create, Command.ip(at, "link", "del", "dev", i.name()), i.source(),
-                "creates MACVLAN " + i.name() + " on the host's " + m.parent() + " and moves it into " + ns.name()
-                        + ": an interface of " + ns.name() + " with its own MAC address on the host's wire ("
-                        + m.mode() + " mode); " + m.parent() + " itself is left as it is")
+        MacvlanLink kind = new MacvlanLink(m.parent(), m.mode(), true);
+        return new Step(Phase.DEVICES, new Operation.AddLink(null, i.name(), at, kind),
+                new Operation.DeleteLink(at, i.name()), i.source(), kind.explanation(i.name(), ns.name()))
                 .with(Effect.devices(null, List.of(new Effect.Device(at, i.name())), List.of(new Effect.Device(null, m.parent()))));
-    }
-
-    private static Command vxlan(String at, String name, DeviceKind.Vxlan x) {
-        List<String> args = new ArrayList<>(List.of("link", "add", "name", name, "type", "vxlan",
-                "id", String.valueOf(x.id())));
-        if (x.remote() != null) args.addAll(List.of("remote", x.remote()));
-        if (x.dev() != null) args.addAll(List.of("dev", x.dev()));
-        args.addAll(List.of("dstport", String.valueOf(x.port())));
-        return Command.of(at, Tool.IP, args);
     }
 
     /** Parents before the devices stacked on them (macvlan, vlan and vxlan name a parent). */
@@ -239,26 +201,23 @@ public final class Planner {
         return result;
     }
 
+    /** The device of its own namespace that {@code i} is stacked on, which must be made first; null: none. */
     static String parentOf(Interface i) {
-        if (i.kind() instanceof DeviceKind.Macvlan m) return m.fromHost() ? null : m.parent();
-        if (i.kind() instanceof DeviceKind.Vlan v) return v.parent();
-        if (i.kind() instanceof DeviceKind.Vxlan x) return x.dev();
-        return null;
+        LinkKind kind = linkKind(i.kind());
+        return kind == null ? null : kind.stackedOn();
     }
 
     private void addresses(Namespace ns, List<Step> steps) {
         String at = where(ns);
         for (Address a : ns.addresses()) {
-            List<String> add = new ArrayList<>(List.of("addr", "add", a.text(), "dev", a.dev()));
-            // nodad: an IPv6 address is usable at once instead of after duplicate address detection
-            if (a.v6()) add.add("nodad");
             String connected = a.dev().equals(Interface.LOOPBACK)
                     ? " on its loopback: an address of the namespace itself, on no link, that others reach by routes to it"
                     : a.prefix().lengthGiven() && a.prefix().length() < a.prefix().maxLength()
                     ? ", and with it a route to " + a.prefix().networkText() + " through " + a.dev()
                     : "; with a full-length prefix no route to any neighbour comes with it";
-            steps.add(new Step(Phase.ADDRESSES, Command.of(at, Tool.IP, add),
-                    Command.ip(at, "addr", "del", a.text(), "dev", a.dev()), a.source(),
+            // nodad: an IPv6 address is usable at once instead of after duplicate address detection
+            steps.add(new Step(Phase.ADDRESSES, new Operation.AddAddress(at, a.dev(), a.text(), a.v6()),
+                    new Operation.DeleteAddress(at, a.dev(), a.text()), a.source(),
                     "gives " + a.dev() + " in " + ns.name() + " the address " + a.prefix().addressText() + connected)
                     .with(Effect.address(at, a.dev(), a.text())));
         }
@@ -267,14 +226,14 @@ public final class Planner {
     private void linksUp(Namespace ns, List<Step> steps) {
         String at = where(ns);
         if (!ns.host() && ns.loopback()) {
-            steps.add(new Step(Phase.LINKS_UP, Command.ip(at, "link", "set", "dev", "lo", "up"), null, ns.source(),
+            steps.add(new Step(Phase.LINKS_UP, new Operation.SetLink(at, "lo", new LinkChange.Up()), null, ns.source(),
                     "brings lo up in " + ns.name() + ": a new namespace has it down, and then even"
                             + " its own addresses cannot be reached").with(Effect.linkSetting(at, "lo")));
         }
         for (Interface i : ns.interfaces()) {
             if (i.created() && i.up()) {
-                steps.add(new Step(Phase.LINKS_UP, Command.ip(at, "link", "set", "dev", i.name(), "up"),
-                        Command.ip(at, "link", "set", "dev", i.name(), "down"), i.source(),
+                steps.add(new Step(Phase.LINKS_UP, new Operation.SetLink(at, i.name(), new LinkChange.Up()),
+                        new Operation.SetLink(at, i.name(), new LinkChange.Down()), i.source(),
                         "brings " + i.name() + " up: a down interface neither sends nor receives").with(Effect.linkSetting(at, i.name())));
             }
         }
@@ -283,20 +242,12 @@ public final class Planner {
     private void routes(Namespace ns, List<Step> steps) {
         String at = where(ns);
         for (Route r : ns.routes()) {
-            List<String> spec = new ArrayList<>(List.of(r.destination()));
-            if (r.via() != null) spec.addAll(List.of("via", r.via()));
-            if (r.dev() != null) spec.addAll(List.of("dev", r.dev()));
-            // no -6: ip reads the family from the destination or the gateway, and a line of
-            // ip -batch cannot carry an option ("Object "-6" is unknown")
-            List<String> add = new ArrayList<>(List.of("route", "add"));
-            add.addAll(spec);
-            List<String> del = new ArrayList<>(add);
-            del.set(del.indexOf("add"), "del");
+            Operation.AddRoute add = new Operation.AddRoute(at, r.destination(), r.via(), r.dev());
             String what = r.isDefault() ? "packets for any destination without a better route"
                     : "packets for " + r.destination();
             String how = r.via() != null ? "to the gateway " + r.via() + (r.dev() != null ? " through " + r.dev() : "")
                     : "straight out of " + r.dev() + ", as if the destination were on that link";
-            steps.add(new Step(Phase.ROUTES, Command.of(at, Tool.IP, add), Command.of(at, Tool.IP, del), r.source(),
+            steps.add(new Step(Phase.ROUTES, add, add.undo(), r.source(),
                     "sends " + what + " " + how + RouteReasons.of(r)).with(Effect.route(at, r.dev(), r.destination())));
         }
     }
@@ -304,7 +255,7 @@ public final class Planner {
     private void sysctls(Namespace ns, List<Step> steps) {
         String at = where(ns);
         for (Sysctl s : ns.sysctls()) {
-            steps.add(new Step(Phase.SYSCTLS, Command.of(at, Tool.SYSCTL, List.of("-w", s.key() + "=" + s.value())),
+            steps.add(new Step(Phase.SYSCTLS, new Operation.SetSysctl(at, s.key(), s.value()),
                     null, s.source(), SysctlMeaning.explain(ns.name(), s.key(), s.value())).with(Effect.sysctl(at, s.key())));
         }
     }
@@ -343,38 +294,28 @@ public final class Planner {
                             + (p.in() != null ? " arriving on " + p.in() : "") + " on to " + p.toAddress() + ":"
                             + p.toPort() + " by rewriting their destination (DNAT)";
             }
-            List<String> add = new ArrayList<>();
-            List<String> del = new ArrayList<>();
-            if (!table.equals("filter")) {
-                add.addAll(List.of("-t", table));
-                del.addAll(List.of("-t", table));
-            }
-            add.addAll(List.of("-A", chain));
-            del.addAll(List.of("-D", chain));
-            add.addAll(spec);
-            del.addAll(spec);
-            steps.add(new Step(Phase.FIREWALL, Command.of(at, Tool.IPTABLES, add), Command.of(at, Tool.IPTABLES, del),
-                    rule.source(), sentence).with(Effect.rule(at, table)));
+            Operation.IptablesRule add = new Operation.IptablesRule(at, true, table, chain, spec);
+            steps.add(new Step(Phase.FIREWALL, add, add.undo(), rule.source(), sentence).with(Effect.rule(at, table)));
         }
     }
 
     private void qdiscs(Namespace ns, List<Step> steps) {
         String at = where(ns);
         for (LinkCondition c : ns.conditions()) {
-            List<String> args = new ArrayList<>(List.of("qdisc", "add", "dev", c.dev(), "root"));
+            List<String> qdisc = new ArrayList<>();
             String sentence;
             if (c.hasNetem()) {
-                args.add("netem");
-                args.addAll(netemArgs(c.netem()));
-                if (c.rate() != null) args.addAll(List.of("rate", c.rate()));
+                qdisc.add("netem");
+                qdisc.addAll(netemArgs(c.netem()));
+                if (c.rate() != null) qdisc.addAll(List.of("rate", c.rate()));
                 sentence = "makes " + c.dev() + " behave like a worse link: " + describe(c);
             } else {
-                args.addAll(List.of("tbf", "rate", c.rate()));
-                args.addAll(TBF_DEFAULTS);
+                qdisc.addAll(List.of("tbf", "rate", c.rate()));
+                qdisc.addAll(TBF_DEFAULTS);
                 sentence = "limits what " + c.dev() + " sends to " + c.rate() + " with a token bucket";
             }
-            steps.add(new Step(Phase.QDISCS, Command.of(at, Tool.TC, args),
-                    Command.of(at, Tool.TC, List.of("qdisc", "del", "dev", c.dev(), "root")), c.source(), sentence)
+            steps.add(new Step(Phase.QDISCS, new Operation.AddQdisc(at, c.dev(), qdisc),
+                    new Operation.DeleteQdisc(at, c.dev()), c.source(), sentence)
                     .with(Effect.qdisc(at, c.dev())));
         }
     }
@@ -392,16 +333,17 @@ public final class Planner {
 
     private static String describe(LinkCondition c) {
         List<String> parts = new ArrayList<>();
-        c.netem().forEach((k, v) -> parts.add(k + " " + v));
+        // in netem's own order: the model's map has none that stays from one run to the next
+        for (String key : NETEM_KEYS) if (c.netem().containsKey(key)) parts.add(key + " " + c.netem().get(key));
         if (c.rate() != null) parts.add("rate " + c.rate());
         return String.join(", ", parts);
     }
 
     private void runs(Namespace ns, List<Step> steps) {
         for (RunCommand r : ns.runs()) {
-            steps.add(new Step(Phase.RUN, Command.of(where(ns), Tool.RUN, List.of(r.command())), null, r.source(),
-                    "starts '" + r.command() + "' in " + ns.name() + ", in the background", true)
-                    .with(Effect.process(where(ns))));
+            steps.add(new Step(Phase.RUN, new Operation.RunProcess(where(ns), r.command()), null, r.source(),
+                    "starts '" + r.command() + "' in " + ns.name() + ", in the background", true,
+                    Effect.process(where(ns))));
         }
     }
 }

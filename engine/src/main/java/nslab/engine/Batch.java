@@ -6,15 +6,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nslab.plan.Command;
-import nslab.plan.Tool;
 import nslab.exec.ExecResult;
+import nslab.exec.Outcome;
+import nslab.plan.Operation;
+import nslab.plan.Tool;
 
 /**
- * Several commands of one tool in one namespace, run by a single process: {@code ip -batch -},
- * {@code tc -batch -}, one {@code sysctl -w a=1 b=2}, one {@code iptables-restore --noflush}.
- * A batch also knows how to read its tool's failure report, so that a failed batch still says
- * which of its commands failed and which had already taken effect.
+ * Several operations of one tool in one namespace, and the single process that carries them
+ * out when the executor does not: {@code ip -batch -}, {@code tc -batch -}, one
+ * {@code sysctl -w a=1 b=2}, one {@code iptables-restore --noflush}, each line the operation's
+ * own words. A batch also reads its tool's failure report (the one place where the engine reads
+ * a program's words back), so that a failed batch still says which of its operations failed and
+ * which had already taken effect.
  */
 public final class Batch {
     private static final Pattern BATCH_LINE = Pattern.compile("Command failed -:(\\d+)");
@@ -23,7 +26,7 @@ public final class Batch {
 
     private final Tool tool;
     private final String namespace;
-    private final List<Command> commands;
+    private final List<Operation> operations;
     private final boolean tolerant;
     /** For iptables-restore: the restore-file line of each command, and where each table's block ends. */
     private final int[] restoreLine;
@@ -34,19 +37,19 @@ public final class Batch {
      * {@code tolerant}: go on past a failing command (used when undoing, where a thing that is
      * already gone is no reason to stop).
      */
-    public Batch(Tool tool, String namespace, List<Command> commands, boolean tolerant) {
+    public Batch(Tool tool, String namespace, List<Operation> operations, boolean tolerant) {
         if (tool == Tool.RUN) throw new IllegalArgumentException("run commands are started one by one");
-        for (Command c : commands) {
-            if (c.tool() != tool || !java.util.Objects.equals(c.namespace(), namespace)) {
-                throw new IllegalArgumentException("a batch holds one tool in one namespace: " + c);
+        for (Operation o : operations) {
+            if (o.tool() != tool || !java.util.Objects.equals(o.at(), namespace)) {
+                throw new IllegalArgumentException("a batch holds one tool in one namespace: " + o);
             }
         }
         this.tool = tool;
         this.namespace = namespace;
-        this.commands = List.copyOf(commands);
+        this.operations = List.copyOf(operations);
         this.tolerant = tolerant;
-        this.restoreLine = new int[commands.size()];
-        this.tableEnd = new int[commands.size()];
+        this.restoreLine = new int[operations.size()];
+        this.tableEnd = new int[operations.size()];
         this.input = buildInput();
     }
 
@@ -54,7 +57,21 @@ public final class Batch {
 
     public String namespace() { return namespace; }
 
-    public List<Command> commands() { return commands; }
+    public List<Operation> operations() { return operations; }
+
+    public boolean tolerant() { return tolerant; }
+
+    /** Carries the batch out through {@code exec}: itself when it can, else by running {@link #argv}. */
+    public Outcome carryOut(nslab.exec.Executor exec) {
+        Outcome o = exec.carryOut(namespace, tool, operations, tolerant);
+        return o != null ? o : outcome(exec.run(argv(), input()));
+    }
+
+    /** The same, where a process it starts ends with nslab ({@link nslab.exec.Executor#runTied}). */
+    public Outcome carryOutTied(nslab.exec.Executor exec) {
+        Outcome o = exec.carryOut(namespace, tool, operations, tolerant);
+        return o != null ? o : outcome(exec.runTied(argv(), input()));
+    }
 
     /** The one process this batch runs. */
     public List<String> argv() {
@@ -74,8 +91,8 @@ public final class Batch {
                 break;
             case SYSCTL:
                 argv.addAll(List.of("sysctl", "-w"));
-                for (Command c : commands) {
-                    for (String a : c.args()) if (!a.equals("-w")) argv.add(a);
+                for (Operation o : operations) {
+                    for (String a : o.args()) if (!a.equals("-w")) argv.add(a);
                 }
                 break;
             case IPTABLES:
@@ -95,14 +112,14 @@ public final class Batch {
     private String buildInput() {
         if (tool == Tool.IP || tool == Tool.TC) {
             StringBuilder sb = new StringBuilder();
-            for (Command c : commands) sb.append(line(c.args())).append('\n');
+            for (Operation o : operations) sb.append(line(o.args())).append('\n');
             return sb.toString();
         }
         if (tool != Tool.IPTABLES) return null;
         // Rules grouped by table, each table's block committed on its own (as iptables-restore does).
         Map<String, List<Integer>> byTable = new LinkedHashMap<>();
-        for (int i = 0; i < commands.size(); i++) {
-            byTable.computeIfAbsent(table(commands.get(i)), t -> new ArrayList<>()).add(i);
+        for (int i = 0; i < operations.size(); i++) {
+            byTable.computeIfAbsent(table(operations.get(i)), t -> new ArrayList<>()).add(i);
         }
         StringBuilder sb = new StringBuilder();
         int lineNo = 0;
@@ -110,7 +127,7 @@ public final class Batch {
             sb.append('*').append(e.getKey()).append('\n');
             lineNo++;
             for (int i : e.getValue()) {
-                sb.append(line(ruleArgs(commands.get(i)))).append('\n');
+                sb.append(line(ruleArgs(operations.get(i)))).append('\n');
                 restoreLine[i] = ++lineNo;
             }
             sb.append("COMMIT\n");
@@ -120,14 +137,16 @@ public final class Batch {
         return sb.toString();
     }
 
-    static String table(Command c) {
-        int t = c.args().indexOf("-t");
-        return t >= 0 && t + 1 < c.args().size() ? c.args().get(t + 1) : "filter";
+    /** An iptables operation's table. */
+    static String table(Operation o) {
+        if (o instanceof Operation.IptablesRule r) return r.table();
+        int t = o.args().indexOf("-t");
+        return t >= 0 && t + 1 < o.args().size() ? o.args().get(t + 1) : "filter";
     }
 
     /** An iptables rule without its {@code -t table}, as a restore file writes it. */
-    static List<String> ruleArgs(Command c) {
-        List<String> args = new ArrayList<>(c.args());
+    static List<String> ruleArgs(Operation o) {
+        List<String> args = new ArrayList<>(o.args());
         int t = args.indexOf("-t");
         if (t >= 0 && t + 1 < args.size()) {
             args.remove(t + 1);
@@ -160,21 +179,9 @@ public final class Batch {
         return false;
     }
 
-    /**
-     * Which commands of this batch took effect and which one failed.
-     * {@code failed} is -1 when the tool's report does not say; then every command counts as
-     * possibly done ({@code done} holds them all), so that undoing errs on the side of cleaning up.
-     */
-    public record Outcome(List<Integer> done, int failed, String message) {
-        public boolean ok() {
-            return failed == -1 && message == null;
-        }
-    }
-
+    /** Which operations took effect and which one failed, read from the report of the process that ran them. */
     public Outcome outcome(ExecResult r) {
-        List<Integer> all = new ArrayList<>();
-        for (int i = 0; i < commands.size(); i++) all.add(i);
-        if (r.ok()) return new Outcome(all, -1, null);
+        if (r.ok()) return Outcome.allDone(operations.size());
         String err = (r.err() + "\n" + r.out()).trim();
         int failed = -1;
         List<Integer> done = new ArrayList<>();
@@ -188,8 +195,8 @@ public final class Batch {
             Matcher m = SYSCTL_KEY.matcher(err);
             if (m.find()) {
                 String key = m.group(1).replace('/', '.');
-                for (int i = 0; i < commands.size(); i++) {
-                    if (failed < 0 && sysctlKey(commands.get(i)).equals(key)) failed = i;
+                for (int i = 0; i < operations.size(); i++) {
+                    if (failed < 0 && sysctlKey(operations.get(i)).equals(key)) failed = i;
                     else done.add(i); // sysctl goes on past a bad key
                 }
             }
@@ -197,20 +204,21 @@ public final class Batch {
             Matcher m = RESTORE_LINE.matcher(err);
             if (m.find()) {
                 int line = Integer.parseInt(m.group(1));
-                for (int i = 0; i < commands.size(); i++) {
+                for (int i = 0; i < operations.size(); i++) {
                     if (restoreLine[i] == line) failed = i;
                     // tables committed before the failing line stay committed
                     if (tableEnd[i] < line) done.add(i);
                 }
-                if (failed < 0 && !done.isEmpty() && done.size() < commands.size()) failed = done.size();
+                if (failed < 0 && !done.isEmpty() && done.size() < operations.size()) failed = done.size();
             }
         }
-        if (failed < 0 || failed >= commands.size()) return new Outcome(all, -1, message(err));
-        return new Outcome(done, failed, message(err));
+        if (failed < 0 || failed >= operations.size()) return Outcome.unlocated(operations.size(), message(err));
+        return new Outcome(done, failed, 0, message(err));
     }
 
-    static String sysctlKey(Command c) {
-        for (String a : c.args()) {
+    static String sysctlKey(Operation o) {
+        if (o instanceof Operation.SetSysctl s) return s.key();
+        for (String a : o.args()) {
             int eq = a.indexOf('=');
             if (eq > 0) return a.substring(0, eq);
         }

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import nslab.plan.Command;
+import nslab.plan.Operation;
 import nslab.plan.Step;
 import nslab.plan.Tool;
 
@@ -47,15 +47,15 @@ public final class Batcher {
         List<Integer> hostIpIdx = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             Step s = steps.get(i);
-            Command c = s.command();
-            if (c.tool() == Tool.RUN || s.background()) {
+            Operation o = s.operation();
+            if (o.tool() == Tool.RUN || s.background()) {
                 runs.add(new Unit(null, s, List.of(i)));
-            } else if (c.tool() == Tool.IP && c.namespace() == null) {
+            } else if (o.tool() == Tool.IP && o.at() == null) {
                 hostIpIdx.add(i);
-            } else if (c.tool() == Tool.IP) {
-                nsIp.computeIfAbsent(c.namespace(), k -> new ArrayList<>()).add(i);
+            } else if (o.tool() == Tool.IP) {
+                nsIp.computeIfAbsent(o.at(), k -> new ArrayList<>()).add(i);
             } else {
-                other.computeIfAbsent(c.tool() + "\0" + Objects.toString(c.namespace(), ""), k -> new ArrayList<>()).add(i);
+                other.computeIfAbsent(o.tool() + "\0" + Objects.toString(o.at(), ""), k -> new ArrayList<>()).add(i);
             }
         }
         List<List<Unit>> waves = new ArrayList<>();
@@ -78,31 +78,31 @@ public final class Batcher {
     }
 
     private static Unit unit(List<Step> steps, List<Integer> idx) {
-        Command first = steps.get(idx.get(0)).command();
-        List<Command> commands = new ArrayList<>();
-        for (int i : idx) commands.add(steps.get(i).command());
-        return new Unit(new Batch(first.tool(), first.namespace(), commands, false), null, List.copyOf(idx));
+        Operation first = steps.get(idx.get(0)).operation();
+        List<Operation> operations = new ArrayList<>();
+        for (int i : idx) operations.add(steps.get(i).operation());
+        return new Unit(new Batch(first.tool(), first.at(), operations, false), null, List.copyOf(idx));
     }
 
     /**
-     * Undo commands, already in the order they must run, as batches: consecutive commands of one
-     * tool in one namespace share a process; iptables rules are deleted one by one (one that is
+     * Undo operations, already in the order they must run, as batches: consecutive operations of
+     * one tool in one namespace share a process; iptables rules are deleted one by one (one that is
      * already gone must not keep the others). Batches are tolerant: undoing goes on past a failure.
      */
-    public List<Batch> undoBatches(List<Command> undo) {
+    public List<Batch> undoBatches(List<Operation> undo) {
         List<Batch> out = new ArrayList<>();
-        List<Command> run = new ArrayList<>();
-        for (Command c : undo) {
-            if (c.tool() == Tool.RUN) continue;
-            boolean joins = !run.isEmpty() && c.tool() != Tool.IPTABLES && run.get(0).tool() == c.tool()
-                    && Objects.equals(run.get(0).namespace(), c.namespace());
+        List<Operation> run = new ArrayList<>();
+        for (Operation o : undo) {
+            if (o.tool() == Tool.RUN) continue;
+            boolean joins = !run.isEmpty() && o.tool() != Tool.IPTABLES && run.get(0).tool() == o.tool()
+                    && Objects.equals(run.get(0).at(), o.at());
             if (!joins && !run.isEmpty()) {
-                out.add(new Batch(run.get(0).tool(), run.get(0).namespace(), run, true));
+                out.add(new Batch(run.get(0).tool(), run.get(0).at(), run, true));
                 run = new ArrayList<>();
             }
-            run.add(c);
+            run.add(o);
         }
-        if (!run.isEmpty()) out.add(new Batch(run.get(0).tool(), run.get(0).namespace(), run, true));
+        if (!run.isEmpty()) out.add(new Batch(run.get(0).tool(), run.get(0).at(), run, true));
         return out;
     }
 }

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import nslab.model.Source;
 import nslab.plan.Command;
 import nslab.plan.Effect;
+import nslab.plan.Operation;
 import nslab.plan.Phase;
 import nslab.plan.Step;
 
@@ -67,8 +68,8 @@ public final class Journal {
         /** What the step made. */
         Made made() { return made; }
 
-        /** The command that takes back what the step made, worked out from it (null: none needed). */
-        public Command undo() { return made.undo(oldValue); }
+        /** The operation that takes back what the step made, worked out from it (null: none needed). */
+        public Operation undo() { return made.undo(oldValue); }
 
         public State state() { return state; }
 
@@ -376,7 +377,7 @@ public final class Journal {
     /** An entry read back from an older format: a namespace, and its identity when one was recorded. */
     void addOld(int id, String namespace, Source source, State state, String netnsIdentity) {
         Made made = Made.check(new Made.Namespace(namespace));
-        Step s = new Step(Phase.NAMESPACES, Command.ip(null, "netns", "add", namespace), made.undo(null), source, "",
+        Step s = new Step(Phase.NAMESPACES, new Operation.AddNamespace(namespace), made.undo(null), source, "",
                 false, Effect.namespace(namespace));
         Entry e = new Entry(id, s, made);
         e.state = state;
@@ -399,7 +400,8 @@ public final class Journal {
             appliers.add(a.pid() + ":" + a.start());
         } else if (r instanceof JournalRecord.Intent s) {
             Made.agrees(s.made(), s.command(), s.effect());
-            Step step = new Step(s.phase(), s.command(), s.made().undo(null), s.source(), "", s.background(), s.effect());
+            Step step = new Step(s.phase(), new Operation.Verbatim(s.command()), s.made().undo(null), s.source(), "",
+                    s.background(), s.effect());
             Entry e = new Entry(s.id(), step, s.made());
             e.since = since;
             entries.put(s.id(), e);

@@ -243,11 +243,8 @@ public final class LiveComparison {
         }
         for (Journal.Entry e : entries) {
             if (e.effect().kind() != Effect.Kind.SYSCTL) continue;
-            List<String> argv = new ArrayList<>();
-            if (ns != null) argv.addAll(List.of("ip", "netns", "exec", ns));
-            argv.addAll(List.of("sysctl", "-n", e.effect().name()));
-            ExecResult r = exec.run(argv, null);
-            if (r.ok()) k.sysctls.put(e.effect().name(), r.out().trim().replaceAll("\\s+", " "));
+            List<String> value = exec.readSysctls(ns, List.of(e.effect().name()));
+            if (value != null) k.sysctls.put(e.effect().name(), value.get(0).trim().replaceAll("\\s+", " "));
         }
         return k;
     }

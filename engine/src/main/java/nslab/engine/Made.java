@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import nslab.plan.Command;
 import nslab.plan.Effect;
+import nslab.plan.LinkChange;
+import nslab.plan.Operation;
 import nslab.plan.Step;
 import nslab.plan.Tool;
 
@@ -21,53 +23,55 @@ sealed interface Made {
     String namespace();
 
     /**
-     * The command that takes it away, or null when nothing needs to ({@code oldValue}: a sysctl's
+     * The operation that takes it away, or null when nothing needs to ({@code oldValue}: a sysctl's
      * value before the lab set it, as read when it was set; null: never read).
      */
-    Command undo(String oldValue);
+    Operation undo(String oldValue);
 
     /** A named network namespace. */
     record Namespace(String name) implements Made {
         public String namespace() { return null; }
-        public Command undo(String oldValue) { return Command.ip(null, "netns", "del", name); }
+        public Operation undo(String oldValue) { return new Operation.DeleteNamespace(name); }
     }
 
     /** A device of a kind (veth, bridge, tap, vxlan, ...) made by one command, named in its namespace. */
     record Link(String namespace, String name, String kind) implements Made {
-        public Command undo(String oldValue) { return Command.ip(namespace, "link", "del", "dev", name); }
+        public Operation undo(String oldValue) { return new Operation.DeleteLink(namespace, name); }
     }
 
     /** An address on a device. */
     record Address(String namespace, String dev, String address) implements Made {
-        public Command undo(String oldValue) { return Command.ip(namespace, "addr", "del", address, "dev", dev); }
+        public Operation undo(String oldValue) { return new Operation.DeleteAddress(namespace, dev, address); }
     }
 
     /** A route: its destination, and {@code via ADDRESS} / {@code dev NAME}. */
     record Route(String namespace, List<String> spec) implements Made {
         public Route { spec = List.copyOf(spec); }
 
-        public Command undo(String oldValue) {
-            List<String> args = new ArrayList<>(List.of("route", "del"));
-            args.addAll(spec);
-            return Command.of(namespace, Tool.IP, args);
+        /** The spec's words, checked ({@link #check}): a destination, then {@code via} and {@code dev} pairs. */
+        public Operation undo(String oldValue) {
+            int via = spec.indexOf("via");
+            int dev = spec.indexOf("dev");
+            return new Operation.DeleteRoute(namespace, spec.get(0), via > 0 ? spec.get(via + 1) : null,
+                    dev > 0 ? spec.get(dev + 1) : null);
         }
     }
 
     /** A device set up, set down when the lab goes. */
     record Up(String namespace, String dev) implements Made {
-        public Command undo(String oldValue) { return Command.ip(namespace, "link", "set", "dev", dev, "down"); }
+        public Operation undo(String oldValue) { return new Operation.SetLink(namespace, dev, new LinkChange.Down()); }
     }
 
     /** A device attached to a bridge. */
     record Master(String namespace, String dev) implements Made {
-        public Command undo(String oldValue) { return Command.ip(namespace, "link", "set", "dev", dev, "nomaster"); }
+        public Operation undo(String oldValue) { return new Operation.SetLink(namespace, dev, new LinkChange.NoMaster()); }
     }
 
     /** A kernel setting and the value the lab set; its undo is the value it replaced. */
     record Sysctl(String namespace, String key, String value) implements Made {
-        public Command undo(String oldValue) {
+        public Operation undo(String oldValue) {
             return oldValue == null || namespace == null ? null // the host's are counted across labs (HostSysctls)
-                    : Command.of(namespace, Tool.SYSCTL, List.of("-w", key + "=" + oldValue));
+                    : new Operation.SetSysctl(namespace, key, oldValue);
         }
     }
 
@@ -75,28 +79,24 @@ sealed interface Made {
     record Rule(String namespace, String table, String chain, List<String> spec) implements Made {
         public Rule { spec = List.copyOf(spec); }
 
-        public Command undo(String oldValue) {
-            List<String> args = new ArrayList<>();
-            if (!table.equals("filter")) args.addAll(List.of("-t", table));
-            args.addAll(List.of("-D", chain));
-            args.addAll(spec);
-            return Command.of(namespace, Tool.IPTABLES, args);
+        public Operation undo(String oldValue) {
+            return new Operation.IptablesRule(namespace, false, table, chain, spec);
         }
     }
 
     /** A root queueing discipline on a device. */
     record Qdisc(String namespace, String dev) implements Made {
-        public Command undo(String oldValue) { return Command.of(namespace, Tool.TC, List.of("qdisc", "del", "dev", dev, "root")); }
+        public Operation undo(String oldValue) { return new Operation.DeleteQdisc(namespace, dev); }
     }
 
     /** A process started and left running: stopped by its PID and start time, never by a command. */
     record Process(String namespace) implements Made {
-        public Command undo(String oldValue) { return null; }
+        public Operation undo(String oldValue) { return null; }
     }
 
     /** A change that goes with its device or namespace (an MTU, a MAC, lo up), or one nobody described. */
     record Setting(String namespace) implements Made {
-        public Command undo(String oldValue) { return null; }
+        public Operation undo(String oldValue) { return null; }
     }
 
     /**
@@ -109,7 +109,8 @@ sealed interface Made {
         List<String> a = c.args();
         return switch (e.kind()) {
             case NAMESPACE -> new Namespace(e.name());
-            case DEVICE -> new Link(e.creates().get(0).namespace(), e.creates().get(0).name(), kindOf(a));
+            case DEVICE -> new Link(e.creates().get(0).namespace(), e.creates().get(0).name(),
+                    s.operation() instanceof Operation.AddLink l ? l.kind().kind() : kindOf(a));
             case ADDRESS -> new Address(e.namespace(), e.on().get(0).name(), e.name());
             case ROUTE -> new Route(e.namespace(), a.subList(2, a.size()));
             case LINK_SETTING -> {
@@ -132,6 +133,7 @@ sealed interface Made {
         };
     }
 
+    /** The kind word of a device-making command nobody typed (a step written by hand). */
     private static String kindOf(List<String> args) {
         int type = args.indexOf("type");
         if (type >= 0 && type + 1 < args.size()) return args.get(type + 1);

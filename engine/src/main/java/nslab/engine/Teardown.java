@@ -2,17 +2,17 @@ package nslab.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import nslab.plan.Command;
+import nslab.plan.Operation;
 import nslab.plan.Effect;
 
 /**
- * The undo commands for a set of journal entries, in reverse order, leaving out what vanishes by
+ * The undo operations for a set of journal entries, in reverse order, leaving out what vanishes by
  * itself: whatever lives in a namespace being deleted, whatever hangs on a device being deleted.
- * Host sysctls are listed apart (given back with the other labs in mind, not undone by a command);
- * processes are stopped by the {@link Undoer}, not undone by a command.
+ * Host sysctls are listed apart (given back with the other labs in mind, not undone by an operation);
+ * processes are stopped by the {@link Undoer}, not undone by an operation.
  */
 final class Teardown {
-    final List<Command> commands = new ArrayList<>();
+    final List<Operation> operations = new ArrayList<>();
     final List<Journal.Entry> undone = new ArrayList<>();
     final List<Journal.Entry> hostSysctls = new ArrayList<>();
     final Footprint.Gone gone = new Footprint.Gone();
@@ -31,7 +31,7 @@ final class Teardown {
                 continue;
             }
             if (e.undo() == null || t.gone.takes(e.effect())) continue;
-            t.commands.add(e.undo());
+            t.operations.add(e.undo());
         }
         return t;
     }

@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import nslab.plan.Command;
+import nslab.plan.Operation;
 import nslab.plan.Tool;
 import nslab.render.ShellQuoting;
 import nslab.exec.Executor;
@@ -51,7 +51,7 @@ final class Undoer {
         long t1 = System.nanoTime();
         List<Long> pids = startedProcesses(journal, t.undone, notes);
         String phase = verb.equals("destroy") ? "stopping processes" : "rolling back: stopping processes";
-        progress.progress(new Progress(verb, phase, 0, t.commands.size()));
+        progress.progress(new Progress(verb, phase, 0, t.operations.size()));
         Set<String> namespaces = new HashSet<>(t.gone.namespaces);
         pids.addAll(new NamespaceProcesses(netnsDir).pids(namespaces));
         NamespaceProcesses.stop(pids);
@@ -62,17 +62,17 @@ final class Undoer {
         journal.mark(t.undone, Journal.State.REMOVING);
         Runnable namesRemoved = names.removeAside(journal, namespaces, notes::add);
         String undoing = verb.equals("destroy") ? "deleting" : "rolling back";
-        for (Batch b : batcher.undoBatches(t.commands)) {
+        for (Batch b : batcher.undoBatches(t.operations)) {
             progress.progress(new Progress(verb, undoing + " (" + b.tool().name().toLowerCase()
-                    + (b.namespace() != null ? " in " + b.namespace() : "") + ")", lines.size(), t.commands.size()));
-            for (Command c : b.commands()) {
-                String line = ShellQuoting.join(c.argv());
+                    + (b.namespace() != null ? " in " + b.namespace() : "") + ")", lines.size(), t.operations.size()));
+            for (Operation o : b.operations()) {
+                String line = ShellQuoting.join(o.command().argv());
                 lines.add(line);
                 if (verbose != null) verbose.accept("- " + line);
             }
             long started = System.nanoTime();
-            exec.run(b.argv(), b.input()); // tolerant: a thing already gone is fine
-            Timing.note(String.join(" ", b.argv()) + " (" + b.commands().size() + " commands)", started, System.nanoTime());
+            b.carryOut(exec); // tolerant: a thing already gone is fine
+            Timing.note(String.join(" ", b.argv()) + " (" + b.operations().size() + " operations)", started, System.nanoTime());
         }
         if (!t.hostSysctls.isEmpty()) {
             for (String line : new HostSysctls(exec, runDir).restore(journal, t.hostSysctls, notes)) {

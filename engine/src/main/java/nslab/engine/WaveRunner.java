@@ -24,7 +24,7 @@ import nslab.plan.Step;
 import nslab.plan.Tool;
 import nslab.render.ShellQuoting;
 import nslab.exec.Executor;
-import nslab.exec.ExecResult;
+import nslab.exec.Outcome;
 
 /**
  * One pass of running steps in waves of batches, journalled: each wave is written as intent
@@ -169,8 +169,7 @@ final class WaveRunner {
         }
         Batch b = u.batch();
         boolean namespaces = mine.stream().allMatch(s -> s.effect().createdNamespace() != null);
-        ExecResult r = namespaces ? runNamespaces(b) : exec.run(b.argv(), b.input());
-        Batch.Outcome o = b.outcome(r);
+        Outcome o = namespaces ? runNamespaces(b) : b.carryOut(exec);
         List<Journal.Entry> done = new ArrayList<>();
         for (int i : o.done()) done.add(entryOf.get(mine.get(i)));
         List<Journal.Entry> all = new ArrayList<>(mine.size());
@@ -193,9 +192,9 @@ final class WaveRunner {
      * heartbeat beats: a namespace that a kill -9 leaves without its identity in the journal was
      * named between its intent and nslab's death, which destroy can then tell ({@link Ownership}).
      */
-    private ExecResult runNamespaces(Batch b) {
+    private Outcome runNamespaces(Batch b) {
         try (LabLock.Heartbeat beat = LabLock.heartbeat(runDir, journal.lab())) {
-            return exec.runTied(b.argv(), b.input());
+            return b.carryOutTied(exec);
         }
     }
 
@@ -248,11 +247,8 @@ final class WaveRunner {
             }
             List<String> keys = new ArrayList<>();
             for (int i : u.stepIndexes()) keys.add(steps.get(i).effect().name());
-            List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", ns, "sysctl", "-n"));
-            argv.addAll(keys);
-            ExecResult r = exec.run(argv, null);
-            List<String> values = r.out().lines().toList();
-            if (!r.ok() || values.size() != keys.size()) continue; // a key to be created by the lab
+            List<String> values = exec.readSysctls(ns, keys);
+            if (values == null) continue; // a key to be created by the lab
             for (int n = 0; n < keys.size(); n++) {
                 Step s = steps.get(u.stepIndexes().get(n));
                 journal.setOldValue(entryOf.get(s), values.get(n).trim().replaceAll("\\s+", " "));
@@ -265,7 +261,7 @@ final class WaveRunner {
         Set<String> wanted = new LinkedHashSet<>();
         for (Batcher.Unit u : wave) {
             if (u.isRun() || u.batch().tool() != Tool.IPTABLES || u.batch().namespace() != null) continue;
-            for (int i = 0; i < u.batch().commands().size(); i++) wanted.add(Batch.table(u.batch().commands().get(i)));
+            for (nslab.plan.Operation o : u.batch().operations()) wanted.add(Batch.table(o));
         }
         new HostTables(exec, runDir, null).noteNew(journal, wanted);
     }

@@ -1,7 +1,10 @@
 package nslab.exec;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import nslab.plan.Operation;
+import nslab.plan.Tool;
 
 /**
  * Runs programs. An interface so that the engine's callers (and specs) can watch or replace what
@@ -25,4 +28,28 @@ public interface Executor {
      * as the lab's even if nslab dies before it records its PID); returns its process id.
      */
     long start(List<String> argv, Path log, String mark);
+
+    /**
+     * Carries out operations of one tool in one namespace (null: the root namespace), in order,
+     * itself; {@code tolerant}: going on past a failure. Null when this executor does not carry
+     * them out itself: then the caller runs the tool's program on them, which is what this
+     * default says.
+     */
+    default Outcome carryOut(String namespace, Tool tool, List<Operation> operations, boolean tolerant) {
+        return null;
+    }
+
+    /**
+     * The values of kernel settings in a namespace (null: the root namespace), in the order of
+     * {@code keys}, spaces and tabs as {@code sysctl -n} prints them; null when one could not be read.
+     */
+    default List<String> readSysctls(String namespace, List<String> keys) {
+        List<String> argv = new ArrayList<>();
+        if (namespace != null) argv.addAll(List.of("ip", "netns", "exec", namespace));
+        argv.addAll(List.of("sysctl", "-n"));
+        argv.addAll(keys);
+        ExecResult r = run(argv, null);
+        List<String> values = r.out().lines().toList();
+        return r.ok() && values.size() == keys.size() ? values : null;
+    }
 }

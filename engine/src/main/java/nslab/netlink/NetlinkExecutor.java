@@ -10,16 +10,19 @@ import java.util.ArrayList;
 import java.util.List;
 import nslab.exec.ExecResult;
 import nslab.exec.Executor;
+import nslab.exec.Outcome;
+import nslab.plan.Operation;
+import nslab.plan.Tool;
 
 /**
- * Carries out {@code ip} batches and {@code sysctl} settings inside this process: rtnetlink
- * messages on one socket per namespace, /proc/sys files written from a thread inside the
- * namespace, no process started. Everything else (iptables, tc, run commands, the reads of
- * check and status) and any batch holding a line it does not know goes to {@code processes}.
+ * Carries out {@code ip} and {@code sysctl} operations inside this process: rtnetlink requests
+ * built from each operation's fields ({@link IpOperations}) on one socket per namespace, /proc/sys
+ * files written and read from a thread inside the namespace, no process started. Everything else
+ * (iptables, tc, run commands, the reads of check and status), and a batch holding an operation
+ * nobody typed, goes to {@code processes}.
  * <p>
- * It answers as the program it stands in for would: a failing batch line yields the words
- * {@code ip} prints and {@code Command failed -:N}, so that the engine's reading of failures,
- * its journal and its rollback stay exactly as they are for processes.
+ * It answers with a typed {@link Outcome}: which operation failed, the kernel's error number, and
+ * its words as the program it stands in for prints them, so that both executors report alike.
  */
 public final class NetlinkExecutor implements Executor {
     private final Executor processes;
@@ -54,12 +57,12 @@ public final class NetlinkExecutor implements Executor {
 
     @Override
     public ExecResult run(List<String> argv, String stdin) {
-        ExecResult r = null;
-        if (!isIpBatch(argv) && sysctlStart(argv) < 0) return processes.run(argv, stdin);
-        if (!available()) return processes.run(argv, stdin);
-        if (isIpBatch(argv) && stdin != null) r = ipBatch(argv, stdin);
-        else if (sysctlStart(argv) >= 0) r = sysctl(argv);
-        return r != null ? r : processes.run(argv, stdin);
+        return processes.run(argv, stdin);
+    }
+
+    @Override
+    public ExecResult runTied(List<String> argv, String stdin) {
+        return processes.runTied(argv, stdin);
     }
 
     @Override
@@ -67,164 +70,184 @@ public final class NetlinkExecutor implements Executor {
         return processes.start(argv, log, mark);
     }
 
-    /** {@code ip [-n NS] [-force] -batch -}. */
-    static boolean isIpBatch(List<String> argv) {
-        int n = argv.size();
-        if (n < 3 || !argv.get(0).equals("ip") || !argv.get(n - 2).equals("-batch") || !argv.get(n - 1).equals("-")) return false;
-        List<String> opts = argv.subList(1, n - 2);
-        int i = 0;
-        if (i + 1 < opts.size() && opts.get(i).equals("-n")) i += 2;
-        if (i < opts.size() && opts.get(i).equals("-force")) i++;
-        return i == opts.size();
-    }
-
-    private ExecResult ipBatch(List<String> argv, String stdin) {
-        String ns = argv.get(1).equals("-n") ? argv.get(2) : null;
-        boolean force = argv.contains("-force");
-        List<IpLine.Action> actions = new ArrayList<>();
-        for (String line : stdin.split("\n")) {
-            if (line.isBlank()) continue;
-            IpLine.Action a = IpLine.parse(words(line));
-            if (a == null) return null; // a form only ip knows: the whole batch goes to ip
+    @Override
+    public Outcome carryOut(String namespace, Tool tool, List<Operation> operations, boolean tolerant) {
+        if (tool != Tool.IP && tool != Tool.SYSCTL) return null;
+        if (operations.stream().anyMatch(o -> o instanceof Operation.Verbatim) || !available()) return null;
+        if (tool == Tool.SYSCTL) {
+            // a key with slashes (a device name holding a dot) is sysctl's own reading
+            boolean plain = operations.stream().allMatch(o -> o instanceof Operation.SetSysctl s && plainKey(s.key()));
+            return plain ? sysctls(namespace, operations) : null;
+        }
+        List<IpOperations.Action> actions = new ArrayList<>();
+        for (Operation o : operations) {
+            IpOperations.Action a = IpOperations.of(o);
+            if (a == null) return null; // a value only ip knows what to do with: the whole batch goes to ip
             actions.add(a);
         }
-        StringBuilder err = new StringBuilder();
-        boolean failed = false;
+        return ip(namespace, operations, actions, tolerant);
+    }
+
+    private Outcome ip(String ns, List<Operation> operations, List<IpOperations.Action> actions, boolean tolerant) {
+        Failures failures = new Failures(operations.size());
         try (Place place = new Place(ns)) {
             if (ns != null) {
                 try {
                     place.socket();
                 } catch (LastErrorException e) {
-                    return new ExecResult(argv, 255, "", "Cannot open network namespace \"" + ns + "\": "
-                            + LibC.strerror(e.getErrorCode()) + "\n");
+                    return Outcome.unlocated(operations.size(), "Cannot open network namespace \"" + ns + "\": "
+                            + LibC.strerror(e.getErrorCode()));
                 }
             }
             for (int i = 0; i < actions.size(); ) {
-                int end = i;
-                String error;
-                if (actions.get(i) instanceof IpLine.NetnsAdd) {
-                    // a run of namespaces is made on one thread, one after another
+                if (operations.get(i) instanceof Operation.AddNamespace) {
+                    // a run of namespaces is made on two maker threads, in order until one fails
                     List<String> names = new ArrayList<>();
-                    while (end < actions.size() && actions.get(end) instanceof IpLine.NetnsAdd a) {
+                    int end = i;
+                    while (end < operations.size() && operations.get(end) instanceof Operation.AddNamespace a) {
                         names.add(a.name());
                         end++;
                     }
                     int[] made = new int[1];
-                    error = NamedNamespaces.add(names, made);
-                    if (error != null) end = i + made[0];
-                } else if (force && actions.get(i) instanceof IpLine.NetnsDel) {
-                    // tolerant: every name of the run is deleted whatever became of the others
+                    Refusal r = Refusal.words(NamedNamespaces.add(names, made));
+                    for (int k = i; k < i + made[0]; k++) failures.done(k);
+                    if (r != null) {
+                        failures.failed(i + made[0], r);
+                        if (!tolerant) break;
+                        i = i + made[0] + 1;
+                    } else {
+                        i = end;
+                    }
+                } else if (tolerant && operations.get(i) instanceof Operation.DeleteNamespace) {
+                    // tolerant: every name of the run is deleted side by side, whatever became of the others
                     List<String> names = new ArrayList<>();
-                    while (end < actions.size() && actions.get(end) instanceof IpLine.NetnsDel d) {
+                    int end = i;
+                    while (end < operations.size() && operations.get(end) instanceof Operation.DeleteNamespace d) {
                         names.add(d.name());
                         end++;
                     }
                     String[] errors = NamedNamespaces.delete(names);
                     for (int k = 0; k < errors.length; k++) {
-                        if (errors[k] == null) continue;
-                        failed = true;
-                        err.append(errors[k]).append('\n').append("Command failed -:").append(i + k + 1).append('\n');
+                        if (errors[k] == null) failures.done(i + k);
+                        else failures.failed(i + k, Refusal.words(errors[k]));
                     }
                     i = end;
-                    continue;
                 } else {
-                    error = apply(actions.get(i), place);
+                    Refusal r = apply(actions.get(i), place);
+                    if (r == null) {
+                        failures.done(i);
+                    } else {
+                        failures.failed(i, r);
+                        if (!tolerant) break;
+                    }
+                    i++;
                 }
-                if (error != null) {
-                    failed = true;
-                    err.append(error).append('\n').append("Command failed -:").append(end + 1).append('\n');
-                    if (!force) break;
-                    end++;
-                }
-                i = end == i ? i + 1 : end;
             }
         }
-        return new ExecResult(argv, failed ? 1 : 0, "", err.toString());
+        return failures.outcome();
     }
 
-    private static String apply(IpLine.Action a, Place place) {
+    private static Refusal apply(IpOperations.Action a, Place place) {
         try {
             return a.apply(place);
         } catch (LastErrorException e) {
-            return "RTNETLINK answers: " + LibC.strerror(e.getErrorCode());
+            return new Refusal(e.getErrorCode(), "RTNETLINK answers: " + LibC.strerror(e.getErrorCode()));
         } catch (Exception e) {
-            return e.toString();
+            return Refusal.words(e.toString());
         }
     }
 
-    /** Where {@code sysctl} begins in argv ({@code [ip netns exec NS] sysctl -w|-n ...}), or -1. */
-    private static int sysctlStart(List<String> argv) {
-        int at = argv.size() > 4 && argv.subList(0, 3).equals(List.of("ip", "netns", "exec")) ? 4 : 0;
-        if (argv.size() < at + 3 || !argv.get(at).equals("sysctl")) return -1;
-        String mode = argv.get(at + 1);
-        if (!mode.equals("-w") && !mode.equals("-n")) return -1;
-        for (String a : argv.subList(at + 2, argv.size())) {
-            if (a.startsWith("-") || a.contains("/")) return -1; // keys with slashes: sysctl's own reading
-            if (mode.equals("-w") != a.contains("=")) return -1;
+    /** The operations of a batch that took effect, and the first that did not with the words of every refusal. */
+    private static final class Failures {
+        private final int count;
+        private final List<Integer> done = new ArrayList<>();
+        private final List<String> words = new ArrayList<>();
+        private int failed = -1;
+        private int errno;
+
+        Failures(int count) {
+            this.count = count;
         }
-        return at;
+
+        void done(int index) {
+            done.add(index);
+        }
+
+        void failed(int index, Refusal r) {
+            if (failed < 0) {
+                failed = index;
+                errno = r.errno();
+            }
+            words.add(r.words());
+        }
+
+        Outcome outcome() {
+            if (failed < 0) return Outcome.allDone(count);
+            return new Outcome(done, failed, errno, String.join("; ", words));
+        }
     }
 
-    /** {@code sysctl -w k=v ...} or {@code sysctl -n k ...}, through /proc/sys inside the namespace. */
-    private ExecResult sysctl(List<String> argv) {
-        int at = sysctlStart(argv);
-        String ns = at == 4 ? argv.get(3) : null;
-        boolean write = argv.get(at + 1).equals("-w");
-        List<String> items = argv.subList(at + 2, argv.size());
+    /** Each key written to /proc/sys inside the namespace; like sysctl, on past a key that fails. */
+    private Outcome sysctls(String ns, List<Operation> operations) {
         try (Place place = new Place(ns)) {
             return place.run(() -> {
-                StringBuilder out = new StringBuilder();
-                StringBuilder err = new StringBuilder();
-                for (String item : items) {
-                    int eq = item.indexOf('=');
-                    String key = write ? item.substring(0, eq).trim() : item;
-                    Path file = Path.of("/proc/sys", key.replace('.', '/'));
+                Failures failures = new Failures(operations.size());
+                for (int i = 0; i < operations.size(); i++) {
+                    Operation.SetSysctl s = (Operation.SetSysctl) operations.get(i);
+                    Path file = file(s.key());
                     try {
-                        if (write) {
-                            String value = item.substring(eq + 1).trim();
-                            Files.writeString(file, value + "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.WRITE);
-                            out.append(key).append(" = ").append(value).append('\n');
-                        } else {
-                            out.append(Files.readString(file, StandardCharsets.UTF_8).trim()).append('\n');
-                        }
+                        Files.writeString(file, s.value() + "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.WRITE);
+                        failures.done(i);
                     } catch (NoSuchFileException e) {
-                        err.append("sysctl: cannot stat ").append(file).append(": No such file or directory\n");
+                        failures.failed(i, new Refusal(Refusal.ENOENT, "sysctl: cannot stat " + file + ": No such file or directory"));
                     } catch (IOException e) {
-                        err.append("sysctl: ").append(write ? "setting key \"" : "reading key \"").append(key)
-                                .append("\": ").append(e.getMessage()).append('\n');
+                        failures.failed(i, Refusal.words("sysctl: setting key \"" + s.key() + "\": " + e.getMessage()));
                     }
                 }
-                return new ExecResult(argv, err.length() == 0 ? 0 : 255, out.toString(), err.toString());
+                return failures.outcome();
             });
         } catch (LastErrorException e) {
-            return new ExecResult(argv, 1, "", "Cannot open network namespace \"" + ns + "\": "
-                    + LibC.strerror(e.getErrorCode()) + "\n");
+            return Outcome.unlocated(operations.size(), "Cannot open network namespace \"" + ns + "\": "
+                    + LibC.strerror(e.getErrorCode()));
         } catch (Exception e) {
             return null;
         }
     }
 
-    /** The words of a batch line, as ip reads them (double quotes, backslash escapes). */
-    static List<String> words(String line) {
-        List<String> words = new ArrayList<>();
-        StringBuilder w = null;
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '\\' && i + 1 < line.length()) w.append(line.charAt(++i));
-                else if (c == '"') quoted = false;
-                else w.append(c);
-            } else if (Character.isWhitespace(c)) {
-                if (w != null) words.add(w.toString());
-                w = null;
-            } else {
-                if (w == null) w = new StringBuilder();
-                if (c == '"') quoted = true;
-                else w.append(c);
-            }
+    @Override
+    public List<String> readSysctls(String namespace, List<String> keys) {
+        if (!available() || !keys.stream().allMatch(NetlinkExecutor::plainKey)) {
+            return Executor.super.readSysctls(namespace, keys);
         }
-        if (w != null) words.add(w.toString());
-        return words;
+        try (Place place = new Place(namespace)) {
+            return place.run(() -> {
+                List<String> values = new ArrayList<>();
+                for (String key : keys) values.add(read(file(key)));
+                return values;
+            });
+        } catch (Exception e) {
+            return null; // a key that is not there (yet), or a namespace that is gone
+        }
+    }
+
+    /**
+     * A /proc/sys file in one read: the kernel answers a numeric setting only to a read at
+     * offset 0, so a file read piecemeal would cut "77" to "7".
+     */
+    private static String read(Path file) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] b = new byte[8192];
+            int n = in.read(b);
+            return n < 0 ? "" : new String(b, 0, n, StandardCharsets.UTF_8).trim();
+        }
+    }
+
+    private static boolean plainKey(String key) {
+        return !key.isEmpty() && !key.startsWith("-") && !key.contains("/");
+    }
+
+    /** A key's file; keys with slashes are sysctl's own reading and never come here. */
+    private static Path file(String key) {
+        return Path.of("/proc/sys", key.replace('.', '/'));
     }
 }

@@ -70,8 +70,8 @@ final class LiveReadings implements Readings {
 
     @Override
     public String sysctl(String ns, String key) {
-        ExecResult r = exec.run(in(ns, "sysctl", "-n", key), null);
-        return r.ok() ? r.out().strip() : null;
+        List<String> values = exec.readSysctls(Namespace.HOST.equals(ns) ? null : ns, List.of(key));
+        return values == null ? null : values.get(0).strip();
     }
 
     @Override

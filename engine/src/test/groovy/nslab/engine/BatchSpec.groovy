@@ -1,6 +1,7 @@
 package nslab.engine
 
 import nslab.plan.Command
+import nslab.plan.Operation
 import nslab.plan.Tool
 import spock.lang.Specification
 import nslab.exec.ExecResult
@@ -10,9 +11,11 @@ class BatchSpec extends Specification {
 
     static Command ip(String ns, String... args) { Command.ip(ns, args) }
 
+    static List<Operation> verbatim(List<Command> commands) { commands.collect { new Operation.Verbatim(it) } }
+
     def "#tool commands in #ns run as #argv"() {
         expect:
-        new Batch(tool, ns, commands, tolerant).argv() == argv
+        new Batch(tool, ns, verbatim(commands), tolerant).argv() == argv
 
         where:
         tool           | ns   | tolerant | commands                                                                                    | argv
@@ -27,10 +30,10 @@ class BatchSpec extends Specification {
 
     def "iptables rules are grouped by table into one restore file, each table committed"() {
         given:
-        def b = new Batch(Tool.IPTABLES, 'r', [
+        def b = new Batch(Tool.IPTABLES, 'r', verbatim([
                 Command.of('r', Tool.IPTABLES, ['-t', 'nat', '-A', 'POSTROUTING', '-s', '10.0.0.0/24', '-j', 'MASQUERADE']),
                 Command.of('r', Tool.IPTABLES, ['-A', 'FORWARD', '-i', 'a', '-j', 'ACCEPT']),
-                Command.of('r', Tool.IPTABLES, ['-t', 'nat', '-A', 'PREROUTING', '-p', 'tcp', '--dport', '80', '-j', 'DNAT', '--to-destination', '10.0.0.1:80'])], false)
+                Command.of('r', Tool.IPTABLES, ['-t', 'nat', '-A', 'PREROUTING', '-p', 'tcp', '--dport', '80', '-j', 'DNAT', '--to-destination', '10.0.0.1:80'])]), false)
 
         expect:
         b.input() == '''*nat
@@ -45,7 +48,7 @@ COMMIT
 
     def "a failed #tool batch tells which command failed (#failed) and which took effect (#done)"() {
         given:
-        def b = new Batch(tool, 'a', commands, false)
+        def b = new Batch(tool, 'a', verbatim(commands), false)
 
         when:
         def o = b.outcome(new ExecResult(b.argv(), 1, '', stderr))
@@ -65,7 +68,7 @@ COMMIT
 
     def "a failure the tool does not locate counts every command as possibly done, so that undo errs on cleaning up"() {
         given:
-        def b = new Batch(Tool.IP, 'a', [ip('a', 'link', 'set', 'dev', 'x', 'up'), ip('a', 'link', 'set', 'dev', 'y', 'up')], false)
+        def b = new Batch(Tool.IP, 'a', verbatim([ip('a', 'link', 'set', 'dev', 'x', 'up'), ip('a', 'link', 'set', 'dev', 'y', 'up')]), false)
 
         when:
         def o = b.outcome(new ExecResult(b.argv(), 1, '', 'Segmentation fault'))

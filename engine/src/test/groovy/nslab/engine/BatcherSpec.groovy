@@ -1,6 +1,7 @@
 package nslab.engine
 
 import nslab.plan.Command
+import nslab.plan.Operation
 import nslab.plan.Tool
 import spock.lang.Specification
 
@@ -43,24 +44,24 @@ namespace 'a' { dev 'a0' { ip '10.0.0.2/24'; rate '10mbit' }; gateway '10.0.0.1'
         shape == [['IP@host'], ['IP@host'], ['IP@a'], ['SYSCTL@host', 'SYSCTL@a', 'IPTABLES@host', 'TC@a'], ['run']]
 
         and: 'within a batch the plan order holds'
-        def hostIp = (waves[0][0].batch().commands() + waves[1][0].batch().commands())*.args()
+        def hostIp = (waves[0][0].batch().operations() + waves[1][0].batch().operations())*.args()
         hostIp.findIndexOf { it[0..1] == ['netns', 'add'] } < hostIp.findIndexOf { it[0..1] == ['link', 'add'] }
         hostIp.findIndexOf { it[0..1] == ['link', 'add'] } < hostIp.findIndexOf { it[0..1] == ['addr', 'add'] }
     }
 
-    def "undo commands are batched when consecutive in tool and namespace, and iptables rules go one by one"() {
+    def "undo operations are batched when consecutive in tool and namespace, and iptables rules go one by one"() {
         given:
-        def undo = [Command.of(null, Tool.IPTABLES, ['-D', 'FORWARD', '-j', 'ACCEPT']),
-                    Command.of(null, Tool.IPTABLES, ['-D', 'FORWARD', '-j', 'DROP']),
-                    Command.of(null, Tool.SYSCTL, ['-w', 'a=0']),
-                    Command.ip(null, 'netns', 'del', 'a'), Command.ip(null, 'netns', 'del', 'b'),
-                    Command.ip('c', 'addr', 'del', '1.2.3.4/24', 'dev', 'x')]
+        def undo = [new Operation.IptablesRule(null, false, 'filter', 'FORWARD', ['-j', 'ACCEPT']),
+                    new Operation.IptablesRule(null, false, 'filter', 'FORWARD', ['-j', 'DROP']),
+                    new Operation.SetSysctl(null, 'a', '0'),
+                    new Operation.DeleteNamespace('a'), new Operation.DeleteNamespace('b'),
+                    new Operation.DeleteAddress('c', 'x', '1.2.3.4/24')]
 
         when:
         def batches = new Batcher().undoBatches(undo)
 
         then:
-        batches*.commands()*.size() == [1, 1, 1, 2, 1]
+        batches*.operations()*.size() == [1, 1, 1, 2, 1]
         batches.findAll { it.tool() == Tool.IP }*.argv().every { it.contains('-force') }
     }
 }

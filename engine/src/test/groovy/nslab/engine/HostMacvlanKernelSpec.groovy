@@ -44,6 +44,8 @@ export NSLAB_EXECUTOR=$executor
 # no IPv6 link-local addresses, whose duplicate detection would change them while the test looks
 ip link add up0 type veth peer name up1 && ip link set up0 addrgenmode none && ip link set up1 addrgenmode none
 ip link set up1 up && ip link set up0 up
+# the carrier comes a moment later: the snapshot must not catch the pair on its way up
+n=0; until ip -o link show dev up0 | grep -q 'state UP' && ip -o link show dev up1 | grep -q 'state UP' || [ \$n -ge 200 ]; do sleep 0.01; n=\$((n + 1)); done
 parent() { ip -d -o link show dev up0 | sed 's/^[0-9]*: //'; ip -o addr show dev up0; }
 snapshot > /run/before.\$\$; parent > /run/parent.\$\$
 echo "=== apply"; nslab apply ${file.absolutePath}; echo "exit \$?"

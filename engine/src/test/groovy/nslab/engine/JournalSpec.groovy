@@ -45,7 +45,7 @@ class JournalSpec extends Specification {
         back.entries()*.step*.background() == [false, false, false, true]
         back.entries()*.step*.source() == steps*.source()
         back.entries()*.state() == [Journal.State.DONE, Journal.State.DONE, Journal.State.FAILED, Journal.State.DONE]
-        back.entries()[1].undo() == Command.of('a', Tool.SYSCTL, ['-w', 'net.ipv4.ip_forward=0'])
+        back.entries()[1].undo().command() == Command.of('a', Tool.SYSCTL, ['-w', 'net.ipv4.ip_forward=0'])
         back.entries()[3].pid() == 99
         back.entries()[3].pidStart() == 1234
         back.notes(JournalNote.Table) == [new JournalNote.Table('nat')]

@@ -37,8 +37,8 @@ class MadeSpec extends Specification {
         def back = Journal.open(dir, 'ex')
 
         then:
-        steps.every { s -> s.effect().kind() == Effect.Kind.SYSCTL || Made.of(s).undo(null) == s.undo() }
-        back.entries()*.undo() == steps.collect { s -> s.effect().kind() == Effect.Kind.SYSCTL ? null : s.undo() }
+        steps.every { s -> s.effect().kind() == Effect.Kind.SYSCTL || Made.of(s).undo(null) == s.undoOperation() }
+        back.entries()*.undo() == steps.collect { s -> s.effect().kind() == Effect.Kind.SYSCTL ? null : s.undoOperation() }
         back.entries()*.made() == steps.collect { Made.of(it) }
         back.entries()*.step*.command() == steps*.command()
 

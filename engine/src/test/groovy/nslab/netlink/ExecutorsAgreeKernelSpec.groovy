@@ -9,12 +9,12 @@ import nslab.render.ShellScriptRenderer
 import spock.lang.Specification
 
 /**
- * The netlink executor builds the same lab as the printed plan: each example and a dual-stack
- * lab are built twice in fresh sandboxes — once by {@code sh -e} of the printed plan (that is,
+ * The netlink executor builds the same lab as the printed plan: each example, a dual-stack lab
+ * and a lab of the device kinds and steps those leave out are built twice in fresh sandboxes — once by {@code sh -e} of the printed plan (that is,
  * by ip, sysctl, iptables, tc), once by {@code nslab apply} on netlink — and every namespace is
  * read back with {@code ip -d -j link}, {@code ip -j addr}, {@code ip -j route} of both families,
  * {@code bridge -j link} and the lab's sysctls. Only what the kernel assigns is set aside:
- * interface indexes, MAC addresses the lab does not give (and what derives from them: bridge
+ * interface indexes (and the order they put devices in), MAC addresses the lab does not give (and what derives from them: bridge
  * ids, IPv6 link-local addresses), timers, carrier state that settles asynchronously, and the
  * order of routes to one prefix (each device's fe80::/64 comes when its address passes DAD).
  */
@@ -27,7 +27,7 @@ class ExecutorsAgreeKernelSpec extends Specification {
 
     static List<File> labs() {
         examples().listFiles().findAll { it.name.endsWith('.groovy') }.sort { it.name } +
-                [new File(ExecutorsAgreeKernelSpec.getResource('dualstack.groovy').toURI())]
+                ['dualstack.groovy', 'kinds.groovy'].collect { new File(ExecutorsAgreeKernelSpec.getResource(it).toURI()) }
     }
 
     def "#lab.name: sh -e of the printed plan and nslab apply on netlink leave the same kernel state"() {
@@ -49,9 +49,11 @@ class ExecutorsAgreeKernelSpec extends Specification {
         byNetlink.out.contains('=== applied ')
         ['0', '4'].contains(byNetlink.out.find(/=== applied (\d+)/) { it[1] })
 
-        and: 'netlink did the work: no ip batch and no sysctl process ran'
-        !byNetlink.section('programs').readLines().any { it.contains('-batch') || it.startsWith('sysctl') }
-        byNetlink.section('programs').contains('iptables') == compiled.plan().steps().any { it.command().tool() == Tool.IPTABLES }
+        and: 'netlink did the work: no ip batch and no sysctl process ran; iptables and tc ran as their programs'
+        def programs = byNetlink.section('programs').readLines()
+        !programs.any { it ==~ /ip (-n \S+ )?(-force )?-batch -/ || it.startsWith('sysctl') }
+        programs.any { it.contains('iptables') } == compiled.plan().steps().any { it.command().tool() == Tool.IPTABLES }
+        programs.any { it.contains('tc -batch') } == compiled.plan().steps().any { it.command().tool() == Tool.TC }
 
         and: 'every namespace holds the same links, addresses, routes, bridge ports and sysctls'
         def expected = state(byScript.section('state'), macs)
@@ -103,8 +105,11 @@ done
             def (view, ns, json) = line.split(' ', 3) as List
             def value = (json?.trim() ? new JsonSlurper().parseText(json) : null)
             def n = normalise(value, labMacs)
-            // routes to one prefix (fe80::/64 of each device) are listed in the order DAD finished
-            out["$view $ns".toString()] = view.startsWith('route') ? n.collect { JsonOutput.toJson(it) }.sort().join('\n') : JsonOutput.toJson(n)
+            // routes to one prefix (fe80::/64 of each device) are listed in the order DAD finished, and
+            // devices in the order of their indexes, which the kernel assigns: a host's device made
+            // into a namespace may come before one the namespace makes itself
+            out["$view $ns".toString()] = view.startsWith('route') || view in ['link', 'addr']
+                    ? n.collect { JsonOutput.toJson(it) }.sort().join('\n') : JsonOutput.toJson(n)
         }
         out
     }

@@ -4,10 +4,10 @@ import nslab.engine.KernelSandbox
 import spock.lang.Specification
 
 /**
- * A batch of {@code netns add} lines, as an apply's first wave runs it: the netlink executor makes
- * the namespaces on two threads side by side, yet fails as {@code ip} does — at the first name it
- * cannot make, with ip's words and line number — and leaves exactly the namespaces ip leaves: those
- * before the failing line, none after it.
+ * A batch of namespace additions, as an apply's first wave carries it out: the netlink executor
+ * makes the namespaces on two threads side by side, yet fails as {@code ip -batch} does (at the
+ * first name it cannot make, with ip's words, naming that operation) and leaves exactly the
+ * namespaces ip leaves: those before the failing one, none after it.
  */
 class NamespaceCreationKernelSpec extends Specification {
 
@@ -27,7 +27,7 @@ ip netns list | sort -V
     def "a batch of netns add stops at the first name it cannot make, and leaves what ip leaves"() {
         when:
         def byIp = KernelSandbox.run(script('ip -batch -'))
-        def byNetlink = KernelSandbox.run(script(NamespaceDeletionKernelSpec.NETLINK.replace('"-force", ', '')))
+        def byNetlink = KernelSandbox.run(script(NamespaceDeletionKernelSpec.netlink(false)))
 
         then: 'ip: line 37 fails, c1 to c36 are made, nothing after'
         byIp.section('run').contains('Cannot create namespace file "/run/netns/c37": File exists')
@@ -42,7 +42,7 @@ ip netns list | sort -V
     def "a batch that fails nowhere makes every namespace"() {
         when:
         def r = KernelSandbox.run("""
-printf '%s' '${BATCH}' | ${NamespaceDeletionKernelSpec.NETLINK.replace('"-force", ', '')}; echo "exit \$?"
+printf '%s' '${BATCH}' | ${NamespaceDeletionKernelSpec.netlink(false)}; echo "exit \$?"
 ip netns list | wc -l
 """)
 

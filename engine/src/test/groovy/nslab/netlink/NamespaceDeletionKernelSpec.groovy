@@ -4,10 +4,10 @@ import nslab.engine.KernelSandbox
 import spock.lang.Specification
 
 /**
- * An undo batch ({@code ip -force -batch -}) of {@code netns del} lines, as destroy runs it: the
- * netlink executor deletes the namespaces side by side, yet answers as {@code ip} does — every
- * name that can be deleted is, and each one that cannot is reported with ip's words at its own
- * line number.
+ * An undo batch of namespace deletions, as destroy carries it out: {@code ip -force -batch -} of
+ * {@code netns del} lines, or the netlink executor, which deletes the namespaces side by side yet
+ * leaves what ip leaves (every name that can be deleted is) and names the operation that failed
+ * with ip's words.
  */
 class NamespaceDeletionKernelSpec extends Specification {
 
@@ -25,14 +25,25 @@ ip netns list
 """
     }
 
-    static final String NETLINK = 'java -cp "$NSLAB_TEST_CP" groovy.ui.GroovyMain -e \'' +
-            'def r = new nslab.netlink.NetlinkExecutor(new nslab.engine.ProcessExecutor())' +
-            '.run(["ip", "-force", "-batch", "-"], System.in.text); System.out.print(r.err()); System.exit(r.exit())\''
+    /**
+     * The netlink executor carrying out the namespace operations of the batch on stdin
+     * ({@code tolerant}: as an undo does), its outcome written as ip writes a failure, so that the
+     * two can be compared: the kernel's words, the failing operation's line, exit status 1.
+     */
+    static String netlink(boolean tolerant) {
+        'java -cp "$NSLAB_TEST_CP" groovy.ui.GroovyMain -e \'' +
+                'def ops = System.in.text.readLines().findAll { it }.collect { def w = it.split(" "); ' +
+                'w[1] == "add" ? new nslab.plan.Operation.AddNamespace(w[2]) : new nslab.plan.Operation.DeleteNamespace(w[2]) }; ' +
+                'def o = new nslab.netlink.NetlinkExecutor(new nslab.engine.ProcessExecutor())' +
+                ".carryOut(null, nslab.plan.Tool.IP, ops, $tolerant); " +
+                'if (o.ok()) System.exit(0); ' +
+                'System.out.print(o.message() + "\\nCommand failed -:" + (o.failed() + 1) + "\\n"); System.exit(1)\''
+    }
 
     def "a -force batch of netns del deletes every namespace it can and names the one it cannot, as ip does"() {
         when:
         def byIp = KernelSandbox.run(script('ip -force -batch -'))
-        def byNetlink = KernelSandbox.run(script(NETLINK))
+        def byNetlink = KernelSandbox.run(script(netlink(true)))
 
         then: 'ip: the missing name fails at its line, all the others are gone'
         byIp.section('run').contains('Cannot remove namespace file "/run/netns/missing": No such file or directory')

@@ -1,18 +1,19 @@
 package nslab.netlink
 
 import nslab.LabCompiler
-import nslab.engine.Batch
 import nslab.exec.ExecResult
 import nslab.exec.Executor
+import nslab.plan.Command
+import nslab.plan.Operation
 import nslab.plan.Tool
 import spock.lang.Specification
 
 import java.nio.file.Path
 
 /**
- * What the netlink executor takes on itself and what it leaves to processes: every ip command
- * the planner writes is one of its forms; programs it does not stand in for go to processes
- * untouched.
+ * What the netlink executor takes on itself and what it leaves to processes: every ip operation
+ * the planner makes, and every undo, becomes a request; programs it does not stand in for, and
+ * operations nobody typed, go to processes untouched.
  */
 class NetlinkExecutorSpec extends Specification {
 
@@ -20,47 +21,41 @@ class NetlinkExecutorSpec extends Specification {
         ExecutorsAgreeKernelSpec.labs()
     }
 
-    def "every ip command of #lab.name is a form the executor carries out itself"() {
+    def "every ip operation of #lab.name, and its undo, is one the executor carries out itself"() {
         given:
         def plan = new LabCompiler().compile(lab.toPath()).plan()
-        def ipCommands = plan.steps().collectMany { [it.command(), it.undo()] }.findAll { it != null && it.tool() == Tool.IP }
+        def ip = plan.steps().collectMany { [it.operation(), it.undoOperation()] }.findAll { it != null && it.tool() == Tool.IP }
 
         expect:
-        !ipCommands.empty
-        ipCommands.findAll { IpLine.parse(it.args()) == null }*.args() == []
+        !ip.empty
+        ip.findAll { IpOperations.of(it) == null } == []
 
         where:
         lab << labs()
     }
 
-    def "#argv is #what"() {
-        expect:
-        NetlinkExecutor.isIpBatch(argv) == batch
+    def "an operation nobody typed is left to ip, and so is its whole batch"() {
+        given:
+        def processes = Mock(Executor)
+        def typed = new Operation.SetLink('a', 'lo', new nslab.plan.LinkChange.Up())
+        def given = new Operation.Verbatim(Command.ip('a', 'link', 'set', 'dev', 'lo', 'up'))
 
-        where:
-        argv                                              || batch | what
-        ['ip', '-batch', '-']                             || true  | 'a root batch'
-        ['ip', '-n', 'a', '-batch', '-']                  || true  | 'a namespace batch'
-        ['ip', '-n', 'a', '-force', '-batch', '-']        || true  | 'an undo batch'
-        ['ip', '-force', '-batch', '-']                   || true  | 'a root undo batch'
-        ['ip', '-j', 'link', 'show']                      || false | 'a read, left to ip'
-        ['ip', '-n', 'a', '-6', '-batch', '-']            || false | 'an option it does not know'
-        ['ip', 'netns', 'exec', 'a', 'tc', '-batch', '-'] || false | 'tc'
+        expect:
+        new NetlinkExecutor(processes).carryOut('a', Tool.IP, [typed, given], false) == null
     }
 
-    def "a batch line is read as ip reads it: '#line'"() {
+    def "#tool operations are left to their programs"() {
         expect:
-        NetlinkExecutor.words(line) == words
+        new NetlinkExecutor(Mock(Executor)).carryOut('a', tool, [operation], false) == null
 
         where:
-        line                                        || words
-        'link set dev lo up'                        || ['link', 'set', 'dev', 'lo', 'up']
-        Batch.line(['link', 'add', 'name', 'a b'])  || ['link', 'add', 'name', 'a b']
-        Batch.line(['addr', 'add', 'x"y', 'dev'])   || ['addr', 'add', 'x"y', 'dev']
-        '  route   add default  '                   || ['route', 'add', 'default']
+        tool          | operation
+        Tool.TC       | new Operation.DeleteQdisc('a', 'x')
+        Tool.IPTABLES | new Operation.IptablesRule('a', true, 'filter', 'FORWARD', ['-j', 'ACCEPT'])
+        Tool.SYSCTL   | new Operation.SetSysctl('a', 'net/ipv4/conf/eth0.10/forwarding', '1')
     }
 
-    def "programs it does not stand in for go to processes as they are: #argv"() {
+    def "programs go to processes as they are: #argv"() {
         given:
         def processes = Mock(Executor)
         def executor = new NetlinkExecutor(processes)
@@ -77,8 +72,8 @@ class NetlinkExecutorSpec extends Specification {
         ['iptables-restore', '--noflush']                              | '*filter\nCOMMIT\n'
         ['ip', 'netns', 'exec', 'a', 'tc', '-batch', '-']              | 'qdisc add dev x root tbf rate 1mbit burst 32kbit latency 400ms\n'
         ['ip', '-j', 'link', 'show']                                   | null
+        ['ip', '-batch', '-']                                          | 'netns add a\n'
         ['ping', '-c', '1', '10.0.0.1']                                | null
-        ['ip', 'netns', 'exec', 'a', 'sysctl', '-w', 'net/ipv4/ip_forward=1'] | null
     }
 
     def "a run command starts as a process, with its mark"() {
