@@ -71,7 +71,6 @@ public final class Applier {
         Lab lab = plan.lab();
         try (LabLock lock = LabLock.lab(runDir, lab.name(), "applied");
              Interruption signals = Interruption.watch()) {
-            long aliveUntil = LabLock.lastTouched(runDir, lab.name());
             Journal journal = Journal.open(runDir, lab.name());
             String source = sourceOf(lab);
             if (source != null && journal.source() != null && !journal.empty() && !source.equals(journal.source())) {
@@ -80,7 +79,7 @@ public final class Applier {
                         + " of its own (a first line such as lab 'other'), or destroy the live one first");
             }
             journal.source(source);
-            forgetVanished(journal, aliveUntil);
+            forgetVanished(journal);
             if (restore != null) forgetDrifted(journal);
             List<Journal.Entry> live = journal.live();
             PlanDiff diff = finishingRemoval(live, plan);
@@ -148,7 +147,6 @@ public final class Applier {
         }
         if (journal.live().isEmpty()) {
             journal.delete();
-            LabLock.forgetHeartbeat(runDir, plan.lab().name());
         }
         return new ApplyResult(ApplyResult.Status.FAILED, run.ranInPlanOrder(), undone, List.of(),
                 failure(plan.lab(), failed, restored), signals.number());
@@ -194,8 +192,8 @@ public final class Applier {
      * again under its name by someone else is not the lab's: those steps are no longer in effect,
      * so that the apply builds them again (or reports the name as taken) instead of saying "up to date".
      */
-    private void forgetVanished(Journal journal, long aliveUntil) {
-        Ownership o = Ownership.of(journal, exec, netnsDir, aliveUntil);
+    private void forgetVanished(Journal journal) {
+        Ownership o = Ownership.of(journal, exec, netnsDir);
         List<Journal.Entry> seeds = new ArrayList<>(o.notOurs());
         seeds.addAll(o.remnants());
         if (seeds.isEmpty()) return;

@@ -59,6 +59,19 @@ public final class NamedNamespaces {
 
     /** Makes one named namespace, on (and for) the calling thread, which has to end afterwards. */
     private static String addHere(String name) {
+        return bind(name, () -> LibC.unshare(LibC.CLONE_NEWNET), "/proc/thread-self/ns/net", "/proc/self/ns/net");
+    }
+
+    /** {@code ip netns attach NAME PID}: the namespace process (or thread) PID is in gets the name. */
+    static String attach(String name, long pid) {
+        String prep = prepareDirectory();
+        if (prep != null) return prep;
+        String source = "/proc/" + pid + "/ns/net";
+        return bind(name, () -> {}, source, source);
+    }
+
+    /** The name's file made, then (after {@code before}) {@code source} bound onto it, as ip does both. */
+    private static String bind(String name, Runnable before, String source, String shownSource) {
         String path = DIR.resolve(name).toString();
         try {
             LibC.close(LibC.open(path, LibC.O_RDONLY | LibC.O_CREAT | LibC.O_EXCL, 0));
@@ -66,12 +79,12 @@ public final class NamedNamespaces {
             return "Cannot create namespace file \"" + path + "\": " + LibC.strerror(e.getErrorCode());
         }
         try {
-            LibC.unshare(LibC.CLONE_NEWNET);
-            LibC.mount("/proc/thread-self/ns/net", path, "none", LibC.MS_BIND, null);
+            before.run();
+            LibC.mount(source, path, "none", LibC.MS_BIND, null);
             return null;
         } catch (LastErrorException e) {
             new java.io.File(path).delete();
-            return "Bind /proc/self/ns/net -> " + path + " failed: " + LibC.strerror(e.getErrorCode());
+            return "Bind " + shownSource + " -> " + path + " failed: " + LibC.strerror(e.getErrorCode());
         }
     }
 
