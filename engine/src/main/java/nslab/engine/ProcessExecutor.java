@@ -60,7 +60,7 @@ public final class ProcessExecutor implements Executor {
 
     @Override
     public ExecResult addNamespaces(List<String> argv, String stdin, java.util.function.Consumer<java.util.Map<String, Path>> beforeNaming) {
-        ExecResult r = nslab.netlink.UnnamedNamespaces.addNamed(argv, stdin, beforeNaming, this::runTied);
+        ExecResult r = nslab.netlink.UnnamedNamespaces.addByIp(argv, stdin, beforeNaming, this::runTied);
         return r != null ? r : runTied(argv, stdin);
     }
 

@@ -24,14 +24,6 @@ final class IpLine {
         }
     }
 
-    /** {@code netns attach NAME PID}: names the namespace the process (or thread) PID is in. */
-    record NetnsAttach(String name, long pid) implements Action {
-        @Override
-        public String apply(Target place) {
-            return NamedNamespaces.attach(name, pid);
-        }
-    }
-
     /** {@code netns del NAME}: in a {@code -force} batch the executor deletes runs of these side by side. */
     record NetnsDel(String name) implements Action {
         @Override
@@ -64,7 +56,6 @@ final class IpLine {
 
     private static Action netns(Tokens t) {
         if (t.take("add")) return new NetnsAdd(t.next());
-        if (t.take("attach")) return new NetnsAttach(t.next(), Long.parseLong(t.next()));
         if (t.take("del") || t.take("delete")) return new NetnsDel(t.next());
         return null;
     }

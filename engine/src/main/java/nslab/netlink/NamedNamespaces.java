@@ -62,12 +62,22 @@ public final class NamedNamespaces {
         return bind(name, () -> LibC.unshare(LibC.CLONE_NEWNET), "/proc/thread-self/ns/net", "/proc/self/ns/net");
     }
 
-    /** {@code ip netns attach NAME PID}: the namespace process (or thread) PID is in gets the name. */
-    static String attach(String name, long pid) {
+    /**
+     * Names namespaces that exist already: {@code sources[k]} (a file of the namespace, such as
+     * {@code /proc/self/fd/N}) is bound to {@code names[k]}, in order, until one fails
+     * ({@code made}: how many were named), as {@code ip netns attach} does for each. The directory
+     * is made shared once for the run: made again for each name, as ip does, it walks every
+     * namespace mount already under it.
+     */
+    static String attach(List<String> names, List<String> sources, int[] made) {
         String prep = prepareDirectory();
         if (prep != null) return prep;
-        String source = "/proc/" + pid + "/ns/net";
-        return bind(name, () -> {}, source, source);
+        for (int k = 0; k < names.size(); k++) {
+            String error = bind(names.get(k), () -> {}, sources.get(k), sources.get(k));
+            if (error != null) return error;
+            made[0]++;
+        }
+        return null;
     }
 
     /** The name's file made, then (after {@code before}) {@code source} bound onto it, as ip does both. */
