@@ -250,8 +250,6 @@ public final class Planner {
         String at = where(ns);
         for (Address a : ns.addresses()) {
             List<String> add = new ArrayList<>(List.of("addr", "add", a.text(), "dev", a.dev()));
-            // nodad: an IPv6 address is usable at once instead of after duplicate address detection
-            if (a.v6()) add.add("nodad");
             String connected = a.prefix().lengthGiven() && a.prefix().length() < a.prefix().maxLength()
                     ? ", and with it a route to " + a.prefix().networkText() + " through " + a.dev()
                     : "; with a full-length prefix no route to any neighbour comes with it";

@@ -126,8 +126,12 @@ public final class Applier {
         }
         if (failed == null) {
             long t0 = System.nanoTime();
-            new BridgePorts(exec).await(run.added.stream().map(e -> e.step).toList()); // a lab answers when apply returns
+            List<Step> ran = run.added.stream().map(e -> e.step).toList();
+            new BridgePorts(exec).await(ran); // a lab answers when apply returns
             Timing.note("bridge ports", t0, System.nanoTime());
+            long t1 = System.nanoTime();
+            new TentativeAddresses(exec).await(ran);
+            Timing.note("IPv6 addresses past DAD", t1, System.nanoTime());
             return new ApplyResult(ApplyResult.Status.APPLIED, run.ranInPlanOrder(), undone, List.of(), null);
         }
         // Roll back what this apply did, then put back what it had taken away.
