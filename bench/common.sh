@@ -8,10 +8,11 @@ median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ a[NR] = $1 } END { prin
 # every new interface's IPv6 link-local traffic (duplicate address detection, router
 # solicitations, MLD reports) is flooded by a bridge to each of its other ports, which keeps both
 # CPUs in softirq for over 8 s after a 2000-port star is built. So: wait until no kworker is on
-# that workqueue and the CPUs are idle (busy under 15%) for 0.3 s (at most 5 min).
+# that workqueue and the CPUs are idle (busy under 15%) for 0.3 s (at most SETTLE seconds, 300 by
+# default: on a machine shared with other work the CPUs may never be idle).
 settle() {
     quiet=0 waited=0
-    while [ $quiet -lt 3 ] && [ $waited -lt 3000 ]; do
+    while [ $quiet -lt 3 ] && [ $waited -lt $(( ${SETTLE:-300} * 10 )) ]; do
         if grep -qs '+netns' /proc/[0-9]*/comm || [ "$(busy_percent)" -ge 15 ]; then quiet=0; else quiet=$((quiet + 1)); fi
         waited=$((waited + 1))
     done

@@ -48,7 +48,7 @@ public final class CheckCommand implements Callable<Integer> {
         } else {
             print(json.text(out), run);
         }
-        json.print(out, JsonShapes.check(run));
+        json.print(out, JsonShapes.check(run, drift));
         junit.write(run);
         return run.ok() ? ExitCodes.OK : ExitCodes.EXPECTATION_FAILED;
     }

@@ -22,7 +22,12 @@ public final class StatusCommand implements Callable<Integer> {
         Engine engine = lab.engine("status", json.shown(out, spec.commandLine().getErr()));
         String name = lab.name(engine);
         if (json.on()) {
-            json.print(out, JsonShapes.status(engine.status().labs(name)));
+            java.util.List<java.util.Map<String, Object>> labs = new java.util.ArrayList<>();
+            for (java.util.Map<String, Object> l : engine.status().labs(name)) {
+                // a lab whose journal cannot be read has its error instead, and no drift
+                labs.add(l.containsKey("error") ? l : JsonShapes.withDrift(l, drift(engine, String.valueOf(l.get("lab")))));
+            }
+            json.print(out, JsonShapes.status(labs));
         } else {
             out.print(engine.status().text(name));
             for (String live : engine.labs()) if (name == null || name.equals(live)) Reports.drift(out, live, drift(engine, live));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import nslab.engine.ApplyResult;
 import nslab.engine.CheckResult;
+import nslab.engine.Drift;
 import nslab.model.Expectation;
 import nslab.model.Source;
 import nslab.plan.Command;
@@ -68,10 +69,39 @@ public final class JsonShapes {
         return m;
     }
 
-    public static Map<String, Object> check(CheckRun run) {
+    /** {@code drift}: how the live lab differs from its script (empty when it does not, or is not live). */
+    public static Map<String, Object> check(CheckRun run, List<Drift> drift) {
         Map<String, Object> m = document("check");
         m.putAll(checks(run));
+        m.put("drift", drift(drift));
         return m;
+    }
+
+    /** A lab of {@link #status} with its drift beside what the kernel has. */
+    public static Map<String, Object> withDrift(Map<String, Object> lab, List<Drift> drift) {
+        Map<String, Object> m = new LinkedHashMap<>(lab);
+        m.put("drift", drift(drift));
+        return m;
+    }
+
+    /**
+     * Each way the live lab differs from its script, as data: what differs ({@code kind}), where,
+     * which object, what the script has and what the kernel has, and whether apply puts it back.
+     */
+    static List<Map<String, Object>> drift(List<Drift> drifts) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Drift d : drifts) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("kind", d.kind().name().toLowerCase());
+            m.put("namespace", d.namespace());
+            m.put("object", d.subject());
+            m.put("expected", d.wanted());
+            m.put("actual", d.found());
+            m.put("restorable", d.restorable());
+            m.put("source", d.step() == null ? null : source(d.step().source()));
+            out.add(m);
+        }
+        return out;
     }
 
     public static Map<String, Object> apply(ApplyRun run) {

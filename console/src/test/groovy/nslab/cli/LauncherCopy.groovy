@@ -73,9 +73,9 @@ class LauncherCopy implements Closeable {
         if (input != null) p.outputStream.write(input.getBytes('UTF-8'))
         p.outputStream.close()
         def out = new StringBuilder(), err = new StringBuilder()
-        p.consumeProcessOutput(out, err)
+        Thread readOut = p.consumeProcessOutputStream(out), readErr = p.consumeProcessErrorStream(err)
         assert p.waitFor(180, TimeUnit.SECONDS)
-        p.waitForProcessOutput()
+        readOut.join(); readErr.join() // (a second reader, waitForProcessOutput, closed the streams under these)
         [exit: p.exitValue(), out: out.toString(), err: err.toString()]
     }
 

@@ -26,10 +26,10 @@ class ScriptEscapesSpec extends Specification {
     Map finish(Process p, long seconds) {
         def out = new StringBuilder()
         def err = new StringBuilder()
-        p.consumeProcessOutput(out, err)
+        Thread readOut = p.consumeProcessOutputStream(out), readErr = p.consumeProcessErrorStream(err)
         boolean ended = p.waitFor(seconds, TimeUnit.SECONDS)
         if (!ended) p.destroyForcibly().waitFor()
-        p.waitForProcessOutput()
+        readOut.join(); readErr.join() // (a second reader, waitForProcessOutput, closed the streams under these)
         [ended: ended, exit: ended ? p.exitValue() : -1, out: out.toString(), err: err.toString()]
     }
 

@@ -142,10 +142,6 @@ namespace 'gateway' {
         when:
         def r = TraceSandbox.run("""
 nslab apply --no-check ${file.path}
-# a new IPv6 address answers neighbour solicitations only once its duplicate address detection is done
-for ns in client gateway server; do
-    i=0; while [ -n "\$(ip -n \$ns -6 addr show tentative)" ] && [ \$i -lt 500 ]; do i=\$((i+1)); sleep 0.01; done
-done
 nslab trace -6 ${file.path} client server ';;' trace -6 --json ${file.path} client server
 """)
         def (apply, trace, json) = outputs(r.out)

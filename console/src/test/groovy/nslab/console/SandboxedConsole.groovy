@@ -37,9 +37,9 @@ class SandboxedConsole implements Closeable {
         Process p = launch(['--map-root-user'], START_JAVA, [mainClass, *args])
         p.outputStream.close()
         def out = new StringBuilder()
-        p.consumeProcessOutput(out, out)
+        Thread readOut = p.consumeProcessOutputStream(out), readErr = p.consumeProcessErrorStream(out)
         assert p.waitFor(timeoutSeconds, TimeUnit.SECONDS)
-        p.waitForProcessOutput()
+        readOut.join(); readErr.join() // (a second reader, waitForProcessOutput, closed the streams under these)
         [exit: p.exitValue(), out: out.toString()]
     }
 

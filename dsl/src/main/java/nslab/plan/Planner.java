@@ -215,8 +215,8 @@ public final class Planner {
                     : a.prefix().lengthGiven() && a.prefix().length() < a.prefix().maxLength()
                     ? ", and with it a route to " + a.prefix().networkText() + " through " + a.dev()
                     : "; with a full-length prefix no route to any neighbour comes with it";
-            // nodad: an IPv6 address is usable at once instead of after duplicate address detection
-            steps.add(new Step(Phase.ADDRESSES, new Operation.AddAddress(at, a.dev(), a.text(), a.v6()),
+            // an IPv6 address goes through duplicate address detection, as the kernel does it; apply waits for it
+            steps.add(new Step(Phase.ADDRESSES, new Operation.AddAddress(at, a.dev(), a.text(), false),
                     new Operation.DeleteAddress(at, a.dev(), a.text()), a.source(),
                     "gives " + a.dev() + " in " + ns.name() + " the address " + a.prefix().addressText() + connected)
                     .with(Effect.address(at, a.dev(), a.text())));

@@ -43,12 +43,16 @@ class Sandbox {
             def proc = pb.start()
             def out = new StringBuilder()
             def err = new StringBuilder()
-            proc.consumeProcessOutput(out, err)
+            // the readers are joined, not replaced: a second reader on the same streams (Groovy's
+            // waitForProcessOutput) closed them under the first, and cut the output's end
+            Thread readOut = proc.consumeProcessOutputStream(out)
+            Thread readErr = proc.consumeProcessErrorStream(err)
             if (!proc.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 proc.destroyForcibly()
                 throw new IllegalStateException("sandbox script timed out after ${timeoutSeconds}s\n$out\n$err")
             }
-            proc.waitForProcessOutput()
+            readOut.join()
+            readErr.join()
             return new Result(proc.exitValue(), out.toString(), err.toString())
         } finally {
             file.delete()

@@ -21,7 +21,7 @@ class PlannerSpec extends Specification {
         "veth 'x' peer 'b', name: 'y'"                          | 'ip link add name x netns a type veth peer name y netns b'
         "veth 'veth0' peer 'veth1'"                             | 'ip -n a link add name veth0 type veth peer name veth1'
         "ip '10.0.0.2/24', dev: 'eth0'"                         | 'ip -n a addr add 10.0.0.2/24 dev eth0'
-        "ip '2001:db8::1/64'"                                   | 'ip -n a addr add 2001:db8::1/64 dev eth0 nodad'
+        "ip '2001:db8::1/64'"                                   | 'ip -n a addr add 2001:db8::1/64 dev eth0'
         "mtu 1400"                                              | 'ip -n a link set dev eth0 mtu 1400'
         "mac '02:00:00:00:00:01'"                               | 'ip -n a link set dev eth0 address 02:00:00:00:00:01'
         "bridge 'br0' { port 'eth0' }"                          | 'ip -n a link add name br0 type bridge'

@@ -71,7 +71,6 @@ public final class Applier {
         Lab lab = plan.lab();
         try (LabLock lock = LabLock.lab(runDir, lab.name(), "applied");
              Interruption signals = Interruption.watch()) {
-            long aliveUntil = LabLock.lastTouched(runDir, lab.name());
             Journal journal = Journal.open(runDir, lab.name());
             String source = sourceOf(lab);
             if (source != null && journal.source() != null && !journal.empty() && !source.equals(journal.source())) {
@@ -80,7 +79,7 @@ public final class Applier {
                         + " of its own (a first line such as lab 'other'), or destroy the live one first");
             }
             journal.source(source);
-            forgetVanished(journal, aliveUntil);
+            forgetVanished(journal);
             if (restore != null) forgetDrifted(journal);
             List<Journal.Entry> live = journal.live();
             PlanDiff diff = finishingRemoval(live, plan);
@@ -127,8 +126,12 @@ public final class Applier {
         }
         if (failed == null) {
             long t0 = System.nanoTime();
-            new BridgePorts(exec).await(run.added.stream().map(e -> e.step).toList()); // a lab answers when apply returns
+            List<Step> ran = run.added.stream().map(e -> e.step).toList();
+            new BridgePorts(exec).await(ran); // a lab answers when apply returns
             Timing.note("bridge ports", t0, System.nanoTime());
+            long t1 = System.nanoTime();
+            new TentativeAddresses(exec).await(ran);
+            Timing.note("IPv6 addresses past DAD", t1, System.nanoTime());
             return new ApplyResult(ApplyResult.Status.APPLIED, run.ranInPlanOrder(), undone, List.of(), null);
         }
         // Roll back what this apply did, then put back what it had taken away.
@@ -148,7 +151,6 @@ public final class Applier {
         }
         if (journal.live().isEmpty()) {
             journal.delete();
-            LabLock.forgetHeartbeat(runDir, plan.lab().name());
         }
         return new ApplyResult(ApplyResult.Status.FAILED, run.ranInPlanOrder(), undone, List.of(),
                 failure(plan.lab(), failed, restored), signals.number());
@@ -194,8 +196,8 @@ public final class Applier {
      * again under its name by someone else is not the lab's: those steps are no longer in effect,
      * so that the apply builds them again (or reports the name as taken) instead of saying "up to date".
      */
-    private void forgetVanished(Journal journal, long aliveUntil) {
-        Ownership o = Ownership.of(journal, exec, netnsDir, aliveUntil);
+    private void forgetVanished(Journal journal) {
+        Ownership o = Ownership.of(journal, exec, netnsDir);
         List<Journal.Entry> seeds = new ArrayList<>(o.notOurs());
         seeds.addAll(o.remnants());
         if (seeds.isEmpty()) return;

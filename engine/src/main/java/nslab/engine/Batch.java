@@ -67,12 +67,6 @@ public final class Batch {
         return o != null ? o : outcome(exec.run(argv(), input()));
     }
 
-    /** The same, where a process it starts ends with nslab ({@link nslab.exec.Executor#runTied}). */
-    public Outcome carryOutTied(nslab.exec.Executor exec) {
-        Outcome o = exec.carryOut(namespace, tool, operations, tolerant);
-        return o != null ? o : outcome(exec.runTied(argv(), input()));
-    }
-
     /** The one process this batch runs. */
     public List<String> argv() {
         List<String> argv = new ArrayList<>();

@@ -19,7 +19,6 @@ import nslab.plan.Step;
  */
 final class BridgePorts {
     static final long MAX_MILLIS = 3000;
-    private static final long POLL_MILLIS = 50;
 
     private final Executor exec;
 
@@ -36,19 +35,7 @@ final class BridgePorts {
                 namespaces.add(s.command().namespace());
             }
         }
-        if (namespaces.isEmpty()) return;
-        long until = System.nanoTime() + MAX_MILLIS * 1_000_000;
-        List<String> waiting = new ArrayList<>(namespaces);
-        while (!waiting.isEmpty() && System.nanoTime() < until) {
-            waiting.removeIf(ns -> !pending(ns));
-            if (waiting.isEmpty()) return;
-            try {
-                Thread.sleep(POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        SettleAfterApply.await(namespaces, MAX_MILLIS, this::pending);
     }
 
     /**

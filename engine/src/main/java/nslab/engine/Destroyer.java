@@ -62,7 +62,6 @@ public final class Destroyer {
      */
     public DestroyResult destroy(String lab, boolean force) {
         try (LabLock lock = LabLock.lab(runDir, lab, "destroyed")) {
-            long aliveUntil = LabLock.lastTouched(runDir, lab);
             long t0 = System.nanoTime();
             Journal journal = Journal.open(runDir, lab, force);
             Timing.note("journal read", t0, System.nanoTime());
@@ -77,7 +76,7 @@ public final class Destroyer {
             int strays = Strays.settle(journal.appliers());
             if (strays > 0) notes.add(strays + " program(s) of an apply that was killed had to end first");
             List<String> namespaces = journal.namespaces();
-            Ownership o = Ownership.of(journal, exec, netnsDir, aliveUntil);
+            Ownership o = Ownership.of(journal, exec, netnsDir);
             notes.addAll(o.messages());
             List<Journal.Entry> notOurs = Footprint.withAll(journal.live(), o.notOurs());
             List<Journal.Entry> leftOver = Footprint.withAll(journal.live(), o.remnants()); // went with a killed destroy
@@ -103,7 +102,6 @@ public final class Destroyer {
             if (left.isEmpty()) {
                 RunLogs.delete(runDir, journal, journal.entries());
                 journal.delete();
-                LabLock.forgetHeartbeat(runDir, lab);
             }
             return new DestroyResult(true, undone, namespaces, left, notes);
         }

@@ -32,15 +32,26 @@ final class Identities {
      * that names them costs ten times as much, and a destroy reads one per namespace.)
      */
     static String namespace(Path netnsDir, String name) {
-        Path file = netnsDir.resolve(name);
+        return namespace(netnsDir.resolve(name), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /**
+     * The same identity of a namespace not named yet, by its {@code /proc/TID/ns/net} (a link,
+     * followed) while something holds it open: the name bound to it later shows the same inode.
+     */
+    static String unnamedNamespace(Path nsLink) {
+        return namespace(nsLink);
+    }
+
+    private static String namespace(Path file, LinkOption... options) {
         try {
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, options);
             java.util.regex.Matcher key = FILE_KEY.matcher(String.valueOf(a.fileKey()));
             if (key.matches()) {
                 return Long.parseLong(key.group(1), 16) + ":" + key.group(2) + ":"
                         + a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
             }
-            return namespaceByUnixView(file); // a Java whose file key reads otherwise
+            return namespaceByUnixView(file, options); // a Java whose file key reads otherwise
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -49,9 +60,9 @@ final class Identities {
     /** How the JDK writes a file key: the device in hex, the inode in decimal. */
     private static final java.util.regex.Pattern FILE_KEY = java.util.regex.Pattern.compile("\\(dev=([0-9a-f]+),ino=([0-9]+)\\)");
 
-    static String namespaceByUnixView(Path file) {
+    static String namespaceByUnixView(Path file, LinkOption... options) {
         try {
-            Map<String, Object> a = Files.readAttributes(file, "unix:dev,ino,ctime", LinkOption.NOFOLLOW_LINKS);
+            Map<String, Object> a = Files.readAttributes(file, "unix:dev,ino,ctime", options);
             java.nio.file.attribute.FileTime ctime = (java.nio.file.attribute.FileTime) a.get("ctime");
             return a.get("dev") + ":" + a.get("ino") + ":" + ctime.to(java.util.concurrent.TimeUnit.NANOSECONDS);
         } catch (IOException | RuntimeException e) {

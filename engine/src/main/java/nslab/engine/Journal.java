@@ -44,7 +44,6 @@ public final class Journal {
     private final List<JournalNote> notes = new ArrayList<>();
     private final List<String> appliers = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
-    private long since; // the time of the intents being read
 
     /** A step as the journal knows it. */
     public static final class Entry {
@@ -52,8 +51,6 @@ public final class Journal {
         public final Step step;
         final Made made;
         State state = State.STARTED;
-        /** When its intent was written (nanoseconds since the epoch; 0: not recorded). */
-        long since;
         String oldValue;
         long pid = -1;
         long pidStart = -1;
@@ -81,9 +78,6 @@ public final class Journal {
 
         /** A recorded identity (null: none recorded, e.g. a crash before it was read). */
         public String identity(String key) { return identity.get(key); }
-
-        /** When its intent was written, in nanoseconds since the epoch (0: not recorded). */
-        long since() { return since; }
 
         /** Done, possibly done, or being removed: something to undo when the lab goes. */
         public boolean live() {
@@ -221,7 +215,6 @@ public final class Journal {
         records.add(new JournalRecord.Time(time));
         for (Step s : steps) {
             Entry e = new Entry(nextId++, s, Made.of(s));
-            e.since = time;
             entries.put(e.id, e);
             made.add(e);
             records.add(new JournalRecord.Intent(e.id, s.phase(), s.background(), s.source(), s.command(), s.effect(), e.made));
@@ -391,8 +384,6 @@ public final class Journal {
 
     /** One record, already checked; throws when it does not make sense here. */
     private void apply(JournalRecord r) {
-        // a time holds for the intents written with it, in one write, and for no record after
-        if (!(r instanceof JournalRecord.Intent) && !(r instanceof JournalRecord.Time)) since = 0;
         if (r instanceof JournalRecord.Noted n) {
             if (n.added()) notes.add(n.note());
             else notes.remove(n.note());
@@ -403,11 +394,10 @@ public final class Journal {
             Step step = new Step(s.phase(), new Operation.Verbatim(s.command()), s.made().undo(null), s.source(), "",
                     s.background(), s.effect());
             Entry e = new Entry(s.id(), step, s.made());
-            e.since = since;
             entries.put(s.id(), e);
             nextId = Math.max(nextId, s.id() + 1);
-        } else if (r instanceof JournalRecord.Time t) {
-            since = t.epochNanos();
+        } else if (r instanceof JournalRecord.Time) {
+            // when the intents were written: for a person reading the journal, nothing to act on
         } else if (r instanceof JournalRecord.Mark m) {
             entry(m.id()).state = m.state();
         } else if (r instanceof JournalRecord.OldValue o) {

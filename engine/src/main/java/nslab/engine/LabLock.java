@@ -17,8 +17,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  * until the operation ends (the kernel drops it when the process dies, even by kill -9). A second
  * one waits a bounded time ({@code $NSLAB_LOCK_WAIT} seconds, 10 by default), then stops naming the
  * holder. The file stays (removing a lock file others may be waiting on would split the lock);
- * it holds the holder's PID and what it does. {@code LAB.alive} is the heartbeat of an apply
- * while it makes namespaces ({@link #heartbeat}). {@code host.lock} guards the host sysctls labs share.
+ * it holds the holder's PID and what it does. {@code host.lock} guards the host sysctls labs share.
  */
 final class LabLock implements AutoCloseable {
     private final FileChannel channel;
@@ -32,72 +31,6 @@ final class LabLock implements AutoCloseable {
     static LabLock lab(Path runDir, String lab, String doing) {
         return acquire(runDir.resolve(Journal.safe(lab) + ".lock"), "lab " + lab, doing);
     }
-
-    /** {@code LAB.alive}, the heartbeat's file (not the lock: closing any file of a lock drops the lock). */
-    static Path aliveFile(Path runDir, String lab) {
-        return runDir.resolve(Journal.safe(lab) + ".alive");
-    }
-
-    /**
-     * When the lab's heartbeat last beat (nanoseconds since the epoch; 0: never): a bound on when
-     * the last apply of it that made namespaces was alive.
-     */
-    static long lastTouched(Path runDir, String lab) {
-        try {
-            java.nio.file.attribute.FileTime t = Files.getLastModifiedTime(aliveFile(runDir, lab), LinkOption.NOFOLLOW_LINKS);
-            return t.to(java.util.concurrent.TimeUnit.NANOSECONDS);
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
-    }
-
-    /**
-     * Writes the lab's {@code LAB.alive} every few milliseconds until closed, while something runs
-     * that a kill -9 could catch before its identity is recorded: the file's time then says until
-     * when nslab was alive ({@link #lastTouched}). The file stays until the lab's journal goes.
-     */
-    static Heartbeat heartbeat(Path runDir, String lab) {
-        Path file = aliveFile(runDir, lab);
-        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
-        Thread t = new Thread(() -> {
-            // the holder's line written again: the kernel stamps the write with the clock it stamps
-            // namespaces with (a coarse one), so the two compare without a margin for two clocks
-            byte[] line = (ProcessHandle.current().pid() + " applied\n").getBytes(StandardCharsets.UTF_8);
-            try (FileChannel ch = FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
-                while (running.get()) {
-                    ch.write(ByteBuffer.wrap(line), 0);
-                    Thread.sleep(BEAT_MS);
-                }
-            } catch (IOException | InterruptedException e) {
-                // stopped
-            }
-        }, "nslab-heartbeat");
-        t.setDaemon(true);
-        t.start();
-        return () -> {
-            running.set(false);
-            t.interrupt();
-        };
-    }
-
-    /** A running heartbeat; closing it stops it. */
-    interface Heartbeat extends AutoCloseable {
-        @Override
-        void close();
-    }
-
-    /** Removes {@code LAB.alive}: the lab's journal is gone. */
-    static void forgetHeartbeat(Path runDir, String lab) {
-        try {
-            Files.deleteIfExists(aliveFile(runDir, lab));
-        } catch (IOException e) {
-            // nothing to clean
-        }
-    }
-
-    /** How often {@link #heartbeat} writes {@code LAB.alive}. */
-    static final long BEAT_MS = 2;
 
     static LabLock host(Path runDir, String doing) {
         return acquire(runDir.resolve("host.lock"), "the host's settings", doing);

@@ -11,21 +11,19 @@ import nslab.exec.Executor;
 
 /**
  * Which of a lab's namespaces and host interfaces are still the ones it made: by the identity the
- * journal recorded (nsfs device and inode, ifindex), not by name. {@code missing}: gone (deleted
- * by hand); {@code foreign}: the name is there but is another object now, made by someone else,
- * which nslab leaves alone; {@code unproven}: made (or about to be) when nslab was killed, before
- * its identity was recorded, so nothing tells it from one made since by someone else: left alone
- * too, and said so; {@code remnants}: the empty, unmounted {@code /run/netns} files of namespaces
- * whose removal the journal had recorded as begun (a destroy killed halfway), to be removed.
+ * journal recorded (nsfs device, inode and change time, ifindex), not by name. {@code missing}: gone
+ * (deleted by hand); {@code foreign}: the name is there but is another object now, made by someone
+ * else, which nslab leaves alone; {@code unproven}: no identity recorded (a host interface made
+ * when nslab was killed before its ifindex was read; a namespace, whose identity the lab records
+ * before it names it, so one without is not the lab's unless an older nslab made it), so nothing
+ * tells it from one made by someone else: left alone too, and said so;
+ * {@code remnants}: the empty, unmounted {@code /run/netns} files of namespaces whose removal the
+ * journal had recorded as begun (a destroy killed halfway), to be removed.
  */
 record Ownership(List<Journal.Entry> missing, List<Journal.Entry> foreign, List<Journal.Entry> unproven,
                  List<Journal.Entry> remnants, List<String> messages) {
 
-    /**
-     * {@code aliveUntil}: until when the lab's last apply was alive, at most (nanoseconds since the
-     * epoch, {@link LabLock#lastTouched}; 0: unknown).
-     */
-    static Ownership of(Journal journal, Executor exec, Path netnsDir, long aliveUntil) {
+    static Ownership of(Journal journal, Executor exec, Path netnsDir) {
         Ownership o = new Ownership(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         Map<String, String> links = null;
         for (Journal.Entry e : journal.live()) {
@@ -39,13 +37,13 @@ record Ownership(List<Journal.Entry> missing, List<Journal.Entry> foreign, List<
                     o.missing.add(e);
                 } else if (leftFile && e.state() == Journal.State.REMOVING) {
                     o.remnants.add(e);
-                } else if (was == null && !madeWhileAlive(now, e.since(), aliveUntil)) {
+                } else if (was == null) {
+                    // the lab records a namespace's identity before it names it: this one it did not name (or an
+                    // older nslab, or one that could not hold namespaces, was stopped before it recorded one)
                     o.unproven.add(e);
-                    o.messages.add("namespace " + ns + " cannot be told from one made by someone else (nslab was stopped"
-                            + " before it recorded its identity, and it was not named while that apply was making it):"
-                            + " left alone; if it is the lab's, remove it with 'ip netns del " + ns + "'");
-                } else if (was != null && !was.equals(now)) { // (was == null here: named between the intent
-                    // and the death of the apply a kill -9 caught before it recorded the identity: the lab's)
+                    o.messages.add("namespace " + ns + " has no identity in the lab's journal, so nothing tells it from one"
+                            + " made by someone else: left alone; if it is the lab's, remove it with 'ip netns del " + ns + "'");
+                } else if (!was.equals(now)) {
                     o.foreign.add(e);
                     o.messages.add("namespace " + ns + " is no longer the lab's (deleted and made again outside nslab): left alone");
                 }
@@ -74,27 +72,6 @@ record Ownership(List<Journal.Entry> missing, List<Journal.Entry> foreign, List<
         }
         return o;
     }
-
-    /**
-     * Whether a namespace's identity ({@code dev:inode:ctime}) says it was named after the intent
-     * to make it ({@code since}) and before the apply that wrote it died ({@code aliveUntil}): the
-     * namespace batch runs in a process that dies with nslab, so nothing of it comes later.
-     */
-    private static boolean madeWhileAlive(String identity, long since, long aliveUntil) {
-        if (since <= 0 || aliveUntil <= 0) return false;
-        try {
-            long named = Long.parseLong(identity.substring(identity.lastIndexOf(':') + 1));
-            // the intent is stamped with a fine clock, the kernel's stamps lag it by up to a tick; the
-            // heartbeat is stamped by the kernel like the namespace, every beat unless the machine is
-            // too busy to run it: a margin of a few beats
-            return named >= since - MARGIN_NS && named <= aliveUntil + MARGIN_NS;
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
-    /** 20 ms: an outsider who names a namespace of the lab within 20 ms of nslab's death could be taken for it. */
-    static final long MARGIN_NS = 20_000_000L;
 
     private static boolean reachesNamespace(Effect e) {
         return e.creates().stream().anyMatch(d -> d.namespace() != null);

@@ -58,6 +58,12 @@ public final class ProcessExecutor implements Executor {
         return run(tied, argv, stdin);
     }
 
+    @Override
+    public ExecResult addNamespaces(List<String> argv, String stdin, java.util.function.Consumer<java.util.Map<String, Path>> beforeNaming) {
+        ExecResult r = nslab.netlink.UnnamedNamespaces.addByIp(argv, stdin, beforeNaming, this::runTied);
+        return r != null ? r : runTied(argv, stdin);
+    }
+
     private ExecResult run(List<String> command, List<String> argv, String stdin) {
         beforeRun.accept(argv);
         ProcessLauncher.Captured r = ProcessLauncher.of(command).input(stdin).timeout(timeoutSeconds)

@@ -112,7 +112,7 @@ final class WaveRunner {
         Map<String, String> links = null;
         for (Journal.Entry e : entries) {
             Effect effect = e.effect();
-            if (effect.createdNamespace() != null) {
+            if (effect.createdNamespace() != null && e.identity(Identities.NETNS) == null) { // (recorded before it was named)
                 String id = Identities.namespace(netnsDir, effect.createdNamespace());
                 if (id != null) ids.computeIfAbsent(e, k -> new LinkedHashMap<>()).put(Identities.NETNS, id);
             }
@@ -169,11 +169,11 @@ final class WaveRunner {
         }
         Batch b = u.batch();
         boolean namespaces = mine.stream().allMatch(s -> s.effect().createdNamespace() != null);
-        Outcome o = namespaces ? runNamespaces(b) : b.carryOut(exec);
-        List<Journal.Entry> done = new ArrayList<>();
-        for (int i : o.done()) done.add(entryOf.get(mine.get(i)));
         List<Journal.Entry> all = new ArrayList<>(mine.size());
         for (Step s : mine) all.add(entryOf.get(s));
+        Outcome o = namespaces ? runNamespaces(b, all) : b.carryOut(exec);
+        List<Journal.Entry> done = new ArrayList<>();
+        for (int i : o.done()) done.add(entryOf.get(mine.get(i)));
         // all of them: a batch that failed without saying where may have made more than it marks
         journal.markIdentified(done, Journal.State.DONE, identities(all));
         if (o.ok()) return null;
@@ -188,14 +188,21 @@ final class WaveRunner {
     }
 
     /**
-     * The batch that names new namespaces, in a process that ends with nslab, while the lab's
-     * heartbeat beats: a namespace that a kill -9 leaves without its identity in the journal was
-     * named between its intent and nslab's death, which destroy can then tell ({@link Ownership}).
+     * The batch that makes new namespaces: each is made unnamed, its identity journalled, and only
+     * then is it named, so that a kill -9 at any moment leaves no named namespace of the lab
+     * without its identity in the journal ({@link Ownership} tells it from someone else's by that
+     * alone). The naming runs in a process that ends with nslab, where a process runs it.
      */
-    private Outcome runNamespaces(Batch b) {
-        try (LabLock.Heartbeat beat = LabLock.heartbeat(runDir, journal.lab())) {
-            return b.carryOutTied(exec);
-        }
+    private Outcome runNamespaces(Batch b, List<Journal.Entry> entries) {
+        return b.outcome(exec.addNamespaces(b.argv(), b.input(), files -> {
+            Map<Journal.Entry, Map<String, String>> ids = new LinkedHashMap<>();
+            for (Journal.Entry e : entries) {
+                Path file = files.get(e.effect().createdNamespace());
+                String id = file == null ? null : Identities.unnamedNamespace(file);
+                if (id != null) ids.put(e, Map.of(Identities.NETNS, id));
+            }
+            journal.identify(ids);
+        }));
     }
 
     /** The run log of a journal entry ({@link RunLogs}). */

@@ -3,6 +3,8 @@ package nslab.exec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import nslab.plan.Operation;
 import nslab.plan.Tool;
 
@@ -20,6 +22,17 @@ public interface Executor {
      */
     default ExecResult runTied(List<String> argv, String stdin) {
         return run(argv, stdin);
+    }
+
+    /**
+     * Runs a batch of {@code netns add NAME} lines ({@code ip -batch -}) so that every namespace
+     * exists before it is named, and hands {@code beforeNaming} each one's file (name to
+     * {@code /proc/TID/ns/net}) while nothing has a name yet: its identity is recorded before a
+     * crash could leave it named and unknown. Answers as the batch would. By default (an executor
+     * that cannot hold a namespace) the batch runs as it is, tied, and nothing is handed over.
+     */
+    default ExecResult addNamespaces(List<String> argv, String stdin, Consumer<Map<String, Path>> beforeNaming) {
+        return runTied(argv, stdin);
     }
 
     /**

@@ -59,6 +59,29 @@ public final class NamedNamespaces {
 
     /** Makes one named namespace, on (and for) the calling thread, which has to end afterwards. */
     private static String addHere(String name) {
+        return bind(name, () -> LibC.unshare(LibC.CLONE_NEWNET), "/proc/thread-self/ns/net", "/proc/self/ns/net");
+    }
+
+    /**
+     * Names namespaces that exist already: {@code sources[k]} (a file of the namespace, such as
+     * {@code /proc/self/fd/N}) is bound to {@code names[k]}, in order, until one fails
+     * ({@code made}: how many were named), as {@code ip netns attach} does for each. The directory
+     * is made shared once for the run: made again for each name, as ip does, it walks every
+     * namespace mount already under it.
+     */
+    static String attach(List<String> names, List<String> sources, int[] made) {
+        String prep = prepareDirectory();
+        if (prep != null) return prep;
+        for (int k = 0; k < names.size(); k++) {
+            String error = bind(names.get(k), () -> {}, sources.get(k), sources.get(k));
+            if (error != null) return error;
+            made[0]++;
+        }
+        return null;
+    }
+
+    /** The name's file made, then (after {@code before}) {@code source} bound onto it, as ip does both. */
+    private static String bind(String name, Runnable before, String source, String shownSource) {
         String path = DIR.resolve(name).toString();
         try {
             LibC.close(LibC.open(path, LibC.O_RDONLY | LibC.O_CREAT | LibC.O_EXCL, 0));
@@ -66,12 +89,12 @@ public final class NamedNamespaces {
             return "Cannot create namespace file \"" + path + "\": " + LibC.strerror(e.getErrorCode());
         }
         try {
-            LibC.unshare(LibC.CLONE_NEWNET);
-            LibC.mount("/proc/thread-self/ns/net", path, "none", LibC.MS_BIND, null);
+            before.run();
+            LibC.mount(source, path, "none", LibC.MS_BIND, null);
             return null;
         } catch (LastErrorException e) {
             new java.io.File(path).delete();
-            return "Bind /proc/self/ns/net -> " + path + " failed: " + LibC.strerror(e.getErrorCode());
+            return "Bind " + shownSource + " -> " + path + " failed: " + LibC.strerror(e.getErrorCode());
         }
     }
 

@@ -66,6 +66,13 @@ public final class NetlinkExecutor implements Executor {
     }
 
     @Override
+    public ExecResult addNamespaces(List<String> argv, String stdin, java.util.function.Consumer<java.util.Map<String, Path>> beforeNaming) {
+        if (!available()) return processes.addNamespaces(argv, stdin, beforeNaming);
+        ExecResult r = UnnamedNamespaces.addHere(argv, stdin, beforeNaming);
+        return r != null ? r : run(argv, stdin);
+    }
+
+    @Override
     public long start(List<String> argv, Path log, String mark) {
         return processes.start(argv, log, mark);
     }

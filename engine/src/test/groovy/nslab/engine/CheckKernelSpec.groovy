@@ -23,7 +23,7 @@ echo "=== apply"; nslab apply ${lab.absolutePath}; echo "exit \$?"
 echo "=== check"; nslab check ${lab.absolutePath}; echo "exit \$?"
 """)
 
-        then: 'apply runs the expectations right after building (IPv6 included: nodad) and so does check'
+        then: 'apply runs the expectations right after building (IPv6 included: apply waits for DAD) and so does check'
         r.section('apply').contains('STATUS APPLIED')
         r.section('apply').contains("CHECK $line")
         r.section('apply').endsWith("exit $exit")

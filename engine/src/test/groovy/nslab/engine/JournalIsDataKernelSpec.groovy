@@ -62,7 +62,7 @@ echo "=== after"; ip netns list | cut -d' ' -f1; iptables -S INPUT | grep -c 10.
         "an old-format undo 'ip netns del victim'"       | oldStyleStep(900, ['netns', 'del', 'victim'])                                         || 'exit 0'
         "an old-format undo 'iptables -F INPUT'"         | oldStyleStep(901, ['-F', 'INPUT'], 'IPTABLES')                                        || 'exit 0'
         'a namespace made, with no identity'             | record(new JournalRecord.Intent(902, Phase.NAMESPACES, false, new Source('lab.groovy', 1),
-                Command.ip(null, 'netns', 'add', 'victim'), Effect.namespace('victim'), new Made.Namespace('victim')))                   || "NOTE namespace victim cannot be told from one made by someone else"
+                Command.ip(null, 'netns', 'add', 'victim'), Effect.namespace('victim'), new Made.Namespace('victim')))                   || "NOTE namespace victim has no identity in the lab's journal, so nothing tells it from one made by someone else"
         'a rule whose match flushes'                     | JournalLines.line('S', '903', 'FIREWALL', '0', 'lab.groovy', '1', '=', 'IPTABLES', '2', '-A', 'INPUT',
                 'RULE', '=', 'filter', '0', '0', 'rule', '=', 'filter', 'INPUT', '2', '-F', 'INPUT') + JournalLines.line('D', '1')      || "a record nslab cannot read (a rule option nslab does not write: -F)"
     }

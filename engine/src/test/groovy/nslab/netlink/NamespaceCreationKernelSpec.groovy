@@ -49,4 +49,57 @@ ip netns list | wc -l
         then:
         r.out.readLines() == ['exit 0', '60']
     }
+
+    /** Runs {@code netns add} lines through {@code executor}'s addNamespaces, printing what it hands over and what it says. */
+    static String handOver(String executor, String lines) {
+        def code = """
+def ex = ${executor}
+def r = ex.addNamespaces(["ip", "-batch", "-"], "${lines}", { files ->
+    files.each { n, f ->
+        def named = java.nio.file.Files.exists(java.nio.file.Path.of("/run/netns/" + n), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+        println("BEFORE " + n + " " + (named ? "named" : "unnamed") + " " + nslab.engine.Identities.unnamedNamespace(f))
+    }
+})
+print(r.err()); println("exit " + r.exit())
+["n1", "n2", "n3"].each { println("AFTER " + it + " " + nslab.engine.Identities.namespace(java.nio.file.Path.of("/run/netns"), it)) }
+"""
+        'java -cp "$NSLAB_TEST_CP" groovy.ui.GroovyMain -e \'' + code + '\''
+    }
+
+    def "#name hands each new namespace over before it has a name, and the name then shows that very namespace"() {
+        when:
+        def r = KernelSandbox.run(handOver(executor, 'netns add n1\\nnetns add n2\\n'))
+        def before = r.out.readLines().findAll { it.startsWith('BEFORE ') }
+        def after = r.out.readLines().findAll { it.startsWith('AFTER ') }
+
+        then: 'both handed over while unnamed, each with an identity'
+        before.size() == 2
+        before.every { it.split(' ')[2] == 'unnamed' && it.split(' ')[3] ==~ /\d+:\d+:\d+/ }
+
+        and: 'the names show the identities handed over; nothing else was made'
+        r.out.contains('exit 0')
+        after == before.collect { "AFTER ${it.split(' ')[1]} ${it.split(' ')[3]}".toString() } + ['AFTER n3 null']
+
+        where:
+        name        | executor
+        'ip'        | 'new nslab.engine.ProcessExecutor()'
+        'netlink'   | 'new nslab.netlink.NetlinkExecutor(new nslab.engine.ProcessExecutor())'
+    }
+
+    def "#name fails at a name that is taken as ip netns add does, and names only the namespaces before it"() {
+        when:
+        def r = KernelSandbox.run('ip netns add n2\n' + handOver(executor, 'netns add n1\\nnetns add n2\\nnetns add n3\\n'))
+
+        then:
+        r.out.contains('Cannot create namespace file "/run/netns/n2": File exists')
+        r.out.contains('Command failed -:2')
+        r.out.contains('exit 1')
+        !r.out.contains('AFTER n1 null')
+        r.out.contains('AFTER n3 null')
+
+        where:
+        name        | executor
+        'ip'        | 'new nslab.engine.ProcessExecutor()'
+        'netlink'   | 'new nslab.netlink.NetlinkExecutor(new nslab.engine.ProcessExecutor())'
+    }
 }
