@@ -24,8 +24,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The shape of the code, checked on the compiled classes of all three modules: no package
  * depends on itself through others, each module uses only the ones before it, engine code
- * writes no sentences for people beyond the known ones listed here, and one class starts
- * processes. Each rule is also shown failing on a fixture, so that none can pass by checking nothing.
+ * writes no sentences for people beyond the known ones listed here, one class reads the
+ * environment, and one class starts processes. Each rule is also shown failing on a fixture, so that none can pass by checking nothing.
  */
 class ArchitectureSpec extends Specification {
     static final String[] DSL_MODULE = ['nslab', 'nslab.lang..', 'nslab.model..', 'nslab.check..', 'nslab.plan..', 'nslab.render..', 'nslab.imports..']
@@ -128,6 +128,20 @@ class ArchitectureSpec extends Specification {
         !report.contains('link')
     }
 
+    def "one class reads the environment"() {
+        expect:
+        passes(oneEnvironmentReader(), main)
+    }
+
+    def "the environment check finds a variable read elsewhere"() {
+        when:
+        def result = oneEnvironmentReader().evaluate(only(fixtures, 'Reader'))
+
+        then:
+        result.hasViolation()
+        result.failureReport.details.join('\n').contains('Reader')
+    }
+
     def "one class starts processes"() {
         expect:
         passes(oneProcessStarter(), main)
@@ -143,6 +157,12 @@ class ArchitectureSpec extends Specification {
         def result = rule.evaluate(classes)
         assert !result.hasViolation(), result.failureReport.toString()
         true
+    }
+
+    /** No class but the command line's Settings reads the environment (System.getenv, either form). */
+    static ArchRule oneEnvironmentReader() {
+        noClasses().that().doNotHaveFullyQualifiedName('nslab.command.Settings')
+                .should().callMethodWhere(DescribedPredicate.describe('System.getenv', { JavaMethodCall call -> call.target.owner.isEquivalentTo(System) && call.target.name == 'getenv' } as Predicate))
     }
 
     /** No class but ProcessLauncher starts a process: no ProcessBuilder, no zt-exec executor, no Runtime.exec. */

@@ -42,7 +42,7 @@ final class ConsoleCommands {
         cl.addSubcommand(new MininetCommands.Dump(ctx));
         cl.addSubcommand(new MininetCommands.Link(ctx));
         cl.addSubcommand(new MininetCommands.Iperf(ctx));
-        Verbs.install(cl);
+        Verbs.install(cl, ctx.options.settings());
         // what follows the namespace is the user's command, options and all
         cl.getSubcommands().get("exec").setStopAtPositional(true).setUnmatchedOptionsArePositionalParams(true);
         PrintWriter out = ctx.out;

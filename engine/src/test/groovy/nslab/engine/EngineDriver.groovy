@@ -23,8 +23,17 @@ class EngineDriver {
         }
     }
 
+    /** What the command line's Settings would read from the variables the specs set. */
+    static EngineSettings settings() {
+        def env = System.getenv()
+        new EngineSettings(env.NSLAB_EXECUTOR == 'ip' ? ExecutorChoice.Kind.ip : ExecutorChoice.Kind.netlink,
+                env.NSLAB_RUN_DIR ? java.nio.file.Path.of(env.NSLAB_RUN_DIR) : EngineSettings.RUN_DIR, EngineSettings.PARALLEL,
+                env.NSLAB_LOCK_WAIT ? java.time.Duration.ofSeconds(env.NSLAB_LOCK_WAIT as long) : EngineSettings.LOCK_WAIT,
+                env.NSLAB_IN_SANDBOX == '1', null)
+    }
+
     static int drive(String[] args) {
-        def engine = Engine.onThisMachine(System.getenv('NSLAB_TEST_VERBOSE') ? { println "VERBOSE $it" } : null)
+        def engine = Engine.onThisMachine(settings(), System.getenv('NSLAB_TEST_VERBOSE') ? { println "VERBOSE $it" } : null)
         if (System.getenv('NSLAB_TEST_PROGRESS')) {
             engine.progress(new Progress.Listener() {
                 void progress(Progress p) { println "PROGRESS ${p.verb()}|${p.phase()}|${p.done()}|${p.total()}" }
@@ -58,7 +67,7 @@ class EngineDriver {
                 d.notes().each { println "NOTE $it" }
                 return d.ok() ? 0 : 3
             case 'hold': // holds a lab's lock for some seconds, as a long apply would
-                def lock = LabLock.lab(Engine.defaultRunDir(), args[1], 'applied')
+                def lock = LabLock.lab(settings().runDir(), args[1], 'applied', settings().lockWait())
                 println 'HOLDING'
                 System.out.flush()
                 Thread.sleep((args[2] as long) * 1000)
@@ -68,7 +77,7 @@ class EngineDriver {
                 engine.drift(args[1], null).each { println "DRIFT ${it.kind()} ${it.namespace() ?: 'host'} ${it.subject()} ${it.restorable()}" }
                 return 0
             case 'mark-removing': // the records a destroy writes before it deletes anything (to stand in for one killed)
-                def j = Journal.open(Engine.defaultRunDir(), args[1])
+                def j = Journal.open(settings().runDir(), args[1])
                 j.mark(j.live(), Journal.State.REMOVING)
                 return 0
             case 'status':
