@@ -39,9 +39,7 @@ class ArchitectureSpec extends Specification {
      * listed, fails.
      */
     static final Map<String, Integer> KNOWN_SENTENCES = [
-            // the trace's verdicts, fixes and the kernel's errno words: to become typed stop reasons TraceRenderer words
-            'nslab.trace.Tracer'             : 75,
-            'nslab.trace.KernelRules'        : 7,
+            // the kernel's errno words, as the kernel would answer on the lab's model alone
             'nslab.trace.ModelReadings'      : 2,
             // the journal and the safety checks around it: warnings and refusals as strings, to become typed notes
             'nslab.engine.Journal'           : 11,
@@ -55,10 +53,9 @@ class ArchitectureSpec extends Specification {
             'nslab.engine.Undoer'            : 1,
             'nslab.engine.Destroyer'         : 4,
             'nslab.engine.LabLock'           : 3,
-            // apply, check and status: conflicts, hints, refusals and Status.text(), to move to Reports
+            // apply and check: conflicts, hints and refusals, to move to Reports
             'nslab.engine.Applier'           : 6,
             'nslab.engine.HostParents'       : 1,
-            'nslab.trace.Fixes'              : 11,
             'nslab.engine.Conflicts'         : 3,
             'nslab.engine.WaveRunner'        : 1,
             'nslab.engine.KernelMessages'    : 7,
@@ -66,7 +63,6 @@ class ArchitectureSpec extends Specification {
             'nslab.engine.Privileges'        : 1,
             'nslab.engine.LiveComparison'    : 1,
             'nslab.engine.Checker'           : 4,
-            'nslab.engine.Status'            : 3,
             // the executors' failure words (ip's own, faked by netlink, read back by Batch): to become typed outcomes
             'nslab.engine.Batch'             : 4,
             'nslab.exec.ProcessLauncher'     : 1,

@@ -57,7 +57,7 @@ final class CheckVerdicts {
         if (r.ok() || r.detail() != null || r.address() == null) return null;
         Expectation e = r.expectation();
         try {
-            Trace t = engine.trace(lab, e.from(), r.address(), Probe.icmp(r.address().contains(":"), e.dev()));
+            Trace t = engine.trace(lab, e.from(), r.address(), Probe.icmp(r.address().contains(":"), e.dev()), TraceText.WORDS);
             return onDrifted(t, drifted).oneLine();
         } catch (RuntimeException ex) {
             return "(no trace: " + ex.getMessage() + ")";

@@ -24,7 +24,7 @@ public final class StatusCommand implements Callable<Integer> {
         if (json.on()) {
             json.print(out, JsonShapes.status(engine.status().labs(name)));
         } else {
-            out.print(engine.status().text(name));
+            out.print(StatusText.of(engine.status().labs(name), name));
             for (String live : engine.labs()) if (name == null || name.equals(live)) Reports.drift(out, live, drift(engine, live));
             out.flush();
         }

@@ -20,8 +20,8 @@ import nslab.exec.LiveState;
  * apply and destroy throw {@link EngineException} (nothing changed) when the lab is busy with
  * another nslab, its journal cannot be read, or another script already owns its name:
  * <pre>
- * String text = engine.status().text(null);
- * Trace t = engine.trace(compiled.lab(), "client", "server", Probe.icmp(false, null));
+ * List&lt;Map&lt;String, Object&gt;&gt; labs = engine.status().labs(null);   // the console words them
+ * Trace t = engine.trace(compiled.lab(), "client", "server", Probe.icmp(false, null), words); // words: the console's
  * </pre>
  * Journals live under {@code /run/nslab} (or {@link EngineSettings#runDir}); inside a sandbox that
  * /run is the sandbox's own. The engine on this machine also writes the lab's names where
@@ -145,8 +145,8 @@ public final class Engine {
      * Where a probe from {@code from} to {@code to} goes and where it stops: on the kernel, with a
      * probe, when the lab is live; on the lab's model alone when it is not.
      */
-    public nslab.trace.Trace trace(Lab lab, String from, String to, nslab.trace.Probe probe) {
-        nslab.trace.Tracer tracer = isLive(lab.name()) ? nslab.trace.Tracer.live(lab, exec) : nslab.trace.Tracer.onModel(lab);
+    public nslab.trace.Trace trace(Lab lab, String from, String to, nslab.trace.Probe probe, nslab.trace.TraceWords words) {
+        nslab.trace.Tracer tracer = isLive(lab.name()) ? nslab.trace.Tracer.live(lab, exec, words) : nslab.trace.Tracer.onModel(lab, words);
         return tracer.trace(from, to, probe);
     }
 

@@ -6,7 +6,7 @@ import nslab.LabCompiler
  * A tiny command line over the engine, for specs: they run it inside a sandbox (the JVM of the
  * test cannot enter one itself). Prints what happened in a form the specs read:
  * {@code STATUS ...}, {@code RAN ...}, {@code UNDONE ...}, {@code CONFLICT ...}, {@code FAILURE ...},
- * {@code CHECK ...}, {@code NOTE ...}, {@code REFUSED ...}, {@code DRIFT kind namespace subject restorable}, {@code CHECKED IN n ms}, {@code DETAIL from target: why}, with NSLAB_TEST_PROGRESS
+ * {@code CHECK ...}, {@code NOTE ...}, {@code lab L} and its {@code   namespace NS} lines for status, {@code REFUSED ...}, {@code DRIFT kind namespace subject restorable}, {@code CHECKED IN n ms}, {@code DETAIL from target: why}, with NSLAB_TEST_PROGRESS
  * set {@code PROGRESS verb|phase|done|total} and {@code FINISHED}; exits like the command line does (0, 1, 3, 4).
  */
 class EngineDriver {
@@ -81,7 +81,9 @@ class EngineDriver {
                 j.mark(j.live(), Journal.State.REMOVING)
                 return 0
             case 'status':
-                println(args.length > 1 && args[1] == '--json' ? groovy.json.JsonOutput.toJson(engine.status().labs(null)) : engine.status().text(null))
+                def labs = engine.status().labs(null)
+                if (args.length > 1 && args[1] == '--json') println groovy.json.JsonOutput.toJson(labs)
+                else labs.each { lab -> println "lab ${lab.lab}"; lab.namespaces?.each { ns, d -> println "  namespace $ns" } } // the console words the rest
                 return 0
             default:
                 System.err.println "unknown driver command ${args[0]}"
