@@ -25,6 +25,11 @@ public final class LabCompiler {
         this(new LabLoader());
     }
 
+    /** Scripts read as {@code settings} say (time limit, compiled-script store). */
+    public LabCompiler(nslab.lang.ScriptSettings settings) {
+        this(new LabLoader(settings));
+    }
+
     public LabCompiler(LabLoader loader) {
         this.loader = loader;
     }

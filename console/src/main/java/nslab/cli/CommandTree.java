@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import nslab.command.Settings;
 import nslab.command.Verbs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,22 +32,22 @@ final class CommandTree {
 
     private CommandTree() {}
 
-    static CommandLine whole() {
-        return build(OWN, Verbs.ALL);
+    static CommandLine whole(Settings settings) {
+        return build(OWN, Verbs.ALL, settings);
     }
 
-    static CommandLine forArguments(String... args) {
-        return needed(args).map(CommandTree::build).orElseGet(CommandTree::whole);
+    static CommandLine forArguments(Settings settings, String... args) {
+        return needed(args).map(commands -> build(commands, settings)).orElseGet(() -> whole(settings));
     }
 
-    private static CommandLine build(List<Class<?>> commands) {
-        return build(commands.stream().filter(OWN::contains).toList(), commands.stream().filter(c -> !OWN.contains(c)).toList());
+    private static CommandLine build(List<Class<?>> commands, Settings settings) {
+        return build(commands.stream().filter(OWN::contains).toList(), commands.stream().filter(c -> !OWN.contains(c)).toList(), settings);
     }
 
-    private static CommandLine build(List<Class<?>> own, List<Class<?>> verbs) {
-        CommandLine root = new CommandLine(new Main(), new LabArguments());
+    private static CommandLine build(List<Class<?>> own, List<Class<?>> verbs, Settings settings) {
+        CommandLine root = new CommandLine(new Main(settings), new LabArguments());
         for (Class<?> c : own) root.addSubcommand(c);
-        CommandLine cl = Verbs.install(root, verbs);
+        CommandLine cl = Verbs.install(root, verbs, settings);
         for (CommandLine verb : cl.getSubcommands().values()) verb.getCommandSpec().mixinStandardHelpOptions(true);
         return cl;
     }

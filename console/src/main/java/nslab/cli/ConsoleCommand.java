@@ -18,11 +18,10 @@ final class ConsoleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return launch(main.global, lab);
+        return launch(main.settings(), lab);
     }
 
-    int launch(GlobalOptions options, Path labFile) throws java.io.IOException {
-        boolean sandbox = options != null && options.inSandbox();
-        return Console.start(new ConsoleOptions(sandbox, live, labFile, ConsoleOptions.defaultHistory(), true));
+    int launch(nslab.command.Settings settings, Path labFile) throws java.io.IOException {
+        return Console.start(new ConsoleOptions(settings, live, labFile, true));
     }
 }

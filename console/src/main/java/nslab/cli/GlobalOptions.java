@@ -1,5 +1,6 @@
 package nslab.cli;
 
+import nslab.command.Settings;
 import nslab.lang.ScriptLimits;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,14 +33,19 @@ public final class GlobalOptions {
             throw new ParameterException(mixee.commandLine(),
                     "--script-timeout takes a number of seconds greater than 0, not '" + seconds + "'");
         }
-        ScriptLimits.timeout(limit.get());
+        scriptTimeout = limit.get();
     }
 
-    @Option(names = "--executor", scope = picocli.CommandLine.ScopeType.INHERIT, paramLabel = "ip|netlink", description = "How apply and destroy change the kernel: netlink (default; rtnetlink from this process, ip where refused) or ip (one ip -batch process per namespace). Also $NSLAB_EXECUTOR.")
-    void executor(nslab.engine.ExecutorChoice.Kind kind) { nslab.engine.ExecutorChoice.choose(kind); }
+    private java.time.Duration scriptTimeout;
 
-    /** True when the launcher has put this process in a sandbox. */
-    public boolean inSandbox() {
-        return "1".equals(System.getenv("NSLAB_IN_SANDBOX"));
+    @Option(names = "--executor", scope = picocli.CommandLine.ScopeType.INHERIT, paramLabel = "ip|netlink", description = "How apply and destroy change the kernel: netlink (default; rtnetlink from this process, ip where refused) or ip (one ip -batch process per namespace). Also $NSLAB_EXECUTOR.")
+    nslab.engine.ExecutorChoice.Kind executor;
+
+    /** {@code environment} with what these options say over it. */
+    Settings over(Settings environment) {
+        Settings s = environment;
+        if (scriptTimeout != null) s = s.withScriptTimeout(scriptTimeout);
+        if (executor != null) s = s.withExecutor(executor);
+        return s;
     }
 }

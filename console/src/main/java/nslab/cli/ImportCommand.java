@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
                 + " prints them); 2 usage error."})
 final class ImportCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
+    @picocli.CommandLine.ParentCommand Main main;
 
     @Parameters(paramLabel = "FILE.sh", description = "the commands; - reads them from standard input")
     String input;
@@ -66,8 +67,8 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     /** Prints the written lab's problems and their fixes, as {@code plan} would; whether it is valid. */
-    private static boolean validate(String lab, String where, PrintWriter err) {
-        LabCompiler.Compiled compiled = new LabCompiler().compile(where, lab);
+    private boolean validate(String lab, String where, PrintWriter err) {
+        LabCompiler.Compiled compiled = new LabCompiler(main.settings().script()).compile(where, lab);
         for (Problem p : compiled.problems()) err.println(p.format());
         int errors = compiled.errors().size();
         if (errors > 0) {

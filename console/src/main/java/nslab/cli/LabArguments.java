@@ -11,6 +11,9 @@ import nslab.LabCompiler;
 import nslab.check.Problem;
 import nslab.command.LabSource;
 import nslab.command.Precondition;
+import nslab.command.Settings;
+import nslab.command.TimingLines;
+import nslab.engine.Progress;
 import nslab.engine.Engine;
 import nslab.engine.Privileges;
 import picocli.CommandLine;
@@ -169,12 +172,17 @@ final class LabArguments implements CommandLine.IFactory {
         }
 
         @Override
+        public Settings settings() {
+            return ((Main) verb.root().userObject()).settings();
+        }
+
+        @Override
         public LabCompiler.Compiled compiled(PrintWriter err) {
             Path file = Path.of(argument());
             if (!Files.exists(file)) throw new Precondition.NoValidLab(file + ": no such lab file");
             LabCompiler.Compiled compiled;
             try {
-                compiled = new LabCompiler().compile(file);
+                compiled = new LabCompiler(settings().script()).compile(file);
             } catch (IOException e) {
                 throw new Precondition.NoValidLab(file + ": cannot read: " + e.getMessage());
             }
@@ -192,23 +200,25 @@ final class LabArguments implements CommandLine.IFactory {
         @Override
         public Engine engine(String command, PrintWriter out) {
             GlobalOptions global = global();
-            if (global.sandbox && !global.inSandbox()) {
+            Settings settings = settings();
+            if (global.sandbox && !settings.inSandbox()) {
                 throw new Precondition.NotPermitted("nslab: --sandbox is set up by the ./nslab launcher (a running JVM cannot"
                         + " enter a new user namespace): run ./nslab --sandbox " + command + " ...");
             }
-            if (!global.inSandbox() && !Privileges.isRoot()) throw new Precondition.NotRoot(Privileges.notRootMessage(command));
-            if (!global.verbose) return Engine.onThisMachine(null).progress(new TerminalProgress()); // -v prints each command instead
-            return Engine.onThisMachine(line -> {
+            if (!settings.inSandbox() && !Privileges.isRoot()) throw new Precondition.NotRoot(Privileges.notRootMessage(command));
+            Progress.Listener progress = global.verbose ? Progress.Listener.NONE : new TerminalProgress(); // -v prints each command instead
+            Engine engine = Engine.onThisMachine(settings.engine(), !global.verbose ? null : line -> {
                 synchronized (out) {
                     out.println(line);
                     out.flush();
                 }
             });
+            return engine.progress(settings.timing() ? new TimingLines(progress, System.err) : progress);
         }
 
         @Override
         public String notLiveNote() {
-            return global().inSandbox() ? " (each --sandbox command has a sandbox of its own; 'apply' checks too)" : "";
+            return settings().inSandbox() ? " (each --sandbox command has a sandbox of its own; 'apply' checks too)" : "";
         }
     }
 }

@@ -1,6 +1,7 @@
 package nslab.cli;
 
 import nslab.command.LabSource;
+import nslab.command.Settings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,9 +20,21 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Mixin
     GlobalOptions global;
 
+    /** The environment's settings, read once as the command line starts. */
+    private final Settings environment;
+
+    Main(Settings environment) {
+        this.environment = environment;
+    }
+
+    /** What this run was told: the environment, and the command line's options over it. */
+    Settings settings() {
+        return global.over(environment);
+    }
+
     @Override
     public Integer call() throws Exception {
-        return new ConsoleCommand().launch(global, null);
+        return new ConsoleCommand().launch(settings(), null);
     }
 
     public static void main(String[] args) {
@@ -30,11 +43,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
 
     public static int run(String... args) {
-        return CommandTree.forArguments(args).execute(args);
+        return CommandTree.forArguments(Settings.fromEnvironment(), args).execute(args);
     }
 
     /** Every command (usage help, man pages, completion scripts). */
     public static CommandLine commandLine() {
-        return CommandTree.whole();
+        return CommandTree.whole(Settings.fromEnvironment());
     }
 }

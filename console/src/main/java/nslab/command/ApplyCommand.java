@@ -37,7 +37,7 @@ public final class ApplyCommand implements Callable<Integer> {
         long t1 = System.nanoTime();
         ApplyResult r = engine.apply(c.plan(), drift -> true);
         long t2 = System.nanoTime();
-        if (System.getenv("NSLAB_TIMING") != null) { // for bench/: where the time goes
+        if (lab.settings().timing()) { // for bench/: where the time goes
             err.println("timing: compile " + (t1 - t0) / 1_000_000 + "ms, apply " + (t2 - t1) / 1_000_000 + "ms");
         }
         Reports.apply(json.text(out), err, name, c.plan().steps().size(), r);

@@ -40,7 +40,7 @@ final class CheckVerdicts {
     private static Map<List<String>, String> verdicts(Engine engine, Lab lab, List<CheckResult> failed, boolean drifted) {
         Map<List<String>, String> out = new HashMap<>();
         try {
-            List<Trace> traces = engine.traces(lab, failed.stream().map(CheckVerdicts::request).toList());
+            List<Trace> traces = engine.traces(lab, failed.stream().map(CheckVerdicts::request).toList(), TraceText.WORDS);
             for (int i = 0; i < failed.size(); i++) out.put(pair(failed.get(i)), onDrifted(traces.get(i), drifted).oneLine());
         } catch (RuntimeException together) {
             for (CheckResult r : failed) out.put(pair(r), verdict(engine, lab, r, drifted));
@@ -84,7 +84,7 @@ final class CheckVerdicts {
         if (!traceable(r)) return null;
         TraceRequest q = request(r);
         try {
-            Trace t = engine.trace(lab, q.from(), q.to(), q.probe());
+            Trace t = engine.trace(lab, q.from(), q.to(), q.probe(), TraceText.WORDS);
             return onDrifted(t, drifted).oneLine();
         } catch (RuntimeException ex) {
             return "(no trace: " + ex.getMessage() + ")";

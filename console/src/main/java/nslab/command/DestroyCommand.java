@@ -32,7 +32,7 @@ public final class DestroyCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         DestroyResult r = engine.destroy(name, force);
-        if (System.getenv("NSLAB_TIMING") != null) {
+        if (lab.settings().timing()) {
             err.println("timing: destroy " + (System.nanoTime() - t0) / 1_000_000 + "ms");
         }
         lab.nowLive(name, false);

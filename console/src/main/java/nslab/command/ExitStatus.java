@@ -8,6 +8,12 @@ import picocli.CommandLine;
  * NSLAB_DEBUG=1 for the trace).
  */
 final class ExitStatus implements CommandLine.IExitCodeExceptionMapper, CommandLine.IExecutionExceptionHandler {
+    private final boolean debug;
+
+    /** {@code debug}: an unexpected failure also prints its stack trace. */
+    ExitStatus(boolean debug) {
+        this.debug = debug;
+    }
 
     @Override
     public int getExitCode(Throwable t) {
@@ -24,7 +30,7 @@ final class ExitStatus implements CommandLine.IExitCodeExceptionMapper, CommandL
         if (ex instanceof Precondition) {
             if (ex.getMessage() != null) cl.getErr().println(ex.getMessage());
         } else {
-            if (System.getenv("NSLAB_DEBUG") != null) ex.printStackTrace(cl.getErr());
+            if (debug) ex.printStackTrace(cl.getErr());
             cl.getErr().println("nslab " + cl.getCommandName() + ": " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
         }
         cl.getErr().flush();

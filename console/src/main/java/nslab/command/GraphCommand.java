@@ -60,7 +60,7 @@ public final class GraphCommand extends RenderCommand {
 
     private byte[] picture(LabCompiler.Compiled c) {
         String kind = format.name().toLowerCase();
-        Graphviz dot = Graphviz.onPath(System.getenv("PATH"))
+        Graphviz dot = Graphviz.onPath(lab.settings().path())
                 .orElseThrow(() -> new Precondition.NotPermitted(Graphviz.missingMessage(kind)));
         TopologyPicture.Links links = LiveLinks.of(lab, c.lab(), spec.commandLine().getOut());
         return dot.render(new TopologyPicture().dot(c.lab(), links), kind);

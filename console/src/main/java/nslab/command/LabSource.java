@@ -27,6 +27,9 @@ public interface LabSource {
      */
     Engine engine(String verb, PrintWriter out);
 
+    /** What this run was told by its options and environment. */
+    Settings settings();
+
     /** Added to "not live here" when this source has a reason a lab may not be (the CLI's --sandbox lasts one command). */
     default String notLiveNote() {
         return "";

@@ -29,7 +29,7 @@ public final class StatusCommand implements Callable<Integer> {
             }
             json.print(out, JsonShapes.status(labs));
         } else {
-            out.print(engine.status().text(name));
+            out.print(StatusText.of(engine.status().labs(name), name));
             for (String live : engine.labs()) if (name == null || name.equals(live)) Reports.drift(out, live, drift(engine, live));
             out.flush();
         }

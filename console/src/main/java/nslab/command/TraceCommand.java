@@ -69,7 +69,7 @@ public final class TraceCommand implements Callable<Integer> {
         if (problem != null) throw new Precondition.BadArgument("nslab trace: " + problem);
         Probe probe = kind == null || (kind.tcp == null && kind.udp == null) ? Probe.icmp(v6, dev)
                 : kind.tcp != null ? new Probe(Probe.Kind.TCP, kind.tcp, v6, dev) : new Probe(Probe.Kind.UDP, kind.udp, v6, dev);
-        Trace t = engine == null ? Tracer.onModel(model).trace(from, to, probe) : engine.trace(model, from, to, probe);
+        Trace t = engine == null ? Tracer.onModel(model, TraceText.WORDS).trace(from, to, probe) : engine.trace(model, from, to, probe, TraceText.WORDS);
         if (engine != null && engine.isLive(model.name())) {
             List<Drift> drift = engine.drift(model.name(), compiled.plan());
             Reports.drift(json.text(out), model.name(), drift);

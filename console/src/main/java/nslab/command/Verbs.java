@@ -18,14 +18,14 @@ public final class Verbs {
      * Adds the verbs to a tree (its factory gives them their {@link LabSource}) and sets how every
      * command of the tree ends: exit statuses from {@link ExitStatus}, enum values in any case.
      */
-    public static CommandLine install(CommandLine tree) {
-        return install(tree, ALL);
+    public static CommandLine install(CommandLine tree, Settings settings) {
+        return install(tree, ALL, settings);
     }
 
     /** The same with only some of the verbs (a command line that runs one of them needs no other). */
-    public static CommandLine install(CommandLine tree, List<Class<?>> verbs) {
+    public static CommandLine install(CommandLine tree, List<Class<?>> verbs, Settings settings) {
         for (Class<?> verb : verbs) tree.addSubcommand(verb);
-        ExitStatus status = new ExitStatus();
+        ExitStatus status = new ExitStatus(settings.debug());
         return tree.setExitCodeExceptionMapper(status)
                 .setExecutionExceptionHandler(status)
                 .setCaseInsensitiveEnumValuesAllowed(true);

@@ -40,10 +40,12 @@ public final class Console {
     private final LineDispatcher dispatcher;
     private final SystemRegistryImpl registry;
     private final LazyCompleter commandCompleter;
+    private final StartupTiming timing;
 
     /** A console on the process's own terminal, applying labs with the engine on this machine. */
     public static int start(ConsoleOptions options) throws IOException {
-        StartupTiming.mark("JVM and command line");
+        StartupTiming timing = new StartupTiming(options.settings().timing());
+        timing.mark("JVM and command line");
         TerminalForeground.takeIfGroupOutside();
         // nativeSignals: Ctrl-C while a command runs must reach our handler, not end the JVM
         try (Terminal terminal = TerminalBuilder.builder().system(true).name("nslab").nativeSignals(true)
@@ -51,15 +53,20 @@ public final class Console {
                 .providers("jni,exec")
                 // input from a pipe (printf ... | ./nslab) gets a dumb terminal without JLine's warning about it
                 .dumb(true).build()) {
-            StartupTiming.mark("terminal");
+            timing.mark("terminal");
             // Ctrl-Z would stop the console where nothing outside its PID namespace can continue it
             if (TerminalForeground.taken()) terminal.handle(Terminal.Signal.TSTP, signal -> { });
-            return new Console(terminal, options, null).run();
+            return new Console(terminal, options, null, timing).run();
         }
     }
 
     /** A console on any terminal (tests give it one over piped streams); engine null: the one on this machine. */
     public Console(Terminal terminal, ConsoleOptions options, Engine engine) {
+        this(terminal, options, engine, new StartupTiming(options.settings().timing()));
+    }
+
+    private Console(Terminal terminal, ConsoleOptions options, Engine engine, StartupTiming timing) {
+        this.timing = timing;
         this.terminal = terminal;
         this.options = options;
         this.ctx = new ConsoleContext(terminal, options, engine);
@@ -75,18 +82,18 @@ public final class Console {
         parser.setBlockCommentDelims(new DefaultParser.BlockCommentDelims("/*", "*/"));
 
         // where JLine's builtins would keep settings; nothing is written there unless the user asks
-        Path home = Path.of(System.getProperty("user.home"), ".nslab");
+        Path home = options.settings().home().resolve(".nslab");
         ConfigurationPath config = new ConfigurationPath(home, home);
-        StartupTiming.mark("session");
+        timing.mark("session");
         CommandLine commands = ConsoleCommands.commandLine(ctx);
-        StartupTiming.mark("picocli commands");
+        timing.mark("picocli commands");
         PicocliCommands picocli = new PicocliCommands(commands);
         picocli.name("nslab");
         Builtins builtins = new Builtins(EnumSet.of(Builtins.Command.HISTORY, Builtins.Command.KEYMAP,
                 Builtins.Command.SETOPT, Builtins.Command.UNSETOPT), workDir, config, null);
         registry = new SystemRegistryImpl(parser, terminal, workDir, null);
         registry.setCommandRegistries(builtins, picocli);
-        StartupTiming.mark("registry");
+        timing.mark("registry");
 
         // the registry's completers are compiled after the prompt shows (see run), not before
         commandCompleter = new LazyCompleter(registry::completer);
@@ -106,7 +113,7 @@ public final class Console {
                 .build();
         // JLine's '}' deletes the blanks before it (to undo indentation), changing what was typed
         reader.getKeyMaps().get(LineReader.MAIN).bind(new org.jline.reader.Reference(LineReader.SELF_INSERT), "}");
-        StartupTiming.mark("line reader");
+        timing.mark("line reader");
         builtins.setLineReader(reader);
         if (options.tailTips() && !dumb(terminal)) {
             new TailTipWidgets(reader, this::describe, 5, TailTipWidgets.TipType.TAIL_TIP).enable();
@@ -115,7 +122,7 @@ public final class Console {
             if (status != null) status.setBorder(false);
         }
         TabSpace.install(reader);
-        StartupTiming.mark("tail tips");
+        timing.mark("tail tips");
         dispatcher = new LineDispatcher(ctx, registry, commands, parser);
         terminal.handle(Terminal.Signal.INT, signal -> ctx.foreground.interrupt());
     }
@@ -146,8 +153,8 @@ public final class Console {
     public int run() {
         PrintWelcome.print(ctx);
         if (options.lab() != null) LoadCommand.load(ctx, options.lab());
-        Warmup.startAfterPrompt(commandCompleter::prepare);
-        if (StartupTiming.on()) ctx.out.println("(prompt after " + StartupTiming.sinceJvmStart() + " ms since the JVM started)");
+        Warmup.startAfterPrompt(commandCompleter::prepare, ctx.session.compiler());
+        if (timing.on()) ctx.out.println("(prompt after " + StartupTiming.sinceJvmStart() + " ms since the JVM started)");
         while (true) {
             String line;
             try {

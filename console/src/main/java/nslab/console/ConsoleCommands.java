@@ -47,7 +47,7 @@ final class ConsoleCommands {
             if (lab == null) throw new nslab.command.Precondition.NoValidLab(ConsoleSession.NO_LAB_YET);
             return lab;
         }));
-        Verbs.install(cl);
+        Verbs.install(cl, ctx.options.settings());
         // what follows the namespace is the user's command, options and all
         cl.getSubcommands().get("exec").setStopAtPositional(true).setUnmatchedOptionsArePositionalParams(true);
         PrintWriter out = ctx.out;

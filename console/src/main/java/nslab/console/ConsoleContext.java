@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import nslab.LabCompiler;
 import nslab.command.ExitCodes;
+import nslab.command.TimingLines;
+import nslab.engine.Progress;
 import nslab.engine.Engine;
 import nslab.exec.LiveState;
 import nslab.engine.ProcessExecutor;
@@ -32,13 +34,14 @@ final class ConsoleContext {
         this.terminal = terminal;
         this.out = terminal.writer();
         this.options = options;
-        this.session = new ConsoleSession(new LabCompiler());
+        this.session = new ConsoleSession(new LabCompiler(options.settings().script()));
         session.setLive(options.live());
         // a learner sees each lab line turn into commands: the console shows them as -v does on the command line
-        this.engine = engine != null ? engine : Engine.onThisMachine(line -> {
+        this.engine = engine != null ? engine : Engine.onThisMachine(options.settings().engine(), line -> {
             out.println(line);
             out.flush();
         });
+        if (engine == null && options.settings().timing()) this.engine.progress(new TimingLines(Progress.Listener.NONE, System.err));
         this.kernel = new KernelView(new LiveState(new ProcessExecutor()));
         this.foreground = new ForegroundProcess();
         this.labLines = new LabLineHandler(session, this.engine, kernel);

@@ -43,6 +43,11 @@ final class ConsoleSession {
     }
 
     /** Compiles the session with this chunk added (or replacing the chunks of the same file), changing nothing. */
+    /** The compiler the session's lines go through (the warm-up warms it). */
+    LabCompiler compiler() {
+        return compiler;
+    }
+
     synchronized LabCompiler.Compiled tryWith(LabLoader.Chunk chunk) {
         return tryWith(List.of(chunk));
     }

@@ -60,6 +60,11 @@ final class SessionLab implements LabSource.OrName, LabSource.OrAll, LabSource.O
     }
 
     @Override
+    public nslab.command.Settings settings() {
+        return ctx.options.settings();
+    }
+
+    @Override
     public void nowLive(String lab, boolean live) {
         ctx.session.setLive(live);
         ctx.kernel.changed();

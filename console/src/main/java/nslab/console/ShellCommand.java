@@ -20,7 +20,7 @@ final class ShellCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        String shell = System.getenv().getOrDefault("SHELL", "/bin/sh");
+        String shell = ctx.options.settings().shell();
         List<String> command = new ArrayList<>(List.of(shell));
         List<String> argv = ctx.inNamespace(namespace, command);
         if (argv == null) return ExitCodes.USAGE;

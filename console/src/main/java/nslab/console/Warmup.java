@@ -16,12 +16,12 @@ final class Warmup {
     private Warmup() {}
 
     /** {@code alsoPrepare}: more start-up work that can wait until the prompt is up (Tab completion). */
-    static void startAfterPrompt(Runnable alsoPrepare) {
+    static void startAfterPrompt(Runnable alsoPrepare, LabCompiler compiler) {
         Thread t = new Thread(() -> {
             try {
                 Thread.sleep(150); // let the prompt draw first: both want the jar and the CPU
                 alsoPrepare.run();
-                new LabCompiler().compile("warmup", List.of(new LabLoader.Chunk("<warmup>", 1, SAMPLE)));
+                compiler.compile("warmup", List.of(new LabLoader.Chunk("<warmup>", 1, SAMPLE)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {

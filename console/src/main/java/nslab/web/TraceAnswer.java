@@ -2,6 +2,7 @@ package nslab.web;
 
 import java.util.Map;
 import nslab.command.TraceCommand;
+import nslab.command.TraceText;
 import nslab.model.Lab;
 import nslab.report.JsonShapes;
 import nslab.trace.Probe;
@@ -17,7 +18,8 @@ final class TraceAnswer {
         String problem = from == null || to == null ? "give from= and to=" : TraceCommand.problem(lab, from, to);
         if (problem != null) throw new IllegalArgumentException(problem);
         Probe ping = Probe.icmp(false, null);
-        Trace t = web.engine() == null ? Tracer.onModel(lab).trace(from, to, ping) : web.engine().trace(lab, from, to, ping);
+        Trace t = web.engine() == null ? Tracer.onModel(lab, TraceText.WORDS).trace(from, to, ping)
+                : web.engine().trace(lab, from, to, ping, TraceText.WORDS);
         return JsonShapes.trace(t);
     }
 }

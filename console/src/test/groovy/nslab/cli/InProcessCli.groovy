@@ -8,7 +8,7 @@ import picocli.CommandLine
  */
 trait InProcessCli {
     Map run(String... args) {
-        runOn(CommandTree.forArguments(args), args)
+        runOn(CommandTree.forArguments(nslab.command.Settings.fromEnvironment(), args), args)
     }
 
     /** The same through a given command tree. */

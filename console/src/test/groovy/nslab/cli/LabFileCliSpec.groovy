@@ -1,6 +1,5 @@
 package nslab.cli
 
-import nslab.lang.ScriptLimits
 import spock.lang.Specification
 import spock.lang.TempDir
 
@@ -10,10 +9,6 @@ import spock.lang.TempDir
  */
 class LabFileCliSpec extends Specification implements InProcessCli {
     @TempDir File dir
-
-    def cleanup() {
-        ScriptLimits.timeout(null)
-    }
 
     def "plan of #what says '#message' on one line and exits 1"() {
         given:

@@ -148,7 +148,7 @@ nslab $traces
         def kernel = lines.findAll { it.startsWith('=== ping ') }.collect { (it.split(' ')[3] as int) == 0 }
         def live = TraceKernelSpec.outputs(r.out.substring(r.out.indexOf('=== ping')).readLines()
                 .findAll { !it.startsWith('=== ping') }.join('\n')).collect { new JsonSlurper().parseText(it.text) }
-        def model = tries.collect { Tracer.onModel(compiled[it.lab].lab()).trace(it.from, it.address, Probe.icmp(false, null)) }
+        def model = tries.collect { Tracer.onModel(compiled[it.lab].lab(), nslab.command.TraceText.WORDS).trace(it.from, it.address, Probe.icmp(false, null)) }
         def disagreements = tries.withIndex().findAll { t, k ->
             !(kernel[k] == live[k].reached && live[k].reached == model[k].reached() && live[k].confirmed == kernel[k])
         }.collect { t, k ->

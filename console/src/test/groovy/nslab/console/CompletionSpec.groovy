@@ -18,7 +18,7 @@ class CompletionSpec extends Specification {
 
     def setupSpec() {
         def terminal = new org.jline.terminal.impl.DumbTerminal(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream())
-        def ctx = new ConsoleContext(terminal, new ConsoleOptions(false, false, null, null, false), null)
+        def ctx = new ConsoleContext(terminal, new ConsoleOptions(nslab.command.Settings.fromEnvironment().inSandbox(false), false, null, false), null)
         def session = ctx.session
         def lines = ["namespace 'zz-gw'", "namespace 'zz-pc' { veth 'eth0' peer 'zz-gw', name: 'down0'; veth 'eth1' peer 'zz-gw', name: 'down1' }"]
         lines.each { l -> def c = session.typed(l); def r = session.tryWith(c); assert r.ok(); session.accept(c, r) }
@@ -77,7 +77,7 @@ class CompletionSpec extends Specification {
     def "on a 200-namespace lab completion answers within 50 ms"() {
         given:
         def terminal = new org.jline.terminal.impl.DumbTerminal(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream())
-        def ctx = new ConsoleContext(terminal, new ConsoleOptions(false, false, null, null, false), null)
+        def ctx = new ConsoleContext(terminal, new ConsoleOptions(nslab.command.Settings.fromEnvironment().inSandbox(false), false, null, false), null)
         def big = ctx.session.typed('(1..200).each { i -> namespace("n$i") { veth "e$i" peer "n${i % 200 + 1}", name: "p$i" } }')
         ctx.session.accept(big, ctx.session.tryWith(big))
         def bigCompleter = new ConsoleCompleter(ctx, { false })

@@ -32,7 +32,7 @@ class ConsoleSpec extends Specification {
         screen = new ConsoleScreen(new PipedOutputStream(keys))
         terminal = new ExternalTerminal('nslab-test', 'xterm', keys, screen.display(), StandardCharsets.UTF_8)
         terminal.setSize(new Size(120, 40))
-        def console = new Console(terminal, new ConsoleOptions(false, false, null, history, false), engine)
+        def console = new Console(terminal, new ConsoleOptions(nslab.command.Settings.fromEnvironment().inSandbox(false).withHistory(history), false, null, false), engine)
         running = Thread.start { console.run() }
         screen.waitFor('nslab> ')
     }

@@ -18,7 +18,7 @@ class PipedConsoleDriver {
         terminal.setSize(new Size(160, 50))
         def history = Files.createTempFile('nslab-history', '')
         history.toFile().deleteOnExit()
-        def options = new ConsoleOptions(true, args.contains('--live'), null, history, false)
+        def options = new ConsoleOptions(nslab.command.Settings.fromEnvironment().inSandbox(true).withHistory(history), args.contains('--live'), null, false)
         int status = new Console(terminal, options, null).run()
         terminal.close()
         System.exit(status)

@@ -48,7 +48,7 @@ class VerbsBothWaysDriver {
 
         ConsoleSide(Path lab) {
             def terminal = new DumbTerminal(new ByteArrayInputStream(new byte[0]), screen)
-            ctx = new ConsoleContext(terminal, new ConsoleOptions(true, false, null, null, false), null)
+            ctx = new ConsoleContext(terminal, new ConsoleOptions(nslab.command.Settings.fromEnvironment().inSandbox(true), false, null, false), null)
             commands = ConsoleCommands.commandLine(ctx)
             assert LoadCommand.load(ctx, lab) == 0
         }

@@ -33,6 +33,7 @@ class ReferencePageSpec extends Specification {
                 def text = f.text
                 (text =~ /getenv\("([A-Z_]+)"\)/).each { inCode << it[1] }
                 (text =~ /getenv\(\)\.get(?:OrDefault)?\("([A-Z_]+)"/).each { inCode << it[1] }
+                (text =~ /\benv\.get(?:OrDefault)?\("([A-Z_]+)"/).each { inCode << it[1] } // Settings, which reads them all
                 (text =~ /"(NSLAB_[A-Z_]+)"/).each { inCode << it[1] }
             }
         }

@@ -28,8 +28,9 @@ import java.util.stream.Stream;
  * running {@code plan}, {@code apply} or {@code check} again on an unchanged script loads the
  * classes instead.
  * <p>
- * Where: {@code $NSLAB_CACHE_DIR}, else {@code $XDG_CACHE_HOME/nslab/scripts}, else
- * {@code ~/.cache/nslab/scripts}; {@code NSLAB_CACHE_DIR=off} turns it off. The classes are code
+ * Where: the folder the run's {@link ScriptSettings} name ({@code $NSLAB_CACHE_DIR}, else
+ * {@code $XDG_CACHE_HOME/nslab/scripts}, else {@code ~/.cache/nslab/scripts}; {@code NSLAB_CACHE_DIR=off}
+ * turns it off). The classes are code
  * that will run, so a folder that this user does not own, or that others may write, is not used.
  * Anything unreadable is treated as absent: the store only ever saves time.
  */
@@ -51,14 +52,8 @@ public final class CompiledScriptStore {
         this.build = build;
     }
 
-    /** The store in the standard place, or none when it is turned off or cannot be used. */
-    public static Optional<CompiledScriptStore> standard() {
-        String configured = System.getenv("NSLAB_CACHE_DIR");
-        if ("off".equals(configured)) return Optional.empty();
-        Path dir;
-        if (configured != null && !configured.isBlank()) dir = Path.of(configured);
-        else if (System.getenv("XDG_CACHE_HOME") != null) dir = Path.of(System.getenv("XDG_CACHE_HOME"), "nslab", "scripts");
-        else dir = Path.of(System.getProperty("user.home"), ".cache", "nslab", "scripts");
+    /** The store in {@code dir}, or none when this build of nslab does not know its own build (classes of a source tree). */
+    public static Optional<CompiledScriptStore> in(Path dir) {
         CompiledScriptStore store = new CompiledScriptStore(dir);
         return store.build.startsWith("unknown/") ? Optional.empty() : Optional.of(store);
     }

@@ -33,6 +33,7 @@ public final class LabLoader {
     static final String BUILDER_VARIABLE = "__nslab_builder";
 
     private final ScriptCompiler compiler;
+    private final Duration timeout;
 
     /**
      * A piece of script: its text, the file name for messages, and the line its first line is;
@@ -52,12 +53,22 @@ public final class LabLoader {
         }
     }
 
+    /** The default time limit, no compiled-script store. */
     public LabLoader() {
-        this(ScriptCompiler.shared());
+        this(ScriptSettings.DEFAULTS);
+    }
+
+    public LabLoader(ScriptSettings settings) {
+        this(ScriptCompiler.sharedWith(settings.store()), settings.timeout());
     }
 
     public LabLoader(ScriptCompiler compiler) {
+        this(compiler, ScriptSettings.DEFAULTS.timeout());
+    }
+
+    public LabLoader(ScriptCompiler compiler, Duration timeout) {
         this.compiler = compiler;
+        this.timeout = timeout;
     }
 
     /**
@@ -177,8 +188,7 @@ public final class LabLoader {
             return List.of(Problem.error(ScriptLines.at(where, 0), "the script is too large or too deeply nested for"
                     + " Groovy's compiler (" + e.getClass().getSimpleName() + ")", null));
         }
-        Duration limit = ScriptLimits.timeout();
-        return ScriptGuard.evaluate(where, limit, () -> evaluate(where, type, binding, limit));
+        return ScriptGuard.evaluate(where, timeout, () -> evaluate(where, type, binding, timeout));
     }
 
     /** Runs the compiled chunk on this thread, stopped by an interrupt at the time limit. */
@@ -209,10 +219,9 @@ public final class LabLoader {
         }
     }
 
-    private static Problem timedOut(Throwable e) {
+    private Problem timedOut(Throwable e) {
         Source at = e == null ? ScriptLines.here() : ScriptLines.of(e);
-        Duration limit = ScriptLimits.timeout();
-        return Problem.error(at, "the script did not finish within " + ScriptLimits.describe(limit)
+        return Problem.error(at, "the script did not finish within " + ScriptLimits.describe(timeout)
                 + " and was stopped here (" + ScriptLimits.TIMEOUT_VARIABLE + " or --script-timeout change the limit)", null);
     }
 

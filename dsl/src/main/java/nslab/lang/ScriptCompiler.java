@@ -19,7 +19,8 @@ import org.codehaus.groovy.tools.GroovyClass;
  */
 public final class ScriptCompiler {
     private static final int CACHE_SIZE = 512;
-    private static final ScriptCompiler SHARED = new ScriptCompiler(CompiledScriptStore.standard());
+    /** One compiler per store folder (none: the empty one), so that every loader of a run shares its classes. */
+    private static final Map<Optional<java.nio.file.Path>, ScriptCompiler> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Optional<CompiledScriptStore> store;
     /** Groovy's compiler, set up on first use: a script found in the store never needs it. */
@@ -55,8 +56,14 @@ public final class ScriptCompiler {
         loader = new GroovyClassLoader(ScriptCompiler.class.getClassLoader(), config);
     }
 
+    /** The compiler without a store that loaders share. */
     public static ScriptCompiler shared() {
-        return SHARED;
+        return sharedWith(Optional.empty());
+    }
+
+    /** The compiler loaders share that keeps compiled scripts in {@code store} (empty: in memory only). */
+    public static ScriptCompiler sharedWith(Optional<java.nio.file.Path> store) {
+        return SHARED.computeIfAbsent(store, s -> new ScriptCompiler(s.flatMap(CompiledScriptStore::in)));
     }
 
     /** The class for this text; throws Groovy's CompilationFailedException on a syntax error. */

@@ -9,8 +9,8 @@ import nslab.model.Source;
  * from hanging or exhausting {@code plan} instead of ending in one clear line.
  * <p>
  * The time limit is 30 seconds unless {@code NSLAB_SCRIPT_TIMEOUT} (seconds) or the command
- * line's {@code --script-timeout} says otherwise; a lab of a thousand namespaces evaluates in
- * well under a second.
+ * line's {@code --script-timeout} says otherwise ({@link ScriptSettings}); a lab of a thousand
+ * namespaces evaluates in well under a second.
  */
 public final class ScriptLimits {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
@@ -27,20 +27,7 @@ public final class ScriptLimits {
      */
     public static final int MAX_SCRIPT_BYTES = 256 * 1024;
 
-    private static volatile Duration override;
-
     private ScriptLimits() {}
-
-    /** Sets the time limit for this process (the command line's option wins over the environment); null: the default again. */
-    public static void timeout(Duration limit) {
-        if (limit != null && (limit.isNegative() || limit.isZero())) throw new IllegalArgumentException("a time limit must be positive");
-        override = limit;
-    }
-
-    public static Duration timeout() {
-        if (override != null) return override;
-        return parse(System.getenv(TIMEOUT_VARIABLE)).orElse(DEFAULT_TIMEOUT);
-    }
 
     /** Seconds, e.g. "30" or "2.5"; empty when the text is no positive number. */
     public static java.util.Optional<Duration> parse(String seconds) {

@@ -15,10 +15,6 @@ class ScriptBoundsSpec extends Specification {
     @TempDir
     File dir
 
-    def cleanup() {
-        ScriptLimits.timeout(null)
-    }
-
     def "#what is one error naming the file"() {
         given:
         def file = new File(dir, name)
@@ -45,12 +41,9 @@ class ScriptBoundsSpec extends Specification {
 
     @Timeout(20)
     def "an endless loop is stopped at the time limit, at its line"() {
-        given:
-        ScriptLimits.timeout(Duration.ofMillis(1500))
-
         when:
         long start = System.nanoTime()
-        def c = new LabCompiler().compile('loop.groovy', "namespace 'a'\nint i = 0\nwhile (true) {\n    i++\n}\n")
+        def c = new LabCompiler(ScriptSettings.DEFAULTS.withTimeout(Duration.ofMillis(1500))).compile('loop.groovy', "namespace 'a'\nint i = 0\nwhile (true) {\n    i++\n}\n")
         long seconds = (System.nanoTime() - start) / 1_000_000_000
 
         then:
@@ -63,11 +56,8 @@ class ScriptBoundsSpec extends Specification {
 
     @Timeout(20)
     def "a script that finishes within its time leaves the thread uninterrupted"() {
-        given:
-        ScriptLimits.timeout(Duration.ofMillis(200))
-
         when:
-        def c = new LabCompiler().compile('quick.groovy', "namespace 'a'")
+        def c = new LabCompiler(ScriptSettings.DEFAULTS.withTimeout(Duration.ofMillis(200))).compile('quick.groovy', "namespace 'a'")
         Thread.sleep(400)
 
         then:

@@ -25,7 +25,8 @@ public final class Applier {
     private final Path runDir;
     private final Path netnsDir;
     private final Consumer<String> verbose;
-    private final int parallelism;
+    private int parallelism = EngineSettings.DEFAULTS.parallel();
+    private java.time.Duration lockWait = EngineSettings.DEFAULTS.lockWait();
     private Progress.Listener progress = Progress.Listener.NONE;
     private final NameFiles names;
     private java.util.function.Predicate<Drift> restore;
@@ -45,10 +46,13 @@ public final class Applier {
         this.runDir = runDir;
         this.verbose = verbose;
         this.netnsDir = netnsDir;
-        // Namespaces' batches are independent; a few at a time hide each process's start-up cost.
-        String tuned = System.getenv("NSLAB_PARALLEL");
-        this.parallelism = tuned != null && tuned.matches("\\d+") ? Math.max(1, Integer.parseInt(tuned))
-                : Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors() * 2));
+    }
+
+    /** How many namespaces' batches run at once, and how long to wait for another nslab on the same lab. */
+    public Applier settings(EngineSettings settings) {
+        this.parallelism = settings.parallel();
+        this.lockWait = settings.lockWait();
+        return this;
     }
 
     public Applier progress(Progress.Listener listener) {
@@ -69,7 +73,7 @@ public final class Applier {
     /** Throws {@link EngineException} when the lab is busy, its journal unreadable, or its name another file's. */
     public ApplyResult apply(Plan plan) {
         Lab lab = plan.lab();
-        try (LabLock lock = LabLock.lab(runDir, lab.name(), "applied");
+        try (LabLock lock = LabLock.lab(runDir, lab.name(), "applied", lockWait);
              Interruption signals = Interruption.watch()) {
             Journal journal = Journal.open(runDir, lab.name());
             String source = sourceOf(lab);
@@ -95,13 +99,13 @@ public final class Applier {
                         + " changed:\n    " + String.join("\n    ", missing) + "\n    name an interface it has in the script");
             }
             List<String> conflicts = new Conflicts(exec, runDir).of(lab.name(), diff.add(), journal);
-            Timing.note("conflict check", t0, System.nanoTime());
+            progress.timed("conflict check", System.nanoTime() - t0);
             if (!conflicts.isEmpty()) {
                 return new ApplyResult(ApplyResult.Status.CONFLICT, List.of(), List.of(), conflicts, null);
             }
             boolean host = diff.add().stream().anyMatch(s -> s.effect().kind() == nslab.plan.Effect.Kind.SYSCTL
                     && s.effect().namespace() == null) || diff.remove().stream().anyMatch(HostSysctls::isHost);
-            try (LabLock hostLock = host ? LabLock.host(runDir, "changed") : null) {
+            try (LabLock hostLock = host ? LabLock.host(runDir, "changed", lockWait) : null) {
                 journal.applier(Identities.self());
                 return run(plan, journal, live, diff, signals);
             }
@@ -128,10 +132,10 @@ public final class Applier {
             long t0 = System.nanoTime();
             List<Step> ran = run.added.stream().map(e -> e.step).toList();
             new BridgePorts(exec).await(ran); // a lab answers when apply returns
-            Timing.note("bridge ports", t0, System.nanoTime());
+            progress.timed("bridge ports", System.nanoTime() - t0);
             long t1 = System.nanoTime();
             new TentativeAddresses(exec).await(ran);
-            Timing.note("IPv6 addresses past DAD", t1, System.nanoTime());
+            progress.timed("IPv6 addresses past DAD", System.nanoTime() - t1);
             return new ApplyResult(ApplyResult.Status.APPLIED, run.ranInPlanOrder(), undone, List.of(), null);
         }
         // Roll back what this apply did, then put back what it had taken away.

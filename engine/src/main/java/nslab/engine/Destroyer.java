@@ -30,6 +30,7 @@ public final class Destroyer {
     private final Consumer<String> verbose;
     private Progress.Listener progress = Progress.Listener.NONE;
     private final NameFiles names;
+    private java.time.Duration lockWait = EngineSettings.DEFAULTS.lockWait();
 
     public Destroyer(Executor exec, Path runDir, Consumer<String> verbose) {
         this(exec, runDir, verbose, NETNS_DIR);
@@ -47,6 +48,12 @@ public final class Destroyer {
         this.verbose = verbose;
     }
 
+    /** How long to wait for another nslab working on the same lab. */
+    public Destroyer settings(EngineSettings settings) {
+        this.lockWait = settings.lockWait();
+        return this;
+    }
+
     public Destroyer progress(Progress.Listener listener) {
         this.progress = listener;
         return this;
@@ -61,10 +68,10 @@ public final class Destroyer {
      * removed; what the readable records identify is removed as usual.
      */
     public DestroyResult destroy(String lab, boolean force) {
-        try (LabLock lock = LabLock.lab(runDir, lab, "destroyed")) {
+        try (LabLock lock = LabLock.lab(runDir, lab, "destroyed", lockWait)) {
             long t0 = System.nanoTime();
             Journal journal = Journal.open(runDir, lab, force);
-            Timing.note("journal read", t0, System.nanoTime());
+            progress.timed("journal read", System.nanoTime() - t0);
             if (!journal.exists()) return new DestroyResult(false, List.of(), List.of(), List.of());
             List<String> notes = new ArrayList<>(journal.warnings());
             if (journal.empty() && journal.appliers().isEmpty() && !force) { // an apply that made nothing yet is fine
@@ -84,10 +91,10 @@ public final class Destroyer {
             List<String> remnants = o.removeRemnants(netnsDir);
             List<String> stopped = stopProcesses(journal, notOurs, notes);
             Map<String, String> hostDevices = hostDevices(journal.live());
-            Timing.note("ownership", t1, System.nanoTime());
+            progress.timed("ownership", System.nanoTime() - t1);
             List<String> undone;
             boolean host = ours.stream().anyMatch(HostSysctls::isHost);
-            try (LabLock hostLock = host ? LabLock.host(runDir, "changed") : null) {
+            try (LabLock hostLock = host ? LabLock.host(runDir, "changed", lockWait) : null) {
                 undone = new ArrayList<>(remnants);
                 undone.addAll(stopped);
                 undone.addAll(new Undoer(exec, runDir, netnsDir, verbose, names).progress(progress, "destroy").undo(journal, ours, notes));
@@ -98,7 +105,7 @@ public final class Destroyer {
             long t3 = System.nanoTime();
             progress.progress(new Progress("destroy", "waiting for the kernel to free the namespaces", undone.size(), undone.size()));
             List<String> left = settle(ours, hostDevices, undone);
-            Timing.note("end state", t3, System.nanoTime());
+            progress.timed("end state", System.nanoTime() - t3);
             if (left.isEmpty()) {
                 RunLogs.delete(runDir, journal, journal.entries());
                 journal.delete();

@@ -11,7 +11,7 @@ import nslab.exec.LiveState;
 /**
  * The engine's front door, for the command line and the console:
  * <pre>
- * Engine engine = Engine.onThisMachine(verbose ? System.err::println : null);
+ * Engine engine = Engine.onThisMachine(settings, verbose ? System.err::println : null);
  * ApplyResult r = engine.apply(compiled.plan());        // r.ran(): the commands that ran
  *                                                     // a live lab: only the difference
  * List&lt;CheckResult&gt; checks = engine.check(compiled.lab());
@@ -20,10 +20,10 @@ import nslab.exec.LiveState;
  * apply and destroy throw {@link EngineException} (nothing changed) when the lab is busy with
  * another nslab, its journal cannot be read, or another script already owns its name:
  * <pre>
- * String text = engine.status().text(null);
- * Trace t = engine.trace(compiled.lab(), "client", "server", Probe.icmp(false, null));
+ * List&lt;Map&lt;String, Object&gt;&gt; labs = engine.status().labs(null);   // the console words them
+ * Trace t = engine.trace(compiled.lab(), "client", "server", Probe.icmp(false, null), words); // words: the console's
  * </pre>
- * Journals live under {@code /run/nslab} (or {@code $NSLAB_RUN_DIR}); inside a sandbox that
+ * Journals live under {@code /run/nslab} (or {@link EngineSettings#runDir}); inside a sandbox that
  * /run is the sandbox's own. The engine on this machine also writes the lab's names where
  * {@code ip netns exec} reads them ({@link NameFiles}).
  */
@@ -33,27 +33,41 @@ public final class Engine {
     private final Consumer<String> verbose;
     private Progress.Listener progress = Progress.Listener.NONE;
     private final NameFiles names;
+    private final EngineSettings settings;
 
     /** An engine that writes no name files (its executor may be a made-up one). */
     public Engine(Executor exec, Path runDir, Consumer<String> verbose) {
-        this(exec, runDir, verbose, NameFiles.NONE);
+        this(exec, runDir, verbose, NameFiles.NONE, EngineSettings.DEFAULTS);
     }
 
-    private Engine(Executor exec, Path runDir, Consumer<String> verbose, NameFiles names) {
+    private Engine(Executor exec, Path runDir, Consumer<String> verbose, NameFiles names, EngineSettings settings) {
         this.exec = exec;
         this.runDir = runDir;
         this.verbose = verbose;
-        this.names = names;
+        // the name files tell their times to whoever listens to this engine at the time
+        this.names = names != null ? names : NameFiles.onThisMachine(settings.inSandbox(), new Progress.Listener() {
+            @Override
+            public void progress(Progress p) {
+                progress.progress(p);
+            }
+
+            @Override
+            public void timed(String what, long nanos) {
+                progress.timed(what, nanos);
+            }
+        });
+        this.settings = settings;
     }
 
-    /** The real kernel, journals in the default place; {@code verbose} gets each command (null: quiet). */
-    public static Engine onThisMachine(Consumer<String> verbose) {
-        return new Engine(ExecutorChoice.forThisMachine(), defaultRunDir(), verbose, NameFiles.onThisMachine());
-    }
-
-    public static Path defaultRunDir() {
-        String env = System.getenv("NSLAB_RUN_DIR");
-        return Path.of(env != null && !env.isBlank() ? env : "/run/nslab");
+    /** The real kernel, working as {@code settings} say, with the lab's names where {@code ip netns exec} reads them; {@code verbose} gets each command (null: quiet). */
+    public static Engine onThisMachine(EngineSettings settings, Consumer<String> verbose) {
+        // JNA unpacks its native part for a moment: where the settings say (beside nslab's other
+        // cached files), set before the netlink executor first loads it
+        if (settings.nativeDir() != null && System.getProperty("jna.tmpdir") == null) {
+            System.setProperty("jna.tmpdir", settings.nativeDir().toString());
+        }
+        return new Engine(ExecutorChoice.forThisMachine(settings.executor()), settings.runDir(), verbose,
+                null, settings);
     }
 
     /** Who is told how far apply and destroy have got. */
@@ -65,7 +79,7 @@ public final class Engine {
     /** Builds the plan, or only its difference from what is live; does not run the expectations. */
     public ApplyResult apply(Plan plan) {
         try {
-            return new Applier(exec, runDir, verbose, Destroyer.NETNS_DIR, names).progress(progress).apply(plan);
+            return new Applier(exec, runDir, verbose, Destroyer.NETNS_DIR, names).settings(settings).progress(progress).apply(plan);
         } finally {
             progress.finished();
         }
@@ -78,7 +92,7 @@ public final class Engine {
      */
     public ApplyResult apply(Plan plan, java.util.function.Predicate<Drift> restore) {
         try {
-            return new Applier(exec, runDir, verbose, Destroyer.NETNS_DIR, names).progress(progress).restoring(restore).apply(plan);
+            return new Applier(exec, runDir, verbose, Destroyer.NETNS_DIR, names).settings(settings).progress(progress).restoring(restore).apply(plan);
         } finally {
             progress.finished();
         }
@@ -116,7 +130,7 @@ public final class Engine {
     /** {@code force}: read the journal around unreadable records, and remove an empty one. */
     public DestroyResult destroy(String lab, boolean force) {
         try {
-            return new Destroyer(exec, runDir, verbose, Destroyer.NETNS_DIR, names).progress(progress).destroy(lab, force);
+            return new Destroyer(exec, runDir, verbose, Destroyer.NETNS_DIR, names).settings(settings).progress(progress).destroy(lab, force);
         } finally {
             progress.finished();
         }
@@ -131,8 +145,8 @@ public final class Engine {
      * Where a probe from {@code from} to {@code to} goes and where it stops: on the kernel, with a
      * probe, when the lab is live; on the lab's model alone when it is not.
      */
-    public nslab.trace.Trace trace(Lab lab, String from, String to, nslab.trace.Probe probe) {
-        nslab.trace.Tracer tracer = isLive(lab.name()) ? nslab.trace.Tracer.live(lab, exec) : nslab.trace.Tracer.onModel(lab);
+    public nslab.trace.Trace trace(Lab lab, String from, String to, nslab.trace.Probe probe, nslab.trace.TraceWords words) {
+        nslab.trace.Tracer tracer = isLive(lab.name()) ? nslab.trace.Tracer.live(lab, exec, words) : nslab.trace.Tracer.onModel(lab, words);
         return tracer.trace(from, to, probe);
     }
 
@@ -141,9 +155,9 @@ public final class Engine {
      * {@link nslab.trace.SideBySide}); in the requests' order. A request that cannot be traced throws,
      * as {@link #trace} does.
      */
-    public List<nslab.trace.Trace> traces(Lab lab, List<nslab.trace.TraceRequest> requests) {
+    public List<nslab.trace.Trace> traces(Lab lab, List<nslab.trace.TraceRequest> requests, nslab.trace.TraceWords words) {
         boolean live = isLive(lab.name());
-        return nslab.trace.SideBySide.trace(() -> live ? nslab.trace.Tracer.live(lab, exec) : nslab.trace.Tracer.onModel(lab),
+        return nslab.trace.SideBySide.trace(() -> live ? nslab.trace.Tracer.live(lab, exec, words) : nslab.trace.Tracer.onModel(lab, words),
                 requests);
     }
 

@@ -15,7 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 /**
  * One apply or destroy of a lab at a time: a lock on {@code LAB.lock} beside the journal, held
  * until the operation ends (the kernel drops it when the process dies, even by kill -9). A second
- * one waits a bounded time ({@code $NSLAB_LOCK_WAIT} seconds, 10 by default), then stops naming the
+ * one waits a bounded time ({@link EngineSettings#lockWait}: {@code $NSLAB_LOCK_WAIT} seconds, 10 by default), then stops naming the
  * holder. The file stays (removing a lock file others may be waiting on would split the lock);
  * it holds the holder's PID and what it does. {@code host.lock} guards the host sysctls labs share.
  */
@@ -28,16 +28,16 @@ final class LabLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    static LabLock lab(Path runDir, String lab, String doing) {
-        return acquire(runDir.resolve(Journal.safe(lab) + ".lock"), "lab " + lab, doing);
+    static LabLock lab(Path runDir, String lab, String doing, java.time.Duration wait) {
+        return acquire(runDir.resolve(Journal.safe(lab) + ".lock"), "lab " + lab, doing, wait);
     }
 
-    static LabLock host(Path runDir, String doing) {
-        return acquire(runDir.resolve("host.lock"), "the host's settings", doing);
+    static LabLock host(Path runDir, String doing, java.time.Duration wait) {
+        return acquire(runDir.resolve("host.lock"), "the host's settings", doing, wait);
     }
 
-    private static LabLock acquire(Path file, String what, String doing) {
-        long deadline = System.currentTimeMillis() + waitMillis();
+    private static LabLock acquire(Path file, String what, String doing, java.time.Duration wait) {
+        long deadline = System.currentTimeMillis() + wait.toMillis();
         try {
             RunDir.create(file.getParent());
             FileChannel ch = FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -62,7 +62,7 @@ final class LabLock implements AutoCloseable {
                     String[] f = holder.split(" ", 2);
                     throw new EngineException(what + " is being " + (f.length > 1 ? f[1] : "changed") + " by process "
                             + (f[0].isEmpty() ? "(unknown)" : f[0]) + "; nothing was changed. Try again when it has"
-                            + " finished (waited " + waitMillis() / 1000 + "s; $NSLAB_LOCK_WAIT sets how long)");
+                            + " finished (waited " + wait.toSeconds() + "s; $NSLAB_LOCK_WAIT sets how long)");
                 }
                 Thread.sleep(50);
             }
@@ -72,11 +72,6 @@ final class LabLock implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new EngineException("interrupted while waiting for " + what);
         }
-    }
-
-    private static long waitMillis() {
-        String s = System.getenv("NSLAB_LOCK_WAIT");
-        return s != null && s.matches("\\d+") ? Long.parseLong(s) * 1000 : 10_000;
     }
 
     @Override

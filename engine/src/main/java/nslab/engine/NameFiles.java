@@ -48,15 +48,22 @@ final class NameFiles {
     static final NameFiles NONE = new NameFiles(null);
 
     private final Path dir;
+    /** Told where the time goes. */
+    private final Progress.Listener timing;
 
     NameFiles(Path dir) {
+        this(dir, Progress.Listener.NONE);
+    }
+
+    NameFiles(Path dir, Progress.Listener timing) {
         this.dir = dir;
+        this.timing = timing;
     }
 
     /** {@code /etc/netns}, unless this is a sandbox whose /etc is the machine's own. */
-    static NameFiles onThisMachine() {
-        boolean sandbox = "1".equals(System.getenv("NSLAB_IN_SANDBOX")) || inUserNamespace();
-        return sandbox && !hasOwnEtc() ? NONE : new NameFiles(Path.of("/etc/netns"));
+    static NameFiles onThisMachine(boolean inSandbox, Progress.Listener timing) {
+        boolean sandbox = inSandbox || inUserNamespace();
+        return sandbox && !hasOwnEtc() ? NONE : new NameFiles(Path.of("/etc/netns"), timing);
     }
 
     /**
@@ -162,7 +169,7 @@ final class NameFiles {
         old.addAll(notMade);
         journal.renote(List.of(), old);
         removeGone(journal, coming, problems);
-        Timing.note("name files: " + writes.size() + " of " + coming.size() + " written", t0, System.nanoTime());
+        timing.timed("name files: " + writes.size() + " of " + coming.size() + " written", System.nanoTime() - t0);
         return problems;
     }
 
@@ -173,7 +180,7 @@ final class NameFiles {
         List<String> problems = new ArrayList<>();
         removeGone(journal, new LinkedHashSet<>(journal.namespaces()), problems);
         report(problems, say);
-        Timing.note("name files removed", t0, System.nanoTime());
+        timing.timed("name files removed", System.nanoTime() - t0);
     }
 
     /**
@@ -189,7 +196,7 @@ final class NameFiles {
             long t0 = System.nanoTime();
             List<String> problems = new ArrayList<>();
             removeGone(journal, staying, problems);
-            Timing.note("name files removed", t0, System.nanoTime());
+            timing.timed("name files removed", System.nanoTime() - t0);
             return problems;
         }, say);
     }

@@ -13,6 +13,9 @@ public record Progress(String verb, String phase, int done, int total) {
 
         default void finished() {}
 
+        /** Where the time went: {@code what} took {@code nanos} (for bench/; shown only when asked for). */
+        default void timed(String what, long nanos) {}
+
         Listener NONE = p -> {};
     }
 }

@@ -12,7 +12,8 @@ import nslab.exec.LiveState;
 
 /**
  * What is live: the labs that have a journal, and for each of their namespaces what the kernel
- * says now (interfaces, addresses, routes) — read from the kernel, not from the script.
+ * says now (interfaces, addresses, routes) — read from the kernel, not from the script; as data,
+ * which the console words ({@code StatusText}) or writes as JSON.
  */
 public final class Status {
     private final Executor exec;
@@ -61,45 +62,5 @@ public final class Status {
             out.add(lab);
         }
         return out;
-    }
-
-    /** The same as text, for people. */
-    @SuppressWarnings("unchecked")
-    public String text(String onlyLab) {
-        List<Map<String, Object>> labs = labs(onlyLab);
-        if (labs.isEmpty()) return onlyLab == null ? "no live labs\n" : "lab " + onlyLab + " is not live\n";
-        StringBuilder sb = new StringBuilder();
-        for (Map<String, Object> lab : labs) {
-            sb.append("lab ").append(lab.get("lab")).append('\n');
-            if (lab.get("error") != null) {
-                sb.append("  journal unreadable: ").append(lab.get("error")).append('\n');
-                continue;
-            }
-            Map<String, Object> nss = (Map<String, Object>) lab.get("namespaces");
-            for (var e : nss.entrySet()) {
-                Map<String, Object> d = (Map<String, Object>) e.getValue();
-                sb.append("  namespace ").append(e.getKey());
-                if (!Boolean.TRUE.equals(d.get("present"))) {
-                    sb.append("  (missing: deleted outside nslab)\n");
-                    continue;
-                }
-                sb.append('\n');
-                for (Object o : (List<Object>) d.get("interfaces")) {
-                    Map<String, Object> i = (Map<String, Object>) o;
-                    sb.append(String.format("    %-15s %-8s %-8s %s%n", i.get("name"), i.get("kind"), i.get("state"),
-                            String.join(" ", (List<String>) i.get("addresses"))
-                                    + (i.get("master") != null ? " master " + i.get("master") : "")));
-                }
-                for (Object r : (List<Object>) d.get("routes")) sb.append("    route ").append(r).append('\n');
-            }
-            List<String> host = (List<String>) lab.get("host");
-            if (!host.isEmpty()) {
-                sb.append("  host (root namespace) changes\n");
-                for (String h : host) sb.append("    ").append(h).append('\n');
-            }
-            List<Long> pids = (List<Long>) lab.get("processes");
-            if (!pids.isEmpty()) sb.append("  processes ").append(pids).append('\n');
-        }
-        return sb.toString();
     }
 }

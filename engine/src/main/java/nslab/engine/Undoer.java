@@ -55,8 +55,8 @@ final class Undoer {
         Set<String> namespaces = new HashSet<>(t.gone.namespaces);
         pids.addAll(new NamespaceProcesses(netnsDir).pids(namespaces));
         NamespaceProcesses.stop(pids);
-        Timing.note("teardown plan", t0, t1);
-        Timing.note("process scan", t1, System.nanoTime());
+        progress.timed("teardown plan", t1 - t0);
+        progress.timed("process scan", System.nanoTime() - t1);
         List<String> lines = new ArrayList<>();
         // recorded before anything goes: a destroy killed halfway leaves files the next one knows as the lab's
         journal.mark(t.undone, Journal.State.REMOVING);
@@ -72,7 +72,7 @@ final class Undoer {
             }
             long started = System.nanoTime();
             b.carryOut(exec); // tolerant: a thing already gone is fine
-            Timing.note(String.join(" ", b.argv()) + " (" + b.operations().size() + " operations)", started, System.nanoTime());
+            progress.timed(String.join(" ", b.argv()) + " (" + b.operations().size() + " operations)", System.nanoTime() - started);
         }
         if (!t.hostSysctls.isEmpty()) {
             for (String line : new HostSysctls(exec, runDir).restore(journal, t.hostSysctls, notes)) {

@@ -92,7 +92,7 @@ final class WaveRunner {
             noteNewTables(wave);
             long t0 = System.nanoTime();
             List<Failed> failures = runWave(wave, steps, entryOf);
-            Timing.note("wave of " + wave.size() + " processes, " + waveSteps.size() + " commands", t0, System.nanoTime());
+            progress.timed("wave of " + wave.size() + " processes, " + waveSteps.size() + " commands", System.nanoTime() - t0);
             if (!failures.isEmpty()) return failures.get(0);
         }
         if (interruption != null && interruption.happened()) return interrupted();

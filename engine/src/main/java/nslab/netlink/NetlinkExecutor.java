@@ -37,13 +37,6 @@ public final class NetlinkExecutor implements Executor {
     public boolean available() {
         Boolean a = available;
         if (a == null) {
-            String cache = System.getenv("NSLAB_CACHE_DIR");
-            if (System.getProperty("jna.tmpdir") == null && cache != null && !cache.isBlank()) {
-                // JNA unpacks its native part for a moment: beside nslab's other cached files, or
-                // in the temporary folder when those are off, never in a cache of its own
-                System.setProperty("jna.tmpdir", cache.equals("off") ? System.getProperty("java.io.tmpdir")
-                        : Path.of(cache, "jna").toString());
-            }
             try {
                 new NetlinkSocket().close();
                 a = true;

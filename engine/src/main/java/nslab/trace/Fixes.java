@@ -22,11 +22,13 @@ final class Fixes {
     private final Lab lab;
     private final Readings readings;
     private final Topology topology;
+    private final TraceWords words;
 
-    Fixes(Lab lab, Readings readings, Topology topology) {
+    Fixes(Lab lab, Readings readings, Topology topology, TraceWords words) {
         this.lab = lab;
         this.readings = readings;
         this.topology = topology;
+        this.words = words;
     }
 
     /** The lab lines that set the reverse-path filter above {@code value}, changed to it; or new ones. */
@@ -37,16 +39,9 @@ final class Fixes {
             int now = KernelRules.number(readings.sysctl(ns, key));
             if (now == 0 || now == value) continue;
             String line = "sysctl '" + key + "', " + value;
-            changes.add(set != null ? "change `" + lab.line(set.source()).strip() + "` (" + lineRef(set.source()) + ") to `" + line + "`"
-                    : "add `" + line + "` to " + into(ns));
+            changes.add(set != null ? words.changeLine(lab.line(set.source()).strip(), set.source(), line) : words.addLine(line, ns));
         }
-        return changes.isEmpty() ? "add `sysctl 'net.ipv4.conf.all.rp_filter', " + value + "` to " + into(ns)
-                : String.join(" and ", changes);
-    }
-
-    /** Where a line is added, as the lab writes it: {@code host { }} for the machine's own namespace. */
-    static String into(String ns) {
-        return Namespace.HOST.equals(ns) ? "`host { }`" : "namespace '" + ns + "'";
+        return changes.isEmpty() ? words.sysctlFix("net.ipv4.conf.all.rp_filter", String.valueOf(value), ns) : words.and(changes);
     }
 
     /**
@@ -63,13 +58,10 @@ final class Fixes {
         for (String dev : devs) {
             if (topology.next(ns, dev, dst).isEmpty()) continue;
             Optional<Address> mine = model.addressesOf(dev).stream().filter(a -> a.valid() && a.v6() == dst.contains(":")).findFirst();
-            String why = mine.isEmpty() ? ns + " has no address there"
-                    : mine.get().prefix().length() == mine.get().prefix().maxLength()
-                    ? ns + "'s address there, " + mine.get().prefix().addressText() + ", is a /" + mine.get().prefix().length()
-                            + ", so no route to the other end comes with it"
-                    : ns + "'s address there, " + mine.get().prefix().withLength() + ", is in another subnet";
-            return Optional.of("add `route '" + dst + "' dev '" + dev + "'` to " + into(ns) + " (" + dst + " is at the other end of "
-                    + dev + ", but " + why + ")");
+            boolean single = mine.isPresent() && mine.get().prefix().length() == mine.get().prefix().maxLength();
+            String address = mine.isEmpty() ? null : single ? mine.get().prefix().addressText() : mine.get().prefix().withLength();
+            return Optional.of(words.linkRoute(dst, dev, ns, address, single, mine.isEmpty(),
+                    mine.isEmpty() ? 0 : mine.get().prefix().length()));
         }
         return Optional.empty();
     }
@@ -109,8 +101,7 @@ final class Fixes {
             if (out != null && !KernelRules.isPrivate(out)) break;
         }
         if (exit == null) return Optional.empty();
-        return Optional.of("add `masquerade '" + subnetOf(privateSource) + "', out: '" + exit.out() + "'` to "
-                + into(exit.namespace()) + " (the private source must leave " + exit.namespace() + " with its address)");
+        return Optional.of(words.masqueradeFix(subnetOf(privateSource), exit.out(), exit.namespace()));
     }
 
     /** Remove the lab's `down`; or, where the lab has it up, bring it up again as it was taken down. */
@@ -118,14 +109,12 @@ final class Fixes {
         Optional<Interface> i = topology.iface(end);
         if (i.isPresent() && !i.get().up()) {
             Source where = i.get().lineOf("up");
-            return "remove `down` from " + lineRef(where) + " (it keeps " + end.dev() + " in " + end.namespace() + " down)";
+            return words.removeDown(where, end.dev(), end.namespace());
         }
         if (i.isPresent() && i.get().kind() instanceof DeviceKind.Veth v && !v.peerNamespace().equals(end.namespace())) {
-            return "`link " + end.namespace() + " " + v.peerNamespace() + " up` at the console (" + end.dev() + " in "
-                    + end.namespace() + " was taken down while the lab ran)";
+            return words.linkUpAtConsole(end.namespace(), v.peerNamespace(), end.dev());
         }
-        return "bring it up: run `ip link set dev " + end.dev() + " up` in " + end.namespace()
-                + " (it was taken down while the lab ran)";
+        return words.bringUp(end.dev(), end.namespace());
     }
 
     /**
@@ -155,14 +144,10 @@ final class Fixes {
             String line = lab.line(route.get().source()).strip();
             String meant = others.get(0);
             return line.contains("'" + nextHop + "'")
-                    ? "change `" + line + "` (" + lineRef(route.get().source()) + ") to `" + line.replace("'" + nextHop + "'", "'" + meant + "'")
-                            + "`: " + meant + " is the one address at the other end of " + dev
-                    : "the gateway " + nextHop + " should be " + meant + ", the one address at the other end of " + dev;
+                    ? words.changeGateway(line, route.get().source(), line.replace("'" + nextHop + "'", "'" + meant + "'"), meant, dev)
+                    : words.gatewayShouldBe(nextHop, meant, dev);
         }
-        if (others.size() == 1 && nextHop.equals(dst)) {
-            return "no interface of the lab has " + nextHop + "; the one address at the other end of " + dev + " is " + others.get(0);
-        }
-        return "no interface of the lab has " + nextHop + ": give it to one at the other end of " + dev;
+        return words.noSuchNeighbour(nextHop, dev, others.size() == 1 && nextHop.equals(dst) ? others.get(0) : null);
     }
 
     private String addressOn(String ns, String dev, boolean v6) {
@@ -171,9 +156,5 @@ final class Fixes {
 
     private Sysctl sysctl(String ns, String key) {
         return LabTables.lastSysctl(lab, ns, key).orElse(null);
-    }
-
-    private static String lineRef(Source s) {
-        return s == null ? "?" : s.toString();
     }
 }

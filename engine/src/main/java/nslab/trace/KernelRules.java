@@ -90,24 +90,24 @@ final class KernelRules {
      * (IPv4; a request from the namespace's own address, the reverse-path filter, which checks a request's source as a
      * packet's, the kernel's arp_ignore 1, 2 and 8, and arp_filter).
      */
-    static String arpRefusal(Readings readings, String ns, String dev, String target, String src) {
+    static ArpRefusal arpRefusal(Readings readings, String ns, String dev, String target, String src) {
         if (src != null && isLocal(readings.locals(ns), src) && !either(readings, ns, "accept_local", dev)) {
-            return "the request comes from " + src + ", an address of " + ns + " itself";
+            return new ArpRefusal(ArpRefusal.Reason.OWN_ADDRESS, src, ns, dev, target, 0);
         }
         SourceCheck check = validateSource(readings, ns, src, dev, false);
         if (check == SourceCheck.OTHER_INTERFACE || check == SourceCheck.NO_ROUTE_BACK) {
-            return "the reverse-path filter drops the request from " + src + (check == SourceCheck.NO_ROUTE_BACK
-                    ? ": no route back to it" : ": the route back to it does not leave by " + dev);
+            return new ArpRefusal(check == SourceCheck.NO_ROUTE_BACK ? ArpRefusal.Reason.RP_NO_ROUTE_BACK
+                    : ArpRefusal.Reason.RP_OTHER_INTERFACE, src, ns, dev, target, 0);
         }
         int ignore = larger(readings, ns, "arp_ignore", dev);
-        if (ignore >= 8) return "arp_ignore=" + ignore + ": it answers no request";
+        if (ignore >= 8) return new ArpRefusal(ArpRefusal.Reason.IGNORE_ALL, src, ns, dev, target, ignore);
         if (ignore == 2 && src != null && !sameSubnet(readings.locals(ns), dev, target, src)) {
-            return "arp_ignore=2: " + src + " is not on the subnet of " + target;
+            return new ArpRefusal(ArpRefusal.Reason.IGNORE_OTHER_SUBNET, src, ns, dev, target, ignore);
         }
         if (src != null && either(readings, ns, "arp_filter", dev)) {
             Optional<Readings.RouteEntry> back = longestMatch(readings.routes(ns, false), src, null);
             if (back.isEmpty() || !dev.equals(back.get().dev())) {
-                return "arp_filter: its route back to " + src + " does not leave by " + dev;
+                return new ArpRefusal(ArpRefusal.Reason.ARP_FILTER, src, ns, dev, target, 0);
             }
         }
         return null;

@@ -42,26 +42,28 @@ public final class Tracer {
     private final Executor exec;
     private final Topology topology;
     private final Fixes fixes;
+    private final TraceWords words;
     /** Rules met on the way whose matches the walk cannot read (this trace's; a tracer traces one at a time). */
     private final List<String> unread = new ArrayList<>();
 
-    private Tracer(Lab lab, Readings readings, Executor exec) {
+    private Tracer(Lab lab, Readings readings, Executor exec, TraceWords words) {
         this.lab = lab;
         this.plan = new Planner().plan(lab);
         this.readings = readings;
         this.exec = exec;
+        this.words = words;
         this.topology = new Topology(lab);
-        this.fixes = new Fixes(lab, readings, topology);
+        this.fixes = new Fixes(lab, readings, topology, words);
     }
 
-    /** A tracer that asks the kernel and sends a probe. */
-    public static Tracer live(Lab lab, Executor exec) {
-        return new Tracer(lab, new LiveReadings(exec), exec);
+    /** A tracer that asks the kernel and sends a probe; its trace is worded by {@code words}. */
+    public static Tracer live(Lab lab, Executor exec, TraceWords words) {
+        return new Tracer(lab, new LiveReadings(exec), exec, words);
     }
 
-    /** A tracer that reasons on the lab alone and sends nothing. */
-    public static Tracer onModel(Lab lab) {
-        return new Tracer(lab, new ModelReadings(lab, new Planner().plan(lab)), null);
+    /** A tracer that reasons on the lab alone and sends nothing; its trace is worded by {@code words}. */
+    public static Tracer onModel(Lab lab, TraceWords words) {
+        return new Tracer(lab, new ModelReadings(lab, new Planner().plan(lab)), null, words);
     }
 
     /** The address a target stands for: an address as written, or the namespace's first (IPv6 with {@code v6}). */
@@ -85,7 +87,7 @@ public final class Tracer {
      */
     public Trace trace(String from, String to, Probe requested, int slot, boolean unansweredBefore) {
         String address = address(lab, to, requested.v6())
-                .orElseThrow(() -> new IllegalArgumentException("'" + to + "' is no address and no namespace of the lab with one"));
+                .orElseThrow(() -> new IllegalArgumentException(words.noAddress(to)));
         Probe probe = new Probe(requested.kind(), requested.port(), address.contains(":"), requested.dev());
         unread.clear();
         Leg there;
@@ -126,8 +128,7 @@ public final class Tracer {
             verdict = back.verdict;
             fix = back.fix;
         } else {
-            verdict = "reaches " + to + (to.equals(address) ? "" : " (" + address + ")") + " in " + there.arrivedIn
-                    + " and the answer comes back" + (probe.kind() == Probe.Kind.UDP ? " (if the program there answers)" : "");
+            verdict = words.reached(to, address, there.arrivedIn, probe.kind() == Probe.Kind.UDP);
         }
         List<Hop> thereHops = seen(there.hops, counted, 0);
         // a UDP datagram needs no answer: nothing is counted on the way back
@@ -140,20 +141,17 @@ public final class Tracer {
                     ? there.arrivedIn != null && counted.count(there.arrivedIn, 0) > 0 && there.refusal == null
                     : counted.answered();
             disagreement = disagreement(reached, confirmed, thereHops, backHops);
-            if (disagreement != null && !unread.isEmpty()) {
-                disagreement += " (the walk cannot read " + String.join("; ", unread) + ")";
-            }
+            if (disagreement != null && !unread.isEmpty()) disagreement = words.unread(disagreement, unread);
             // the probe is the kernel's truth: the verdict follows it, the disagreement says the rest
             if (reached && !confirmed) {
-                verdict = "the " + probe.describe() + " got no answer, although the kernel's tables let it there and back";
-                fix = "look where the probe was last counted";
+                verdict = words.noAnswerDespiteTables(probe);
+                fix = words.lookWhereCounted();
             } else if (!reached && confirmed) {
-                verdict = "the " + probe.describe() + " got its answer: the kernel let it there and back, so the walk is wrong"
-                        + " where it stopped (it said: " + verdict + ")";
+                verdict = words.answeredDespiteWalk(probe, verdict);
                 fix = null;
             }
         } else {
-            verdict += " — by the lab's script alone: the lab is not live, nothing was sent or confirmed";
+            verdict = words.byScriptAlone(verdict);
         }
         return new Trace(from, to, address, probe, counted != null, thereHops, backHops, reached, verdict, fix,
                 confirmed, disagreement);
@@ -211,12 +209,12 @@ public final class Tracer {
         return out;
     }
 
-    private static String disagreement(boolean reached, boolean confirmed, List<Hop> there, List<Hop> back) {
+    private String disagreement(boolean reached, boolean confirmed, List<Hop> there, List<Hop> back) {
         if (reached == confirmed) {
             if (!reached) return null;
             for (Hop h : concat(there, back)) {
                 if (Boolean.FALSE.equals(h.seen())) {
-                    return "the tables let it through " + h.namespace() + ", but the probe was not counted there";
+                    return words.notCountedThere(h.namespace());
                 }
             }
             return null;
@@ -224,13 +222,12 @@ public final class Tracer {
         if (reached) {
             for (Hop h : concat(there, back)) {
                 if (Boolean.FALSE.equals(h.seen())) {
-                    return "the kernel's tables let the packet through, but the probe was not counted through "
-                            + h.namespace() + (h.in() != null ? " (in by " + h.in() + ")" : "");
+                    return words.notCountedThrough(h.namespace(), h.in());
                 }
             }
-            return "the kernel's tables let the packet there and back, but the probe got no answer";
+            return words.tablesLetButNoAnswer();
         }
-        return "the walk stops, but the probe got its answer: something the walk does not read let it through";
+        return words.walkStopsButAnswered();
     }
 
     private static List<Hop> concat(List<Hop> a, List<Hop> b) {
@@ -276,7 +273,7 @@ public final class Tracer {
         String iif = null;
         int port = probe.port();
         Topology.End previous = null;
-        String what = back ? "the answer" : "the " + probe.describe();
+        String what = words.packet(back, probe);
         for (int n = 0; n < MAX_HOPS; n++) {
             if (iif != null && !back && probe.kind() != Probe.Kind.ICMP) {
                 FirewallLine.Packet arriving = new FirewallLine.Packet(src, dst, iif, null, probe.protocol(), port);
@@ -287,8 +284,7 @@ public final class Tracer {
                     int colon = to.lastIndexOf(':');
                     String address = colon > 0 && !v6 ? to.substring(0, colon) : to;
                     int newPort = colon > 0 && !v6 ? Integer.parseInt(to.substring(colon + 1)) : port;
-                    leg.hops.add(hop(Hop.Kind.FORWARD, ns, iif, null, "DNAT: the destination " + dst + " port " + port
-                            + " becomes " + address + " port " + newPort + " (" + lineRef(stepOf(ns, dnat.get())) + ")",
+                    leg.hops.add(hop(Hop.Kind.FORWARD, ns, iif, null, words.dnat(dst, port, address, newPort, stepOf(ns, dnat.get())),
                             stepOf(ns, dnat.get())));
                     leg.unDnat.put(ns, dst);
                     dst = address;
@@ -306,8 +302,7 @@ public final class Tracer {
             if (r.local()) {
                 String original = unNat.get(ns + " " + dst);
                 if (back && original != null) {
-                    leg.hops.add(hop(Hop.Kind.FORWARD, ns, iif, null, "conntrack undoes the masquerade: the destination "
-                            + dst + " becomes " + original + " again", masqueradeSource(ns)));
+                    leg.hops.add(hop(Hop.Kind.FORWARD, ns, iif, null, words.unMasquerade(dst, original), masqueradeSource(ns)));
                     dst = original;
                     continue;
                 }
@@ -321,15 +316,14 @@ public final class Tracer {
             Optional<FirewallLine> rule = firstMatch(ns, "filter", chain, packet, v6);
             if (rule.isPresent() && isDrop(rule.get())) {
                 Source source = stepOf(ns, rule.get());
-                leg.stop(hop(Hop.Kind.STOP, ns, iif, r.dev(), chain + " " + rule.get().target() + ": " + describe(rule.get(), source), source),
-                        "dropped in " + ns + " by " + quoted(rule.get(), source), fixFor(rule.get(), source));
+                dropped(leg, ns, iif, r.dev(), chain, rule.get(), source);
                 return leg;
             }
             String decision = routeDecision(ns, r, dst, iif != null, v6);
             Source source = routeSource(ns, r, dst);
-            if (source == null) decision += " (a route the lab did not write)";
+            if (source == null) decision = words.notLabRoute(decision);
             if (back && there != null && there.unDnat.containsKey(ns)) {
-                decision += "; conntrack undoes the DNAT: the source " + src + " becomes " + there.unDnat.get(ns) + " again";
+                decision = words.unDnat(decision, src, there.unDnat.get(ns));
                 src = there.unDnat.get(ns);
             }
             Optional<FirewallLine> nat = firstMatch(ns, "nat", "POSTROUTING", packet, v6)
@@ -337,8 +331,7 @@ public final class Tracer {
             if (nat.isPresent()) {
                 String rewritten = addressOn(ns, r.dev(), v6);
                 if (rewritten != null && !rewritten.equals(src)) {
-                    decision += "; masquerade: the source " + src + " becomes " + rewritten + " ("
-                            + lineRef(stepOf(ns, nat.get())) + ")";
+                    decision = words.masquerade(decision, src, rewritten, stepOf(ns, nat.get()));
                     leg.masqueraded.put(ns + " " + rewritten, src);
                     src = rewritten;
                 }
@@ -369,24 +362,21 @@ public final class Tracer {
                 return leg;
             }
             if (arrival.isEmpty()) {
-                leg.verdict = what + " leaves the lab from " + ns + " by " + r.dev() + " toward " + nextHop
-                        + ", which no interface of the lab has";
-                leg.fix = "give that address to an interface at the other end of " + r.dev() + ", or route "
-                        + dst + " to a gateway that has it";
+                leg.verdict = words.leavesLab(what, ns, r.dev(), nextHop);
+                leg.fix = words.giveAddress(r.dev(), dst);
                 return leg;
             }
             for (Topology.Crossing c : arrival.get().bridges()) {
                 Interface bridge = topology.iface(new Topology.End(c.namespace(), c.bridge())).orElse(null);
-                leg.hops.add(hop(Hop.Kind.BRIDGE, c.namespace(), c.in(), c.out(), "bridge " + c.bridge() + " switches the frame"
-                        + (c.out() != null ? " from port " + c.in() + " to port " + c.out() : " to itself"),
+                leg.hops.add(hop(Hop.Kind.BRIDGE, c.namespace(), c.in(), c.out(), words.bridge(c.bridge(), c.in(), c.out()),
                         bridge == null ? null : bridge.source()));
             }
             previous = new Topology.End(ns, r.dev());
             ns = arrival.get().at().namespace();
             iif = arrival.get().at().dev();
         }
-        leg.verdict = what + " goes round in circles: more than " + MAX_HOPS + " hops";
-        leg.fix = "look for two namespaces whose routes point at each other";
+        leg.verdict = words.circles(what, MAX_HOPS);
+        leg.fix = words.circlesFix();
         return leg;
     }
 
@@ -416,31 +406,22 @@ public final class Tracer {
             Optional<FirewallLine> rule = firstMatch(ns, "filter", "INPUT", packet, v6);
             if (rule.isPresent() && isDrop(rule.get())) {
                 Source source = stepOf(ns, rule.get());
-                leg.stop(hop(Hop.Kind.STOP, ns, iif, null, "INPUT " + rule.get().target() + ": " + describe(rule.get(), source), source),
-                        "dropped in " + ns + " by " + quoted(rule.get(), source), fixFor(rule.get(), source));
+                dropped(leg, ns, iif, null, "INPUT", rule.get(), source);
                 return;
             }
         }
         Source source = addressSource(ns, dst);
-        String decision = iif == null ? dst + " is " + ns + "'s own address: delivered inside " + ns
-                : "delivered: " + dst + " is " + ns + "'s own address";
-        if (iif != null && !onInterface(ns, iif, dst)) decision += " (on another interface: Linux delivers it whichever it comes in by)";
+        String decision = words.delivered(dst, ns, iif == null, iif != null && !onInterface(ns, iif, dst));
         if (!back && probe.kind() != Probe.Kind.ICMP) {
             Probe at = new Probe(probe.kind(), port, v6, null);
             Boolean listening = readings.listening(ns, at);
             Optional<RunCommand> run = runFor(ns, port);
             if (run.isPresent()) source = run.get().source();
-            if (Boolean.TRUE.equals(listening)) {
-                decision += "; a program listens on " + at.describe();
-            } else if (Boolean.FALSE.equals(listening)) {
-                decision += "; nothing listens on " + at.describe();
-                leg.refusal = "refused in " + ns + ": nothing listens on " + at.describe()
-                        + (probe.kind() == Probe.Kind.TCP ? " (the answer is a reset)" : "");
-                leg.fix = run.isPresent()
-                        ? "the program of " + lineRef(run.get().source()) + " (" + run.get().command() + ") is not listening: is it running?"
-                        : probe.kind() == Probe.Kind.TCP
-                        ? "start a server there, e.g. add `run 'python3 -m http.server " + port + "'` to " + Fixes.into(ns)
-                        : "add a `run` of a program that reads UDP port " + port + " to " + Fixes.into(ns);
+            if (listening != null) decision = words.listens(decision, at, listening);
+            if (Boolean.FALSE.equals(listening)) {
+                leg.refusal = words.refusedNoListener(ns, at, probe.kind() == Probe.Kind.TCP);
+                leg.fix = words.notListeningFix(run.map(RunCommand::source).orElse(null), run.map(RunCommand::command).orElse(null),
+                        probe.kind() == Probe.Kind.TCP, port, ns);
             }
         }
         leg.hops.add(hop(Hop.Kind.DELIVER, ns, iif, null, decision, source));
@@ -469,31 +450,19 @@ public final class Tracer {
         if (route.isPresent() && !route.get().unicast()) {
             String type = route.get().type();
             String prefix = route.get().prefix().withLength();
-            String does = switch (type) {
-                case "blackhole" -> "discards the packet without a word";
-                case "prohibit" -> "discards the packet and answers \"administratively prohibited\"";
-                case "unreachable" -> "discards the packet and answers \"host unreachable\"";
-                default -> "does not forward it";
-            };
             Optional<Route> lab = model == null ? Optional.empty() : model.routes().stream()
                     .filter(r -> IpPrefix.parse(r.destination()).map(p -> p.networkText().equals(route.get().prefix().networkText())).orElse(false))
                     .findFirst();
-            leg.stop(hop(Hop.Kind.STOP, ns, iif, null, "the " + type + " route " + prefix + " matches " + dst
-                            + " (the kernel: " + error + "): it " + does, lab.map(Route::source).orElse(null)),
-                    "dropped in " + ns + " by the " + type + " route " + prefix,
-                    "delete it: run `ip route del " + type + " " + prefix + "` in " + ns + " (a route the lab does not write)");
+            leg.stop(hop(Hop.Kind.STOP, ns, iif, null, words.specialRoute(type, prefix, dst, error), lab.map(Route::source).orElse(null)),
+                    words.droppedBySpecialRoute(ns, type, prefix), words.deleteSpecialRoute(type, prefix, ns));
             return;
         }
         String forwardKey = v6 ? "net.ipv6.conf.all.forwarding" : "net.ipv4.ip_forward";
         if (iif != null && !KernelRules.forwards(readings, ns, v6)) {
             Sysctl set = sysctl(ns, forwardKey);
             Source source = set != null ? set.source() : model != null ? model.source() : null;
-            leg.stop(hop(Hop.Kind.STOP, ns, iif, null, "forwarding is off (" + forwardKey + "="
-                            + readings.sysctl(ns, forwardKey) + "): a packet for another address is dropped", source),
-                    "dropped in " + ns + ": forwarding is off",
-                    set != null && "1".equals(set.value())
-                            ? "the lab's `forward true` (" + lineRef(set.source()) + ") is not in force: apply the lab again"
-                            : "add `forward true` to " + Fixes.into(ns));
+            leg.stop(hop(Hop.Kind.STOP, ns, iif, null, words.forwardingOff(forwardKey, readings.sysctl(ns, forwardKey)), source),
+                    words.droppedForwardingOff(ns), words.forwardFix(set != null && "1".equals(set.value()) ? set.source() : null, ns));
             return;
         }
         if (route.isEmpty()) {
@@ -506,41 +475,32 @@ public final class Tracer {
     /** The source check refused a packet that arrived by {@code iif}: its own address, or the reverse-path filter. */
     private void sourceRefused(Leg leg, String ns, String iif, String src, String dst, String error, boolean v6,
                                Topology.End previous, boolean local) {
-        String delivered = local ? dst + " is " + ns + "'s own address, delivered whichever interface it comes in by, but "
-                : "";
+        String delivered = words.deliveredBut(local, dst, ns);
         KernelRules.SourceCheck check = KernelRules.validateSource(readings, ns, src, iif, v6);
         int rp = KernelRules.larger(readings, ns, "rp_filter", iif);
-        String rpValues = "rp_filter " + rp + ": all=" + readings.sysctl(ns, "net.ipv4.conf.all.rp_filter") + ", " + iif + "="
-                + readings.sysctl(ns, "net.ipv4.conf." + iif + ".rp_filter") + ", the larger counts";
+        String rpValues = words.rpValues(rp, readings.sysctl(ns, "net.ipv4.conf.all.rp_filter"), iif,
+                readings.sysctl(ns, "net.ipv4.conf." + iif + ".rp_filter"));
         switch (check) {
             case OWN_ADDRESS -> {
                 String key = "net.ipv4.conf." + iif + ".accept_local";
-                leg.stop(hop(Hop.Kind.STOP, ns, iif, null, delivered + "the source " + src + " is " + ns + "'s own address and "
-                                + key + "=" + readings.sysctl(ns, key) + ": dropped as a martian", interfaceSource(ns, iif)),
-                        "dropped in " + ns + " on " + iif + ": it comes from the namespace's own address " + src,
-                        "add `sysctl '" + key + "', 1` to " + Fixes.into(ns));
+                leg.stop(hop(Hop.Kind.STOP, ns, iif, null, words.ownSource(delivered, src, ns, key, readings.sysctl(ns, key)),
+                                interfaceSource(ns, iif)),
+                        words.droppedOwnSource(ns, iif, src), words.sysctlFix(key, "1", ns));
             }
-            case NO_ROUTE_BACK -> leg.stop(hop(Hop.Kind.STOP, ns, iif, null, delivered + "the reverse-path filter (" + rpValues
-                            + ") finds no route back to " + src, interfaceSource(ns, iif)),
-                    "dropped in " + ns + " by the reverse-path filter: " + ns + " has no route back to " + src,
-                    fixes.symmetricRoute(ns, iif, src, previous)
-                            .map(r -> "add `" + r + "` to " + Fixes.into(ns) + "; or " + fixes.rpFix(ns, iif, 0))
-                            .orElse(fixes.rpFix(ns, iif, 0)));
+            case NO_ROUTE_BACK -> leg.stop(hop(Hop.Kind.STOP, ns, iif, null, words.noRouteBack(delivered, rpValues, src),
+                            interfaceSource(ns, iif)),
+                    words.droppedNoRouteBack(ns, src),
+                    words.routeOrRp(fixes.symmetricRoute(ns, iif, src, previous).orElse(null), ns, fixes.rpFix(ns, iif, 0)));
             case OTHER_INTERFACE -> {
                 String out = KernelRules.longestMatch(readings.routes(ns, false), src, null).map(Readings.RouteEntry::dev).orElse("?");
-                leg.stop(hop(Hop.Kind.STOP, ns, iif, null, delivered + "the strict reverse-path filter (" + rpValues
-                                + ") drops it: it came in by " + iif + ", the route back to " + src + " leaves by " + out,
-                                rpSource(ns, iif)),
-                        "dropped in " + ns + " by the strict reverse-path filter: the packet from " + src + " came in by " + iif
-                                + ", the route back to it leaves by " + out,
-                        fixes.rpFix(ns, iif, 2) + fixes.symmetricRoute(ns, iif, src, previous)
-                                .map(r -> "; or make the path symmetric: add `" + r + "` to " + Fixes.into(ns)).orElse(""));
+                leg.stop(hop(Hop.Kind.STOP, ns, iif, null, words.strictRp(delivered, rpValues, iif, src, out), rpSource(ns, iif)),
+                        words.droppedStrictRp(ns, src, iif, out),
+                        words.strictRpFix(fixes.rpFix(ns, iif, 2), fixes.symmetricRoute(ns, iif, src, previous).orElse(null), ns));
             }
-            default -> leg.stop(hop(Hop.Kind.STOP, ns, iif, null, delivered + "the kernel refuses it (" + error + ", " + rpValues
-                            + ", accept_local " + (KernelRules.either(readings, ns, "accept_local", iif) ? 1 : 0) + ")",
+            default -> leg.stop(hop(Hop.Kind.STOP, ns, iif, null,
+                            words.sourceRefused(delivered, error, rpValues, KernelRules.either(readings, ns, "accept_local", iif)),
                             interfaceSource(ns, iif)),
-                    "dropped in " + ns + " on " + iif + ": the kernel says " + error,
-                    "look at the sysctls of " + iif + " in " + ns + " (`sysctl -a | grep " + iif + "`)");
+                    words.droppedSourceRefused(ns, iif, error), words.lookAtSysctls(iif, ns));
         }
     }
 
@@ -554,14 +514,12 @@ public final class Tracer {
     private void noRoute(Leg leg, String ns, String iif, String dst, String error, boolean back, boolean v6,
                          Topology.End returnPath, Topology.End previous, Leg there) {
         Namespace model = lab.namespace(ns).orElse(null);
-        Hop stop = hop(Hop.Kind.STOP, ns, iif, null, "no route to " + dst + " (the kernel: " + error + ")",
-                model == null ? null : model.source());
-        String verdict = "no route " + (back ? "back " : "") + "from " + ns + " to " + dst;
+        Hop stop = hop(Hop.Kind.STOP, ns, iif, null, words.noRouteDecision(dst, error), model == null ? null : model.source());
+        String verdict = words.noRoute(back, ns, dst);
         Optional<Topology.End> down = downInterfaceToward(ns, dst, v6);
         if (down.isPresent()) {
-            leg.stop(hop(Hop.Kind.STOP, ns, iif, null, "no route to " + dst + ": " + down.get().dev() + ", the interface toward it, is down",
-                            interfaceSource(ns, down.get().dev())),
-                    verdict + ": " + down.get().dev() + " is down", fixes.downFix(down.get()));
+            leg.stop(hop(Hop.Kind.STOP, ns, iif, null, words.downToward(dst, down.get().dev()), interfaceSource(ns, down.get().dev())),
+                    words.downVerdict(verdict, down.get().dev()), fixes.downFix(down.get()));
             return;
         }
         Optional<Route> declared = model == null ? Optional.empty() : KernelRules.longestMatch(
@@ -571,9 +529,8 @@ public final class Tracer {
                         : m.destination()).map(p -> p.networkText().equals(r.prefix().networkText())).orElse(false))
                 .findFirst());
         if (declared.isPresent() && readings.live()) {
-            leg.stop(stop, verdict + ": the lab's `" + lab.line(declared.get().source()).strip() + "` is not in the kernel",
-                    "the lab's `" + lab.line(declared.get().source()).strip() + "` (" + lineRef(declared.get().source())
-                            + ") is not in force: apply the lab again");
+            String line = lab.line(declared.get().source()).strip();
+            leg.stop(stop, words.notInKernel(verdict, line), words.notInForce(line, declared.get().source()));
             return;
         }
         String cameInBy = iif;
@@ -587,13 +544,10 @@ public final class Tracer {
         }
         String gateway = suggestGateway(ns, returnPath, previous, v6);
         boolean hasDefault = model != null && model.routes().stream().anyMatch(r -> r.isDefault() && r.v6() == v6);
-        String add = gateway == null ? "a `route` to " + dst + " (or a `gateway`)"
-                : hasDefault ? "`route '" + fixes.subnetOf(dst) + "' via '" + gateway + "'`"
-                : "`gateway '" + gateway + "'`";
-        String routeFix = "add " + add + " to " + Fixes.into(ns);
+        String routeFix = words.routeToAdd(dst, gateway, hasDefault, gateway == null ? null : fixes.subnetOf(dst), ns);
         // a source the way there already masqueraded needs no other masquerade
         Optional<String> masquerade = back && there != null && !there.masqueraded.containsValue(dst) ? fixes.masqueradeFix(dst, there.hops, there.destinationAtArrival, v6) : Optional.empty();
-        leg.stop(stop, verdict, masquerade.map(m -> m + "; or, where " + ns + " is yours to change, " + routeFix).orElse(routeFix));
+        leg.stop(stop, verdict, masquerade.map(m -> words.masqueradeOrRoute(m, ns, routeFix)).orElse(routeFix));
     }
 
     /** An interface of {@code ns}, down (in the lab or in the kernel), whose subnet has the destination or a route's gateway to it. */
@@ -621,10 +575,9 @@ public final class Tracer {
 
     /** One end of a cable is down: the packet goes no further. */
     private void linkDown(Leg leg, Topology.End end, String nextHop, Topology.End sender) {
-        leg.stop(hop(Hop.Kind.STOP, end.namespace(), null, end.dev(), end.dev() + " in " + end.namespace()
-                        + " is down: no frame crosses the cable toward " + nextHop, interfaceSource(end.namespace(), end.dev())),
-                "no way from " + sender.namespace() + " by " + sender.dev() + " to " + nextHop + ": " + end.dev() + " in "
-                        + end.namespace() + " is down", fixes.downFix(end));
+        leg.stop(hop(Hop.Kind.STOP, end.namespace(), null, end.dev(), words.linkDown(end.dev(), end.namespace(), nextHop),
+                        interfaceSource(end.namespace(), end.dev())),
+                words.noWay(sender.namespace(), sender.dev(), nextHop, end.dev(), end.namespace()), fixes.downFix(end));
     }
 
     /** The address of the interface the packet came in by, seen from here: the natural way back. */
@@ -646,42 +599,34 @@ public final class Tracer {
 
     private void noNeighbour(Leg leg, String ns, String dev, String nextHop, String dst, String arpSource,
                              Optional<Topology.Arrival> arrival, boolean v6) {
-        String word = v6 ? "neighbour (NDP)" : "ARP";
         if (arrival.isEmpty()) {
-            leg.stop(hop(Hop.Kind.STOP, ns, null, dev, "no " + word + " answer for " + nextHop + ": no interface of the lab has it", null),
-                    "no " + word + " answer for " + nextHop + " on " + dev + " in " + ns,
-                    fixes.wrongAddressFix(ns, dev, nextHop, dst, v6));
+            leg.stop(hop(Hop.Kind.STOP, ns, null, dev, words.noNeighbourOwner(v6, nextHop), null),
+                    words.noNeighbour(v6, nextHop, dev, ns), fixes.wrongAddressFix(ns, dev, nextHop, dst, v6));
             return;
         }
         Topology.End owner = arrival.get().at();
         String on = owner.namespace();
         String acceptKey = "net.ipv4.conf." + owner.dev() + ".accept_local";
-        String settings = v6 ? "" : " (arp_ignore=" + KernelRules.larger(readings, on, "arp_ignore", owner.dev())
-                + ", accept_local=" + readings.sysctl(on, acceptKey) + ")";
+        String settings = v6 ? "" : words.arpSettings(KernelRules.larger(readings, on, "arp_ignore", owner.dev()), readings.sysctl(on, acceptKey));
         Source source = interfaceSource(on, owner.dev());
-        String decision = "no " + word + " answer from " + owner.dev() + " in " + on + settings;
-        String reason = v6 ? null : KernelRules.arpRefusal(readings, on, owner.dev(), nextHop, arpSource);
-        if (reason != null && reason.startsWith("the request comes from")) {
-            leg.stop(hop(Hop.Kind.STOP, on, owner.dev(), null, decision + ": " + reason, source),
-                    "no ARP answer for " + nextHop + " on " + dev + settings + ": " + owner.dev() + " in " + on
-                            + " ignores requests from its own namespace's address " + arpSource,
-                    "add `sysctl '" + acceptKey + "', 1` to " + Fixes.into(on));
-        } else if (reason != null && reason.startsWith("the reverse-path filter")) {
-            leg.stop(hop(Hop.Kind.STOP, on, owner.dev(), null, decision + ": " + reason, rpSource(on, owner.dev())),
-                    "no ARP answer for " + nextHop + " on " + dev + " in " + ns + ": " + on + " drops the request by its "
-                            + (KernelRules.larger(readings, on, "rp_filter", owner.dev()) == 1 ? "strict " : "")
-                            + "reverse-path filter (the request comes from " + arpSource + ")",
+        String decision = words.noNeighbourFrom(v6, owner.dev(), on, settings);
+        ArpRefusal why = v6 ? null : KernelRules.arpRefusal(readings, on, owner.dev(), nextHop, arpSource);
+        String reason = why == null ? null : words.arpRefusal(why);
+        if (why != null && why.reason() == ArpRefusal.Reason.OWN_ADDRESS) {
+            leg.stop(hop(Hop.Kind.STOP, on, owner.dev(), null, words.withReason(decision, reason), source),
+                    words.ignoresOwnRequests(nextHop, dev, settings, owner.dev(), on, arpSource),
+                    words.sysctlFix(acceptKey, "1", on));
+        } else if (why != null && (why.reason() == ArpRefusal.Reason.RP_NO_ROUTE_BACK || why.reason() == ArpRefusal.Reason.RP_OTHER_INTERFACE)) {
+            leg.stop(hop(Hop.Kind.STOP, on, owner.dev(), null, words.withReason(decision, reason), rpSource(on, owner.dev())),
+                    words.arpRpDrop(nextHop, dev, ns, on, KernelRules.larger(readings, on, "rp_filter", owner.dev()) == 1, arpSource),
                     fixes.rpFix(on, owner.dev(), KernelRules.longestMatch(readings.routes(on, false), arpSource, null).isPresent() ? 2 : 0));
-        } else if (reason != null) {
-            String key = reason.startsWith("arp_filter") ? "arp_filter" : "arp_ignore";
-            leg.stop(hop(Hop.Kind.STOP, on, owner.dev(), null, decision + ": " + reason, source),
-                    "no ARP answer for " + nextHop + " on " + dev + settings + ": " + reason,
-                    "add `sysctl 'net.ipv4.conf.all." + key + "', 0` and `sysctl 'net.ipv4.conf." + owner.dev()
-                            + "." + key + "', 0` to " + Fixes.into(on));
+        } else if (why != null) {
+            String key = why.reason() == ArpRefusal.Reason.ARP_FILTER ? "arp_filter" : "arp_ignore";
+            leg.stop(hop(Hop.Kind.STOP, on, owner.dev(), null, words.withReason(decision, reason), source),
+                    words.arpRefused(nextHop, dev, settings, reason), words.arpFix(key, owner.dev(), on));
         } else {
             leg.stop(hop(Hop.Kind.STOP, on, owner.dev(), null, decision, source),
-                    "no " + word + " answer for " + nextHop + " on " + dev + settings,
-                    "look at " + owner.dev() + " in " + on + " and the cable to it: the kernel's tables do not say why it is silent");
+                    words.silent(v6, nextHop, dev, settings), words.lookAtSilent(owner.dev(), on));
         }
     }
 
@@ -691,7 +636,7 @@ public final class Tracer {
             if (!l.table().equals(table) || !chain.equals(l.chain())) continue;
             if (l.policy()) policy = l;
             else if (!l.understood()) {
-                String rule = "`" + l.text() + "` in " + ns;
+                String rule = words.rule(l.text(), ns);
                 if (!unread.contains(rule)) unread.add(rule);
             }
             else if (l.matches(packet) && l.target() != null) return Optional.of(l);
@@ -713,35 +658,17 @@ public final class Tracer {
         return null;
     }
 
-    private String describe(FirewallLine rule, Source source) {
-        if (rule.policy()) return "the chain's policy is " + rule.target();
-        return source != null ? "rule " + rule.text() + " of " + lineRef(source) : "rule " + rule.text() + ", which the lab did not write";
-    }
-
-    private String quoted(FirewallLine rule, Source source) {
-        if (rule.policy()) return "the " + rule.chain() + " chain's policy " + rule.target();
-        if (source != null) return "`" + lab.line(source).strip() + "` (" + lineRef(source) + ")";
-        return "the rule `" + rule.text() + "`, which the lab did not write";
-    }
-
-    private String fixFor(FirewallLine rule, Source source) {
-        if (source != null) return "remove or narrow `" + lab.line(source).strip() + "` (" + lineRef(source) + ")";
-        return rule.policy() ? "add an `accept` rule for this traffic" : "remove that rule (it is not the lab's)";
-    }
-
-    private String lineRef(Source s) {
-        return s == null ? "?" : s.toString();
+    /** A DROP or REJECT rule (or policy) stops the packet in {@code ns}. */
+    private void dropped(Leg leg, String ns, String iif, String out, String chain, FirewallLine rule, Source source) {
+        String line = source == null ? null : lab.line(source).strip();
+        leg.stop(hop(Hop.Kind.STOP, ns, iif, out, words.ruleDecision(chain, rule.policy(), rule.target(), rule.text(), source), source),
+                words.droppedByRule(ns, rule.chain(), rule.policy(), rule.target(), rule.text(), source, line),
+                words.ruleFix(rule.policy(), rule.text(), source, line));
     }
 
     private String routeDecision(String ns, Readings.RouteAnswer r, String dst, boolean forwarding, boolean v6) {
-        String verb = forwarding ? "forwards" : "sends";
-        String how = r.gateway() != null ? verb + " to " + dst + " via " + r.gateway() + " out of " + r.dev()
-                : verb + " to " + dst + " straight out of " + r.dev() + " (on its link)";
-        if (forwarding) {
-            Sysctl f = sysctl(ns, v6 ? "net.ipv6.conf.all.forwarding" : "net.ipv4.ip_forward");
-            how += "; forwarding on" + (f != null ? " (" + lineRef(f.source()) + ")" : "");
-        }
-        return how;
+        Sysctl f = forwarding ? sysctl(ns, v6 ? "net.ipv6.conf.all.forwarding" : "net.ipv4.ip_forward") : null;
+        return words.route(forwarding, dst, r.gateway(), r.dev(), f != null ? f.source() : null);
     }
 
     /** The route line that made the kernel's choice, or the address line whose subnet it is on. */

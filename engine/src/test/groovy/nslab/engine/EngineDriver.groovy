@@ -6,7 +6,7 @@ import nslab.LabCompiler
  * A tiny command line over the engine, for specs: they run it inside a sandbox (the JVM of the
  * test cannot enter one itself). Prints what happened in a form the specs read:
  * {@code STATUS ...}, {@code RAN ...}, {@code UNDONE ...}, {@code CONFLICT ...}, {@code FAILURE ...},
- * {@code CHECK ...}, {@code NOTE ...}, {@code REFUSED ...}, {@code DRIFT kind namespace subject restorable}, {@code CHECKED IN n ms}, {@code DETAIL from target: why}, with NSLAB_TEST_PROGRESS
+ * {@code CHECK ...}, {@code NOTE ...}, {@code lab L} and its {@code   namespace NS} lines for status, {@code REFUSED ...}, {@code DRIFT kind namespace subject restorable}, {@code CHECKED IN n ms}, {@code DETAIL from target: why}, with NSLAB_TEST_PROGRESS
  * set {@code PROGRESS verb|phase|done|total} and {@code FINISHED}; exits like the command line does (0, 1, 3, 4).
  */
 class EngineDriver {
@@ -23,8 +23,17 @@ class EngineDriver {
         }
     }
 
+    /** What the command line's Settings would read from the variables the specs set. */
+    static EngineSettings settings() {
+        def env = System.getenv()
+        new EngineSettings(env.NSLAB_EXECUTOR == 'ip' ? ExecutorChoice.Kind.ip : ExecutorChoice.Kind.netlink,
+                env.NSLAB_RUN_DIR ? java.nio.file.Path.of(env.NSLAB_RUN_DIR) : EngineSettings.RUN_DIR, EngineSettings.PARALLEL,
+                env.NSLAB_LOCK_WAIT ? java.time.Duration.ofSeconds(env.NSLAB_LOCK_WAIT as long) : EngineSettings.LOCK_WAIT,
+                env.NSLAB_IN_SANDBOX == '1', null)
+    }
+
     static int drive(String[] args) {
-        def engine = Engine.onThisMachine(System.getenv('NSLAB_TEST_VERBOSE') ? { println "VERBOSE $it" } : null)
+        def engine = Engine.onThisMachine(settings(), System.getenv('NSLAB_TEST_VERBOSE') ? { println "VERBOSE $it" } : null)
         if (System.getenv('NSLAB_TEST_PROGRESS')) {
             engine.progress(new Progress.Listener() {
                 void progress(Progress p) { println "PROGRESS ${p.verb()}|${p.phase()}|${p.done()}|${p.total()}" }
@@ -58,7 +67,7 @@ class EngineDriver {
                 d.notes().each { println "NOTE $it" }
                 return d.ok() ? 0 : 3
             case 'hold': // holds a lab's lock for some seconds, as a long apply would
-                def lock = LabLock.lab(Engine.defaultRunDir(), args[1], 'applied')
+                def lock = LabLock.lab(settings().runDir(), args[1], 'applied', settings().lockWait())
                 println 'HOLDING'
                 System.out.flush()
                 Thread.sleep((args[2] as long) * 1000)
@@ -68,11 +77,13 @@ class EngineDriver {
                 engine.drift(args[1], null).each { println "DRIFT ${it.kind()} ${it.namespace() ?: 'host'} ${it.subject()} ${it.restorable()}" }
                 return 0
             case 'mark-removing': // the records a destroy writes before it deletes anything (to stand in for one killed)
-                def j = Journal.open(Engine.defaultRunDir(), args[1])
+                def j = Journal.open(settings().runDir(), args[1])
                 j.mark(j.live(), Journal.State.REMOVING)
                 return 0
             case 'status':
-                println(args.length > 1 && args[1] == '--json' ? groovy.json.JsonOutput.toJson(engine.status().labs(null)) : engine.status().text(null))
+                def labs = engine.status().labs(null)
+                if (args.length > 1 && args[1] == '--json') println groovy.json.JsonOutput.toJson(labs)
+                else labs.each { lab -> println "lab ${lab.lab}"; lab.namespaces?.each { ns, d -> println "  namespace $ns" } } // the console words the rest
                 return 0
             default:
                 System.err.println "unknown driver command ${args[0]}"

@@ -1,6 +1,7 @@
 package nslab.trace
 
 import nslab.LabCompiler
+import nslab.command.TraceText
 import nslab.model.Lab
 import spock.lang.Specification
 
@@ -19,7 +20,7 @@ class ModelTraceSpec extends Specification {
 
     def "a routed lab: every hop there and back, each with the line behind it, nothing confirmed"() {
         when:
-        def t = Tracer.onModel(lab(ROUTED)).trace('client', 'server', Probe.icmp(false, null))
+        def t = Tracer.onModel(lab(ROUTED), TraceText.WORDS).trace('client', 'server', Probe.icmp(false, null))
 
         then:
         t.ok() && t.reached() && !t.live() && t.confirmed() == null
@@ -35,7 +36,7 @@ class ModelTraceSpec extends Specification {
 
     def "#what stops the packet in #ns: #verdict"() {
         when:
-        def t = Tracer.onModel(lab(text)).trace(from, to, Probe.icmp(false, null))
+        def t = Tracer.onModel(lab(text), TraceText.WORDS).trace(from, to, Probe.icmp(false, null))
 
         then:
         !t.ok()
@@ -93,7 +94,7 @@ namespace 'internet' { dev 'eth0' { ip '198.51.100.2/24' } }
 
     def "the script alone decides as the kernel: #what"() {
         when:
-        def t = Tracer.onModel(lab(text)).trace(from, to, Probe.icmp(false, null))
+        def t = Tracer.onModel(lab(text), TraceText.WORDS).trace(from, to, Probe.icmp(false, null))
 
         then:
         !t.ok()
@@ -124,7 +125,7 @@ namespace 'server' { dev 's0' { ip '192.168.1.2/24' }; gateway '192.168.1.1'; ru
 '''
 
         when:
-        def t = Tracer.onModel(lab(text)).trace('client', '198.51.100.1', new Probe(Probe.Kind.TCP, 8080, false, null))
+        def t = Tracer.onModel(lab(text), TraceText.WORDS).trace('client', '198.51.100.1', new Probe(Probe.Kind.TCP, 8080, false, null))
 
         then:
         t.ok()
@@ -136,7 +137,7 @@ namespace 'server' { dev 's0' { ip '192.168.1.2/24' }; gateway '192.168.1.1'; ru
 
     def "a bridge in a third namespace is a hop of its own"() {
         when:
-        def t = Tracer.onModel(lab(new File('../examples/bridge.groovy').text)).trace('net0', 'net1', Probe.icmp(false, null))
+        def t = Tracer.onModel(lab(new File('../examples/bridge.groovy').text), TraceText.WORDS).trace('net0', 'net1', Probe.icmp(false, null))
 
         then:
         t.reached()
@@ -149,7 +150,7 @@ namespace 'server' { dev 's0' { ip '192.168.1.2/24' }; gateway '192.168.1.1'; ru
 
     def "masquerade rewrites the source on the way there, and conntrack undoes it on the way back"() {
         when:
-        def t = Tracer.onModel(lab(new File('../examples/veth-nat-gateway.groovy').text))
+        def t = Tracer.onModel(lab(new File('../examples/veth-nat-gateway.groovy').text), TraceText.WORDS)
                 .trace('container001', 'internet', Probe.icmp(false, null))
 
         then:
@@ -170,8 +171,8 @@ namespace 's' {
 }
 '''
         when:
-        def open = Tracer.onModel(lab(text)).trace('c', 's', new Probe(Probe.Kind.TCP, 8080, false, null))
-        def closed = Tracer.onModel(lab(text)).trace('c', 's', new Probe(Probe.Kind.TCP, 8081, false, null))
+        def open = Tracer.onModel(lab(text), TraceText.WORDS).trace('c', 's', new Probe(Probe.Kind.TCP, 8080, false, null))
+        def closed = Tracer.onModel(lab(text), TraceText.WORDS).trace('c', 's', new Probe(Probe.Kind.TCP, 8081, false, null))
 
         then:
         open.ok()
