@@ -8,6 +8,7 @@ import nslab.check.Problem;
 import nslab.check.Suggestions;
 import nslab.model.Address;
 import nslab.model.DeviceKind;
+import nslab.model.Convergence;
 import nslab.model.Expectation;
 import nslab.model.IpPrefix;
 import nslab.model.Lab;
@@ -22,6 +23,7 @@ public final class LabBuilder {
     private String name;
     private final Map<String, NamespaceState> namespaces = new LinkedHashMap<>();
     private final List<Expectation> expectations = new ArrayList<>();
+    private Convergence convergence;
     private final List<LinkRequest> links = new ArrayList<>();
     /** Mistakes found while reading that are not Groovy errors, e.g. ip with no interface to put it on. */
     private final List<Problem> problems = new ArrayList<>();
@@ -55,6 +57,15 @@ public final class LabBuilder {
 
     void expect(Expectation e) {
         expectations.add(e);
+    }
+
+    void converge(Convergence c) {
+        if (convergence != null) {
+            problems.add(Problem.error(c.source(), "converged is already expected on line " + convergence.source().line(),
+                    "write one converged line: it is one wait for all the lab's daemons"));
+            return;
+        }
+        convergence = c;
     }
 
     void replaceExpectation(Expectation old, Expectation complete) {
@@ -128,7 +139,7 @@ public final class LabBuilder {
         }
         reportDefaultNameClashes(defaults);
         List<Namespace> model = all.values().stream().map(NamespaceState::toModel).toList();
-        return new Lab(name, model, expectations, scripts);
+        return new Lab(name, model, expectations, scripts, convergence);
     }
 
     private record DefaultPeerName(String namespace, String name, Source source) {}

@@ -54,6 +54,16 @@ public final class Checker {
     }
 
     public List<CheckResult> check(Lab lab) {
+        // the daemons' routes first: the pings that follow travel on them
+        List<CheckResult> converged = lab.convergence() == null ? List.of() : new ConvergenceWait(exec).await(lab);
+        List<CheckResult> pings = pings(lab);
+        if (converged.isEmpty()) return pings;
+        List<CheckResult> out = new ArrayList<>(converged);
+        out.addAll(pings);
+        return out;
+    }
+
+    private List<CheckResult> pings(Lab lab) {
         List<Expectation> all = lab.expectations();
         if (all.isEmpty()) return List.of();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(32, all.size()));

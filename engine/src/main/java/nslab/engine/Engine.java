@@ -64,6 +64,7 @@ public final class Engine {
 
     /** Builds the plan, or only its difference from what is live; does not run the expectations. */
     public ApplyResult apply(Plan plan) {
+        FrrMachine.check(plan.lab());
         try {
             return new Applier(exec, runDir, verbose, Destroyer.NETNS_DIR, names).progress(progress).apply(plan);
         } finally {
@@ -77,6 +78,7 @@ public final class Engine {
      * {@link #drift}), as steps journaled like any other. {@code d -> true}: all of it.
      */
     public ApplyResult apply(Plan plan, java.util.function.Predicate<Drift> restore) {
+        FrrMachine.check(plan.lab());
         try {
             return new Applier(exec, runDir, verbose, Destroyer.NETNS_DIR, names).progress(progress).restoring(restore).apply(plan);
         } finally {
