@@ -23,6 +23,11 @@ public record Lab(String name, List<Namespace> namespaces, List<Expectation> exp
         this(name, namespaces, expectations, scripts, null);
     }
 
+    /** Whether the lab states anything for check to check: a ping, or that its daemons converge. */
+    public boolean checked() {
+        return !expectations.isEmpty() || convergence != null;
+    }
+
     /** The namespaces that run routing daemons. */
     public List<Namespace> routers() {
         return namespaces.stream().filter(n -> n.routing().any()).toList();

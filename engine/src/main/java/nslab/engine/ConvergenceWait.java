@@ -20,10 +20,17 @@ import nslab.plan.DaemonRoutes;
 final class ConvergenceWait {
     static final long POLL_MILLIS = 200;
 
-    private final Executor exec;
+    /** What each protocol's daemon is asked through vtysh when its routes are missing. */
+    private static final Map<String, String> ASK = Map.of("ospf", "show ip ospf neighbor", "bgp", "show bgp summary",
+            "rip", "show ip rip status");
 
-    ConvergenceWait(Executor exec) {
+    private final Executor exec;
+    private final java.nio.file.Path runDir;
+
+    /** {@code runDir}: where the instances' vty sockets are (null: the daemons are not asked). */
+    ConvergenceWait(Executor exec, java.nio.file.Path runDir) {
         this.exec = exec;
+        this.runDir = runDir;
     }
 
     List<CheckResult> await(Lab lab) {
@@ -54,10 +61,46 @@ final class ConvergenceWait {
             } else {
                 List<String> what = lacks.stream().map(x -> x.prefix() + " (" + x.protocol() + ")").toList();
                 out.add(new CheckResult(e, null, false, "not converged within " + c.written() + ": " + ns
-                        + " has no route to " + String.join(", ", what)));
+                        + " has no route to " + String.join(", ", what) + daemonsSay(ns, lacks)));
             }
         }
         return out;
+    }
+
+    /**
+     * What the daemons of the protocols whose routes are missing say of their neighbours, read
+     * through vtysh from the instance's own sockets; or that one does not answer at all.
+     */
+    private String daemonsSay(String ns, List<DaemonRoutes.Expected> lacks) {
+        if (runDir == null) return "";
+        StringBuilder sb = new StringBuilder();
+        for (String protocol : lacks.stream().map(DaemonRoutes.Expected::protocol).distinct().toList()) {
+            String ask = ASK.get(protocol);
+            if (ask == null) continue;
+            ExecResult r = exec.run(List.of("ip", "netns", "exec", ns, "vtysh", "--vty_socket",
+                    DaemonFiles.of(runDir, ns).toString(), "-c", ask), null);
+            sb.append("; ").append(protocol).append(" in ").append(ns).append(" ('").append(ask).append("'): ");
+            if (!r.ok()) {
+                sb.append("no answer, its daemon is not running (its output is in the run log beside the journal)");
+            } else {
+                sb.append(summary(protocol, r.out()));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The daemon's answer on one line: for OSPF each neighbour with its state, else the lines joined. */
+    static String summary(String protocol, String said) {
+        List<String> lines = said.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        if (protocol.equals("ospf")) {
+            List<String> neighbours = lines.stream().filter(l -> !l.startsWith("Neighbor ID"))
+                    .map(l -> l.split("\\s+")).filter(f -> f.length >= 6)
+                    .map(f -> f[0] + " " + f[2] + " on " + f[f.length - 4]).toList();
+            return neighbours.isEmpty() ? "no OSPF neighbour at all (no hello answered with matching area, timers and network)"
+                    : "neighbours " + String.join(", ", neighbours);
+        }
+        String joined = String.join(" | ", lines).replaceAll("\\s+", " ");
+        return joined.length() > 400 ? joined.substring(0, 400) + " ..." : joined;
     }
 
     /** The expected routes the namespace's table does not have, with the protocol expected. */

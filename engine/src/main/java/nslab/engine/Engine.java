@@ -103,12 +103,12 @@ public final class Engine {
     }
 
     public List<CheckResult> check(Lab lab) {
-        return new Checker(exec).check(lab);
+        return new Checker(exec).daemonsIn(runDir).check(lab);
     }
 
     /** The same right after apply, when a neighbour still being resolved is given longer to answer. */
     public List<CheckResult> checkFresh(Lab lab) {
-        return new Checker(exec, true).check(lab);
+        return new Checker(exec, true).daemonsIn(runDir).check(lab);
     }
 
     public DestroyResult destroy(String lab) {

@@ -143,6 +143,32 @@ $LEFT""")
         r.section('left').trim() == ''
     }
 
+    def "a lab that cannot converge times out naming the routes each router lacks and what its daemon says"() {
+        given: 'two routers whose cable is in area 0 on one end and area 1 on the other: OSPF forms no adjacency'
+        def file = KernelSandbox.labFile('''\
+link 'r1', 'r2', ips: ['10.0.12.1/30', '10.0.12.2/30']
+namespace 'r1' { ip '1.1.1.1/32', dev: 'lo'; ospf area: 0 }
+namespace 'r2' { ip '2.2.2.2/32', dev: 'lo'; ospf area: 1 }
+expect { converged within: '6s' }
+''', 'areas')
+
+        when:
+        def r = KernelSandbox.runAllUsers("""
+echo "=== apply"; nslab apply ${file.absolutePath}; echo "exit \$?"
+echo "=== ping"; ip netns exec r1 ping -c 1 -W 1 -I 1.1.1.1 2.2.2.2 >/dev/null && echo reached || echo unanswered
+echo "=== destroy"; nslab destroy areas; echo "exit \$?"
+$LEFT""")
+
+        then: 'the verdict agrees with a real ping, names the missing route, and shows ospfd has no neighbour'
+        r.section('apply').contains('CHECK r1 converged FAILED')
+        r.section('apply').contains('r1 has no route to 2.2.2.2/32 (ospf)')
+        r.section('apply').contains("ospf in r1 ('show ip ospf neighbor'): no OSPF neighbour at all")
+        !r.section('apply').contains('Full/')
+        r.section('ping').trim() == 'unanswered'
+        r.section('destroy').endsWith('exit 0')
+        r.section('left').trim() == ''
+    }
+
     def "a sandbox that maps root alone is refused before anything is made, naming the group FRR needs"() {
         given:
         def file = KernelSandbox.labFile(TRIANGLE, 'triangle')
