@@ -73,9 +73,10 @@ echo "=== routes"; ip -n r1 route show proto ospf
 echo "=== files"; ls /run/nslab/frr/r1
 echo "=== ping"; ip netns exec r1 ping -c 1 -W 2 -I 1.1.1.1 3.3.3.3 >/dev/null && echo reached
 echo "=== cut"; ip -n r1 link set dev r2 down
-i=0; until ip -n r1 route show 2.2.2.2 proto ospf | grep -q 'dev r3'; do i=\$((i+1)); [ \$i -lt 100 ] || break; sleep 0.1; done
+# both ends reroute (r2 too, for the answer): polled by pinging until one is answered, for 20 s at most
+i=0; until ip netns exec r1 ping -c 1 -W 1 -I 1.1.1.1 2.2.2.2 >/dev/null; do i=\$((i+1)); [ \$i -lt 20 ] || break; done
+[ \$i -lt 20 ] && echo reached
 ip -n r1 route show 2.2.2.2 proto ospf
-ip netns exec r1 ping -c 1 -W 2 -I 1.1.1.1 2.2.2.2 >/dev/null && echo reached
 echo "=== destroy"; nslab destroy triangle; echo "exit \$?"
 $LEFT""")
 
