@@ -67,6 +67,9 @@ class ArchitectureSpec extends Specification {
             'nslab.engine.LiveComparison'    : 1,
             'nslab.engine.Checker'           : 4,
             'nslab.engine.Status'            : 3,
+            // the routing daemons: apply's refusals and converged's verdict, to become a typed reason and data for Reports
+            'nslab.engine.FrrMachine'        : 2,
+            'nslab.engine.ConvergenceWait'   : 6,
             // the executors' failure words (ip's own, faked by netlink, read back by Batch): to become typed outcomes
             'nslab.engine.Batch'             : 4,
             'nslab.exec.ProcessLauncher'     : 1,
