@@ -63,6 +63,9 @@ class ArchitectureSpec extends Specification {
             'nslab.engine.Privileges'        : 1,
             'nslab.engine.LiveComparison'    : 1,
             'nslab.engine.Checker'           : 4,
+            // the routing daemons: apply's refusals and converged's verdict, to become a typed reason and data for Reports
+            'nslab.engine.FrrMachine'        : 2,
+            'nslab.engine.ConvergenceWait'   : 6,
             // the executors' failure words: ip's and sysctl's own, read back from their processes by Batch,
             // and the same words said by the netlink executor (Refusal), so that both report a failure alike
             'nslab.engine.Batch'             : 4,

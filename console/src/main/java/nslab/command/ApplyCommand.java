@@ -44,7 +44,7 @@ public final class ApplyCommand implements Callable<Integer> {
         CheckRun check = null;
         if (r.ok()) {
             lab.nowLive(name, true);
-            if (!noCheck && !c.lab().expectations().isEmpty()) {
+            if (!noCheck && c.lab().checked()) {
                 // the lab is built: a SIGINT/SIGTERM now ends nslab (130/143) with the lab live, and says so
                 check = LastWords.during(Reports.stoppedWhileChecking(name), () -> CheckCommand.run(engine, c.lab(), true, false, true));
                 CheckCommand.print(json.text(out), check);

@@ -43,7 +43,7 @@ public final class CheckCommand implements Callable<Integer> {
         List<Drift> drift = live ? engine.drift(name, c.plan()) : List.of();
         Reports.drift(json.text(out), name, drift);
         CheckRun run = run(engine, c.lab(), live, drift.stream().anyMatch(Drift::restorable), false);
-        if (c.lab().expectations().isEmpty()) {
+        if (!c.lab().checked()) {
             json.text(out).println("lab " + name + " has no expectations (expect { reach 'a' to 'b' })");
         } else {
             print(json.text(out), run);
@@ -60,7 +60,7 @@ public final class CheckCommand implements Callable<Integer> {
      */
     static CheckRun run(Engine engine, Lab lab, boolean live, boolean drifted, boolean fresh) {
         long t0 = System.nanoTime();
-        List<CheckResult> checks = lab.expectations().isEmpty() ? List.of() : fresh ? engine.checkFresh(lab) : engine.check(lab);
+        List<CheckResult> checks = !lab.checked() ? List.of() : fresh ? engine.checkFresh(lab) : engine.check(lab);
         long millis = (System.nanoTime() - t0) / 1_000_000;
         return new CheckRun(lab.name(), live, checks, CheckVerdicts.of(engine, lab, checks, drifted), millis);
     }

@@ -36,7 +36,7 @@ public final class JUnitReport {
     public static void write(Path file, ApplyRun run) throws IOException {
         ApplyResult r = run.result();
         CheckRun check = run.check();
-        int tests = 1 + run.expectations().size();
+        int tests = 1 + (check == null ? run.expectations().size() : check.results().size());
         long failures = check == null ? 0 : check.failed();
         int errors = r.ok() ? 0 : 1;
         int skipped = check == null ? run.expectations().size() : 0;

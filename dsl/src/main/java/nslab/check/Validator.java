@@ -11,7 +11,7 @@ import nslab.model.Lab;
 public final class Validator {
     private final List<Rule> rules = List.of(new NameRules(), new ReferenceRules(), new DeviceRules(),
             new AddressRules(), new RouteRules(), new FirewallRules(), new ConditionRules(), new SysctlRules(), new TextRules(),
-            new ExpectationRules());
+            new ExpectationRules(), new RoutingRules());
 
     public List<Problem> validate(Lab lab) {
         List<Problem> problems = new ArrayList<>();

@@ -50,7 +50,7 @@ final class AddressPools {
         List<Namespace> namespaces = lab.namespaces().stream()
                 .map(ns -> given.containsKey(ns.name()) ? Growth.adding(ns, given.get(ns.name()), List.of(), List.of(), false) : ns)
                 .toList();
-        return new Lab(lab.name(), namespaces, lab.expectations(), lab.scripts());
+        return lab.withNamespaces(namespaces);
     }
 
     private static Optional<IpPrefix> checked(Growth.Pool pool, List<Problem> problems) {

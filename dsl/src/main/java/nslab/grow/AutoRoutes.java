@@ -52,7 +52,7 @@ final class AutoRoutes {
         auto.family(false);
         auto.family(true);
         List<Namespace> namespaces = lab.namespaces().stream().map(auto::grown).toList();
-        return new Lab(lab.name(), namespaces, lab.expectations(), lab.scripts());
+        return lab.withNamespaces(namespaces);
     }
 
     private Namespace grown(Namespace ns) {

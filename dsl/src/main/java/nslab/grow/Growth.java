@@ -46,7 +46,7 @@ public final class Growth {
                     .map(v4 -> adding(ns, List.of(), List.of(), List.of(new Sysctl(ns.name(), FORWARD_V6, v4.value(), v4.source())), false))
                     .orElse(ns);
         }).toList();
-        return new Lab(lab.name(), namespaces, lab.expectations(), lab.scripts());
+        return lab.withNamespaces(namespaces);
     }
 
     /** The namespace with these added; {@code forward} turned on when asked. */

@@ -1,5 +1,7 @@
 package nslab.lang;
 
+import nslab.check.Problem;
+import nslab.model.Convergence;
 import nslab.model.Expectation;
 import nslab.model.Source;
 
@@ -16,6 +18,22 @@ public final class ExpectBody extends BlockBody {
 
     public Target unreachable(CharSequence from) {
         return new Target(lab, Text.of(from), false, ScriptLines.here());
+    }
+
+    /** {@code converged within: '30s'}: how long apply and check wait for the daemons' routes. */
+    public void converged(java.util.Map<String, ?> options) {
+        Source here = ScriptLines.here();
+        lab.checkKeys("converged", options, here);
+        Object within = options.get("within");
+        String written = within == null ? "30s" : Text.of(within);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,5})(s|m)").matcher(written);
+        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+            lab.problem(Problem.error(here, "converged within: '" + written + "' is not a time nslab reads",
+                    "write seconds or minutes, more than zero: converged within: '30s' (or '2m')"));
+            return;
+        }
+        long seconds = Long.parseLong(m.group(1)) * (m.group(2).equals("m") ? 60 : 1);
+        lab.converge(new Convergence(seconds, written, here));
     }
 
     /**

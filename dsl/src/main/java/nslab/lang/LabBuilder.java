@@ -9,6 +9,7 @@ import nslab.check.Suggestions;
 import nslab.grow.Growth;
 import nslab.model.Address;
 import nslab.model.DeviceKind;
+import nslab.model.Convergence;
 import nslab.model.Expectation;
 import nslab.model.IpPrefix;
 import nslab.model.Lab;
@@ -23,6 +24,7 @@ public final class LabBuilder {
     private String name;
     private final Map<String, NamespaceState> namespaces = new LinkedHashMap<>();
     private final List<Expectation> expectations = new ArrayList<>();
+    private Convergence convergence;
     private final List<LinkRequest> links = new ArrayList<>();
     /** Mistakes found while reading that are not Groovy errors, e.g. ip with no interface to put it on. */
     private final List<Problem> problems = new ArrayList<>();
@@ -74,6 +76,15 @@ public final class LabBuilder {
 
     void expect(Expectation e) {
         expectations.add(e);
+    }
+
+    void converge(Convergence c) {
+        if (convergence != null) {
+            problems.add(Problem.error(c.source(), "converged is already expected on line " + convergence.source().line(),
+                    "write one converged line: it is one wait for all the lab's daemons"));
+            return;
+        }
+        convergence = c;
     }
 
     void replaceExpectation(Expectation old, Expectation complete) {
@@ -147,7 +158,7 @@ public final class LabBuilder {
         }
         reportDefaultNameClashes(defaults);
         List<Namespace> model = all.values().stream().map(NamespaceState::toModel).toList();
-        Growth.Grown grown = Growth.apply(new Lab(name, model, expectations, scripts), pools, autoRoutes);
+        Growth.Grown grown = Growth.apply(new Lab(name, model, expectations, scripts, convergence), pools, autoRoutes);
         problems.addAll(grown.problems());
         return grown.lab();
     }

@@ -9,6 +9,7 @@ import nslab.model.Bounds;
 import nslab.model.DeviceKind;
 import nslab.model.FirewallRule;
 import nslab.model.Route;
+import nslab.model.Routing;
 import nslab.model.RunCommand;
 import nslab.model.Source;
 import nslab.model.Sysctl;
@@ -270,6 +271,88 @@ public final class NamespaceBody extends BlockBody {
         ns.runs.add(new RunCommand(ns.name, Text.of(command), ScriptLines.here()));
     }
 
+    // ---- routing daemons (FRR) ----
+
+    /** {@code ospf area: 0}, with {@code interfaces: ['eth0']} and {@code cost: 10} optional. */
+    public void ospf(Map<String, ?> options) {
+        Source here = ScriptLines.here();
+        lab.checkKeys("ospf", options, here);
+        if (!options.containsKey("area")) {
+            lab.problem(Problem.error(here, "ospf needs its area", "write: ospf area: 0"));
+        }
+        long area = options.containsKey("area") ? wholeLong("ospf area", options.get("area"), Bounds.OSPF_AREA, "ospf area: 0") : 0;
+        Object listed = options.get("interfaces");
+        java.util.List<String> interfaces = new java.util.ArrayList<>();
+        if (listed instanceof java.util.Collection<?> c) {
+            c.forEach(i -> interfaces.add(Text.of(i)));
+        } else if (listed != null) {
+            interfaces.add(Text.of(listed));
+        }
+        Integer cost = options.containsKey("cost")
+                ? (int) wholeLong("ospf cost", options.get("cost"), Bounds.OSPF_COST, "ospf area: 0, cost: 10") : null;
+        if (ns.ospf != null) {
+            lab.problem(Problem.error(here, "ospf is already set for '" + ns.name + "' on line " + ns.ospf.source().line(),
+                    "write one ospf line per namespace; interfaces: [...] lists all the interfaces it runs on"));
+            return;
+        }
+        ns.ospf = new Routing.Ospf(area, interfaces, cost, here);
+    }
+
+    /** {@code bgp asn: 65001}; its neighbor and network lines follow it, or stand in its block. */
+    public void bgp(Map<String, ?> options) {
+        Source here = ScriptLines.here();
+        lab.checkKeys("bgp", options, here);
+        if (!options.containsKey("asn")) lab.problem(Problem.error(here, "bgp needs its AS number", "write: bgp asn: 65001"));
+        long asn = options.containsKey("asn") ? wholeLong("bgp asn", options.get("asn"), Bounds.ASN, "bgp asn: 65001") : 1;
+        if (ns.bgp != null) {
+            lab.problem(Problem.error(here, "bgp is already set for '" + ns.name + "' on line " + ns.bgp.source().line(),
+                    "a namespace speaks BGP as one AS: write bgp once, with all its neighbor and network lines"));
+            return;
+        }
+        ns.bgp = new Routing.Bgp(asn, java.util.List.of(), java.util.List.of(), here);
+    }
+
+    public void bgp(Map<String, ?> options, Closure<?> block) {
+        bgp(options);
+        LabScript.runBody(lab, this, block, Words.Context.NAMESPACE);
+    }
+
+    /** {@code neighbor '10.0.0.2', asn: 65002}: a BGP peer of this namespace's bgp. */
+    public void neighbor(Map<String, ?> options, CharSequence address) {
+        Source here = ScriptLines.here();
+        lab.checkKeys("neighbor", options, here);
+        String peer = Text.of(address);
+        if (!options.containsKey("asn")) {
+            lab.problem(Problem.error(here, "neighbor '" + peer + "' needs the AS number of the peer",
+                    "write: neighbor '" + peer + "', asn: 65002"));
+        }
+        long asn = options.containsKey("asn") ? wholeLong("neighbor asn", options.get("asn"), Bounds.ASN,
+                "neighbor '" + peer + "', asn: 65002") : 1;
+        if (needsBgp("neighbor '" + peer + "', asn: " + asn)) ns.neighbors.add(new Routing.Neighbor(peer, asn, here));
+    }
+
+    public void neighbor(CharSequence address) {
+        neighbor(Map.of(), address);
+    }
+
+    /** {@code network '10.1.0.0/24'}: a prefix this namespace's bgp announces. */
+    public void network(CharSequence prefix) {
+        String p = Text.of(prefix);
+        if (needsBgp("network '" + p + "'")) ns.networks.add(new Routing.Network(p, ScriptLines.here()));
+    }
+
+    /** {@code frr '''router rip ...'''}: FRR configuration added as written. */
+    public void frr(CharSequence text) {
+        ns.raw.add(new Routing.RawFrr(Text.of(text), ScriptLines.here()));
+    }
+
+    private boolean needsBgp(String what) {
+        if (ns.bgp != null) return true;
+        lab.problem(Problem.error(ScriptLines.here(), what + " belongs to a bgp, and '" + ns.name + "' has none yet",
+                "write bgp asn: 65001 before it in this namespace"));
+        return false;
+    }
+
     /** Bare words ({@code up}, {@code down}) reach Groovy as property reads. */
     public Object propertyMissing(String name) {
         switch (name) {
@@ -325,6 +408,25 @@ public final class NamespaceBody extends BlockBody {
         lab.problem(Problem.error(ScriptLines.here(), what + " " + Text.of(written) + " is not a whole number from "
                 + bounds.range(), "write: " + example));
         return (int) bounds.low();
+    }
+
+    /** Like {@link #whole}, for numbers beyond an int (AS numbers, OSPF areas). */
+    private long wholeLong(String what, Object written, Bounds bounds, String example) {
+        Long exact = null;
+        if (written instanceof Number n && !(written instanceof Double || written instanceof Float)
+                && new java.math.BigDecimal(n.toString()).stripTrailingZeros().scale() <= 0) {
+            try {
+                exact = new java.math.BigDecimal(n.toString()).longValueExact();
+            } catch (ArithmeticException e) {
+                exact = null;
+            }
+        } else if (written != null && Text.of(written).matches("\\d{1,12}")) {
+            exact = Long.parseLong(Text.of(written));
+        }
+        if (exact != null && bounds.holds(exact)) return exact;
+        lab.problem(Problem.error(ScriptLines.here(), what + " " + Text.of(written) + " is not a whole number from "
+                + bounds.range(), "write: " + example));
+        return bounds.low();
     }
 
     // ---- the second half of two-part phrases ----

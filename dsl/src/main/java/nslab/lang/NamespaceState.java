@@ -10,6 +10,7 @@ import nslab.model.Interface;
 import nslab.model.LinkCondition;
 import nslab.model.Namespace;
 import nslab.model.Route;
+import nslab.model.Routing;
 import nslab.model.RunCommand;
 import nslab.model.Source;
 import nslab.model.Sysctl;
@@ -32,6 +33,12 @@ final class NamespaceState {
     final List<FirewallRule> rules = new ArrayList<>();
     final Map<String, ConditionState> conditions = new LinkedHashMap<>();
     final List<RunCommand> runs = new ArrayList<>();
+    Routing.Ospf ospf;
+    /** bgp's asn and line; neighbor and network lines are added to the lists below. */
+    Routing.Bgp bgp;
+    final List<Routing.Neighbor> neighbors = new ArrayList<>();
+    final List<Routing.Network> networks = new ArrayList<>();
+    final List<Routing.RawFrr> raw = new ArrayList<>();
     /** The interface that ip, mtu, mac, up, down, netem and rate apply to. */
     IfaceState current;
 
@@ -81,7 +88,8 @@ final class NamespaceState {
         }
         List<LinkCondition> conds = new ArrayList<>();
         conditions.forEach((dev, c) -> conds.add(new LinkCondition(name, dev, c.netem, c.rate, c.source)));
+        Routing.Bgp withPeers = bgp == null ? null : new Routing.Bgp(bgp.asn(), neighbors, networks, bgp.source());
         return new Namespace(name, host, declared, loopback, forward, ifaces, addresses, routes, allSysctls, rules,
-                conds, runs, source);
+                conds, runs, source, new Routing(ospf, withPeers, raw));
     }
 }

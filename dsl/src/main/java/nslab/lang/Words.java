@@ -115,9 +115,19 @@ public final class Words {
         word("rate", Context.NAMESPACE, "rate '10mbit'", "limits the current interface's outgoing rate (tc tbf)");
         word("run", Context.NAMESPACE, "run 'python3 -m http.server 80'",
                 "starts a command in the namespace once the lab is built");
+        word("ospf", Context.NAMESPACE, List.of("area", "interfaces", "cost"), "ospf area: 0, interfaces: ['eth0', 'eth1']",
+                "runs FRR's OSPF here (zebra + ospfd), on every interface or on those listed; point-to-point on veth cables");
+        WORDS.put("bgp", new Word("bgp", Context.NAMESPACE, List.of("asn"), true, "bgp asn: 65001", "runs FRR's BGP here (zebra + bgpd) as that AS;"
+                + " neighbor and network lines follow it (or stand in its block)"));
+        word("neighbor", Context.NAMESPACE, List.of("asn"), "neighbor '10.0.0.2', asn: 65002", "after bgp: a BGP peer and its AS");
+        word("network", Context.NAMESPACE, "network '10.1.0.0/24'", "after bgp: a prefix BGP announces");
+        word("frr", Context.NAMESPACE, "frr '''router rip\n network 10.0.0.0/8'''",
+                "FRR configuration added as written (the daemons it names are started)");
         word("reach", Context.EXPECT, "reach 'client' to '192.168.100.1'",
                 "a ping from the namespace must succeed (add dev: 'veth0' to ping out of that interface)");
         word("unreachable", Context.EXPECT, "unreachable 'net0' to '10.0.100.1'", "a ping from the namespace must fail");
+        word("converged", Context.EXPECT, List.of("within"), "converged within: '30s'",
+                "waits until every routing daemon's routes are in the kernel (apply and check wait that long at most)");
         word("peer", Context.AFTER, List.of("name", "ip"), "veth 'svr-veth' peer 'gateway'", "after veth: the namespace of the other end");
         word("on", Context.AFTER, List.of("mode", "from", "id"), "macvlan 'mv0' on 'eth0'", "after macvlan or vlan: the parent interface");
         word("via", Context.AFTER, "route 'default' via '10.0.100.254'", "after route: the gateway");

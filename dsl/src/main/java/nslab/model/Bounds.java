@@ -15,6 +15,12 @@ public record Bounds(long low, long high) {
     public static final Bounds VNI = new Bounds(0, 16_777_215);
     /** netem's limit is a 32-bit count of packets. */
     public static final Bounds NETEM_LIMIT = new Bounds(0, 4_294_967_295L);
+    /** An OSPF area id is 32 bits (written here as a number; FRR prints it dotted). */
+    public static final Bounds OSPF_AREA = new Bounds(0, 4_294_967_295L);
+    /** An OSPF interface cost is 16 bits, and 0 is not a cost. */
+    public static final Bounds OSPF_COST = new Bounds(1, 65535);
+    /** A 4-byte AS number; 0 is reserved. */
+    public static final Bounds ASN = new Bounds(1, 4_294_967_295L);
 
     public boolean holds(long value) {
         return value >= low && value <= high;

@@ -8,14 +8,34 @@ import java.util.Optional;
  * The whole lab as the script described it, before validation. Namespaces are in the order
  * they were first declared; the host, if the script mentions it, is among them.
  * {@code scripts} holds the text of each source file by name, for explain and error messages.
+ * {@code convergence}: {@code expect { converged within: ... }}, or null.
  */
 public record Lab(String name, List<Namespace> namespaces, List<Expectation> expectations,
-                  Map<String, List<String>> scripts) {
+                  Map<String, List<String>> scripts, Convergence convergence) {
 
     public Lab {
         namespaces = List.copyOf(namespaces);
         expectations = List.copyOf(expectations);
         scripts = Map.copyOf(scripts);
+    }
+
+    public Lab(String name, List<Namespace> namespaces, List<Expectation> expectations, Map<String, List<String>> scripts) {
+        this(name, namespaces, expectations, scripts, null);
+    }
+
+    /** The same lab with other namespaces (what a model transformation gives). */
+    public Lab withNamespaces(List<Namespace> other) {
+        return new Lab(name, other, expectations, scripts, convergence);
+    }
+
+    /** Whether the lab states anything for check to check: a ping, or that its daemons converge. */
+    public boolean checked() {
+        return !expectations.isEmpty() || convergence != null;
+    }
+
+    /** The namespaces that run routing daemons. */
+    public List<Namespace> routers() {
+        return namespaces.stream().filter(n -> n.routing().any()).toList();
     }
 
     public Optional<Namespace> namespace(String name) {

@@ -7,11 +7,12 @@ import java.util.Optional;
  * A network namespace of the lab, or the host (the root namespace) when {@code host} is true.
  * {@code declared} is false for a namespace that the script only names (in peer or link) without
  * declaring it; such a lab is invalid, and {@code source} is then the line that named it.
+ * {@code routing}: the routing daemons it runs ({@link Routing#NONE}: none).
  */
 public record Namespace(String name, boolean host, boolean declared, boolean loopback, boolean forward,
                         List<Interface> interfaces, List<Address> addresses, List<Route> routes,
                         List<Sysctl> sysctls, List<FirewallRule> rules, List<LinkCondition> conditions,
-                        List<RunCommand> runs, Source source) {
+                        List<RunCommand> runs, Source source, Routing routing) {
 
     public static final String HOST = "host";
 
@@ -23,6 +24,15 @@ public record Namespace(String name, boolean host, boolean declared, boolean loo
         rules = List.copyOf(rules);
         conditions = List.copyOf(conditions);
         runs = List.copyOf(runs);
+        if (routing == null) routing = Routing.NONE;
+    }
+
+    public Namespace(String name, boolean host, boolean declared, boolean loopback, boolean forward,
+                     List<Interface> interfaces, List<Address> addresses, List<Route> routes,
+                     List<Sysctl> sysctls, List<FirewallRule> rules, List<LinkCondition> conditions,
+                     List<RunCommand> runs, Source source) {
+        this(name, host, declared, loopback, forward, interfaces, addresses, routes, sysctls, rules, conditions, runs,
+                source, Routing.NONE);
     }
 
     public Optional<Interface> iface(String ifName) {

@@ -37,6 +37,7 @@ public final class Planner {
         for (Namespace ns : lab.namespaces()) sysctls(ns, steps);
         for (Namespace ns : lab.namespaces()) firewall(ns, steps);
         for (Namespace ns : lab.namespaces()) qdiscs(ns, steps);
+        for (Namespace ns : lab.routers()) steps.addAll(new FrrPlanner().steps(ns));
         for (Namespace ns : lab.namespaces()) runs(ns, steps);
         return new Plan(lab, steps);
     }

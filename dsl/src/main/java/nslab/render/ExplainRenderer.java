@@ -40,7 +40,7 @@ public final class ExplainRenderer {
                 String number = "[" + (index + 1) + "]";
                 out.append("  ").append(pad(number, 6)).append(ShellQuoting.join(step.command().argv()))
                         .append(step.background() ? " &" : "").append('\n');
-                out.append("        ").append(step.explanation()).append('\n');
+                out.append("        ").append(step.explanation().replace("\n", "\n        ")).append('\n');
             }
             for (Expectation e : checks.getOrDefault(source, List.of())) {
                 out.append("        checked after apply and by check: a ping from ").append(e.from()).append(" to ")

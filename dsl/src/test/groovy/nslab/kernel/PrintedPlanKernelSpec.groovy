@@ -33,8 +33,10 @@ class PrintedPlanKernelSpec extends Specification {
         outcomes.size() == compiled.lab().expectations().size()
         outcomes.every { it.endsWith(' ok') }
 
-        where:
+        where: 'labs without routing daemons: those need FRR\'s group in the sandbox\'s user map and time to'
+        // converge, and are applied by the engine's RoutingKernelSpec instead
         example << new File(nslab.LabFixtures.examples().path).list().findAll { it.endsWith('.groovy') }.sort()
+                .findAll { new LabCompiler().compile(new File(nslab.LabFixtures.examples(), it).toPath()).lab().routers().isEmpty() }
     }
 
     def "the server-gateway-client plan routes through the gateway: checked with ip and ping"() {

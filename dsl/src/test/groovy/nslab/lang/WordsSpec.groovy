@@ -113,6 +113,12 @@ class WordsSpec extends Specification {
         'netem'       | 'corrupt'   | 'corupt'    | 'ns'    | "netem KEY: '1%'"
         'netem'       | 'reorder'   | 'reordr'    | 'ns'    | "netem delay: '10ms', KEY: '25%'"
         'to'          | 'dev'       | 'dve'       | 'expect'| "reach 'a' to '10.9.0.9', KEY: 't0'"
+        'ospf'        | 'area'      | 'aera'      | 'ns'    | "ospf KEY: 0"
+        'ospf'        | 'interfaces'| 'interface' | 'ns'    | "ospf area: 0, KEY: ['t0']"
+        'ospf'        | 'cost'      | 'cots'      | 'ns'    | "ospf area: 0, KEY: 10"
+        'bgp'         | 'asn'       | 'asm'       | 'ns'    | "bgp KEY: 65001"
+        'neighbor'    | 'asn'       | 'as'        | 'ns'    | "bgp asn: 65001; neighbor '10.9.0.2', KEY: 65002"
+        'converged'   | 'within'    | 'witin'     | 'expect'| "converged KEY: '30s'"
     }
 
     def "the table above tries every key of every word"() {

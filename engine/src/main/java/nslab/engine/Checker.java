@@ -42,8 +42,17 @@ public final class Checker {
     private final long resolvingMillis;
     private final boolean fresh;
 
+    /** Where FRR's instances keep their sockets, for the daemons' own word when a lab does not converge. */
+    private java.nio.file.Path runDir;
+
     public Checker(Executor exec) {
         this(exec, false);
+    }
+
+    /** This checker, asking a lab's FRR instances under {@code runDir} why they have not converged. */
+    Checker daemonsIn(java.nio.file.Path runDir) {
+        this.runDir = runDir;
+        return this;
     }
 
     /** {@code fresh}: the lab was applied a moment ago, and a neighbour may take longer to answer. */
@@ -54,6 +63,16 @@ public final class Checker {
     }
 
     public List<CheckResult> check(Lab lab) {
+        // the daemons' routes first: the pings that follow travel on them
+        List<CheckResult> converged = lab.convergence() == null ? List.of() : new ConvergenceWait(exec, runDir).await(lab);
+        List<CheckResult> pings = pings(lab);
+        if (converged.isEmpty()) return pings;
+        List<CheckResult> out = new ArrayList<>(converged);
+        out.addAll(pings);
+        return out;
+    }
+
+    private List<CheckResult> pings(Lab lab) {
         List<Expectation> all = lab.expectations();
         if (all.isEmpty()) return List.of();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(32, all.size()));

@@ -78,6 +78,7 @@ public final class Engine {
 
     /** Builds the plan, or only its difference from what is live; does not run the expectations. */
     public ApplyResult apply(Plan plan) {
+        FrrMachine.check(plan.lab());
         try {
             return new Applier(exec, runDir, verbose, Destroyer.NETNS_DIR, names).settings(settings).progress(progress).apply(plan);
         } finally {
@@ -91,6 +92,7 @@ public final class Engine {
      * {@link #drift}), as steps journaled like any other. {@code d -> true}: all of it.
      */
     public ApplyResult apply(Plan plan, java.util.function.Predicate<Drift> restore) {
+        FrrMachine.check(plan.lab());
         try {
             return new Applier(exec, runDir, verbose, Destroyer.NETNS_DIR, names).settings(settings).progress(progress).restoring(restore).apply(plan);
         } finally {
@@ -115,12 +117,12 @@ public final class Engine {
     }
 
     public List<CheckResult> check(Lab lab) {
-        return new Checker(exec).check(lab);
+        return new Checker(exec).daemonsIn(runDir).check(lab);
     }
 
     /** The same right after apply, when a neighbour still being resolved is given longer to answer. */
     public List<CheckResult> checkFresh(Lab lab) {
-        return new Checker(exec, true).check(lab);
+        return new Checker(exec, true).daemonsIn(runDir).check(lab);
     }
 
     public DestroyResult destroy(String lab) {

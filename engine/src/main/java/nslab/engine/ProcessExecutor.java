@@ -76,6 +76,8 @@ public final class ProcessExecutor implements Executor {
         beforeRun.accept(argv);
         ProcessLauncher launcher = ProcessLauncher.of(argv);
         if (mark != null) launcher = launcher.environment(Strays.RUN_MARK, mark);
+        // the run directory nslab uses, beside the log: where FRR's instances keep their files
+        if (log != null && log.getParent() != null) launcher = launcher.environment("NSLAB_RUN_DIR", log.getParent().toString());
         return launcher.detached(log);
     }
 }

@@ -81,6 +81,7 @@ final class Undoer {
             }
         }
         namesRemoved.run();
+        DaemonFiles.remove(runDir, namespaces);
         journal.mark(t.undone, Journal.State.REMOVED);
         names.removeGone(journal, notes::add);
         lines.addAll(new HostTables(exec, runDir, verbose).dropNoLongerUsed(journal));
