@@ -46,25 +46,25 @@ ip -n sw link set dev sw-b master br0
 ip -n router addr add 10.1.0.1/24 dev to-a
 
 # ../engine/src/test/resources/nslab/netlink/dualstack.groovy:8: ip 'fd00:1::1/64'
-ip -n router addr add fd00:1::1/64 dev to-a nodad
+ip -n router addr add fd00:1::1/64 dev to-a
 
 # ../engine/src/test/resources/nslab/netlink/dualstack.groovy:11: ip '10.2.0.1/24'
 ip -n router addr add 10.2.0.1/24 dev to-b
 
 # ../engine/src/test/resources/nslab/netlink/dualstack.groovy:12: ip 'fd00:2::1/64'
-ip -n router addr add fd00:2::1/64 dev to-b nodad
+ip -n router addr add fd00:2::1/64 dev to-b
 
 # ../engine/src/test/resources/nslab/netlink/dualstack.groovy:17: dev 'eth0' { ip '10.1.0.2/24'; ip 'fd00:1::2/64'; mac '02:00:00:00:01:02'; mtu 1400 }
 ip -n a addr add 10.1.0.2/24 dev eth0
-ip -n a addr add fd00:1::2/64 dev eth0 nodad
+ip -n a addr add fd00:1::2/64 dev eth0
 
 # ../engine/src/test/resources/nslab/netlink/dualstack.groovy:23: dev 'eth0' { ip '10.2.0.2/24'; ip 'fd00:2::2/64' }
 ip -n b addr add 10.2.0.2/24 dev eth0
-ip -n b addr add fd00:2::2/64 dev eth0 nodad
+ip -n b addr add fd00:2::2/64 dev eth0
 
 # ../engine/src/test/resources/nslab/netlink/dualstack.groovy:30: bridge 'br0' { port 'sw-b'; ip '192.168.50.1/24'; ip 'fd00:50::1/64' }
 ip -n sw addr add 192.168.50.1/24 dev br0
-ip -n sw addr add fd00:50::1/64 dev br0 nodad
+ip -n sw addr add fd00:50::1/64 dev br0
 
 # ../engine/src/test/resources/nslab/netlink/dualstack.groovy:5: namespace 'router' {
 ip -n router link set dev lo up

@@ -40,10 +40,10 @@ ip -n edge addr add 10.70.0.2/24 dev eth0
 ip -n edge addr add 10.71.0.1/24 dev eth0.10
 
 # src/test/resources/golden/labs/every-kind.groovy:19: ip 'fd00:77::1/64'
-ip -n edge addr add fd00:77::1/64 dev to-core nodad
+ip -n edge addr add fd00:77::1/64 dev to-core
 
 # src/test/resources/golden/labs/every-kind.groovy:32: dev 'up0' { ip 'fd00:77::2/64' }
-ip -n core addr add fd00:77::2/64 dev up0 nodad
+ip -n core addr add fd00:77::2/64 dev up0
 
 # src/test/resources/golden/labs/every-kind.groovy:7: veth 'ek-up' peer 'edge', name: 'eth0'
 ip link set dev ek-up up
