@@ -16,6 +16,8 @@ final class Teardown {
     final List<Journal.Entry> undone = new ArrayList<>();
     final List<Journal.Entry> hostSysctls = new ArrayList<>();
     final Footprint.Gone gone = new Footprint.Gone();
+    /** The host's devices that go with a namespace going (a veth whose peer is there): the kernel removes them later. */
+    final List<String> hostDevicesGoing = new ArrayList<>();
 
     /** {@code entries} in the order they were applied. */
     static Teardown of(List<Journal.Entry> entries) {
@@ -30,7 +32,12 @@ final class Teardown {
                 t.hostSysctls.add(e);
                 continue;
             }
-            if (e.undo() == null || t.gone.takes(e.effect())) continue;
+            if (e.undo() == null || t.gone.takes(e.effect())) {
+                for (Effect.Device d : e.effect().creates()) {
+                    if (d.namespace() == null && !e.effect().namespaces().isEmpty()) t.hostDevicesGoing.add(d.name());
+                }
+                continue;
+            }
             t.operations.add(e.undo());
         }
         return t;

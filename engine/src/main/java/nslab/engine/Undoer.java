@@ -74,6 +74,9 @@ final class Undoer {
             b.carryOut(exec); // tolerant: a thing already gone is fine
             progress.timed(String.join(" ", b.argv()) + " (" + b.operations().size() + " operations)", System.nanoTime() - started);
         }
+        long gone = System.nanoTime();
+        awaitGone(t.hostDevicesGoing);
+        progress.timed("host devices gone", System.nanoTime() - gone);
         if (!t.hostSysctls.isEmpty()) {
             for (String line : new HostSysctls(exec, runDir).restore(journal, t.hostSysctls, notes)) {
                 lines.add(line);
@@ -86,6 +89,27 @@ final class Undoer {
         names.removeGone(journal, notes::add);
         lines.addAll(new HostTables(exec, runDir, verbose).dropNoLongerUsed(journal));
         return lines;
+    }
+
+    /**
+     * Waits (at most 5 s) until the host's devices that went with a deleted namespace are gone: the kernel
+     * deletes a namespace's devices, and a veth's other end with them, on its own workqueue after the
+     * namespace's last reference, so an undo that returned at once would leave the host's end behind for a
+     * while, in the way of a lab applied right after.
+     */
+    private void awaitGone(List<String> hostDevices) {
+        long until = System.nanoTime() + 5_000_000_000L;
+        List<String> left = new ArrayList<>(hostDevices);
+        while (!left.isEmpty() && System.nanoTime() < until) {
+            left.removeIf(d -> !exec.run(List.of("ip", "-o", "link", "show", "dev", d), null).ok());
+            if (left.isEmpty()) break;
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /**
