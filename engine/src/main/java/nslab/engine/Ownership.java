@@ -18,7 +18,8 @@ import nslab.exec.Executor;
  * before it names it, so one without is not the lab's unless an older nslab made it), so nothing
  * tells it from one made by someone else: left alone too, and said so;
  * {@code remnants}: the empty, unmounted {@code /run/netns} files of namespaces whose removal the
- * journal had recorded as begun (a destroy killed halfway), to be removed.
+ * journal had recorded as begun (a destroy killed halfway) or whose naming it had (an apply killed
+ * between making the name's file and mounting the namespace on it), to be removed.
  */
 record Ownership(List<Journal.Entry> missing, List<Journal.Entry> foreign, List<Journal.Entry> unproven,
                  List<Journal.Entry> remnants, List<String> messages) {
@@ -35,7 +36,8 @@ record Ownership(List<Journal.Entry> missing, List<Journal.Entry> foreign, List<
                 boolean leftFile = now != null && Identities.unmountedFile(netnsDir, ns);
                 if (now == null) {
                     o.missing.add(e);
-                } else if (leftFile && e.state() == Journal.State.REMOVING) {
+                } else if (leftFile && (e.state() == Journal.State.REMOVING || was != null)) {
+                    // an empty name file: a removal, or a naming the lab had journalled, that a kill cut short
                     o.remnants.add(e);
                 } else if (was == null) {
                     // the lab records a namespace's identity before it names it: this one it did not name (or an
