@@ -73,6 +73,7 @@ class ArchitectureSpec extends Specification {
             'nslab.netlink.Refusal'          : 2,
             'nslab.netlink.NetlinkExecutor'  : 2,
             'nslab.netlink.NamedNamespaces'  : 4,
+            'nslab.netlink.UnnamedNamespaces': 2,
             'nslab.netlink.MessageWriter'    : 1,
     ]
 

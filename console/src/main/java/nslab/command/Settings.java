@@ -18,10 +18,11 @@ import nslab.lang.ScriptSettings;
  * say where apply's, destroy's and start-up's time goes; {@code debug}: an unexpected failure
  * prints its stack trace; {@code history}: the console's history file; {@code home}: the user's
  * home folder; {@code shell}: the shell {@code shell NS} starts; {@code path}: where programs
- * (Graphviz's {@code dot}) are looked for.
+ * (Graphviz's {@code dot}) are looked for; {@code webDir}: the folder the launcher made for {@code web}'s door out
+ * of a sandbox (null outside one).
  */
 public record Settings(ScriptSettings script, EngineSettings engine, boolean timing, boolean debug,
-                       Path history, Path home, String shell, String path) {
+                       Path history, Path home, String shell, String path, Path webDir) {
 
     /** This process's environment and user. */
     public static Settings fromEnvironment() {
@@ -54,7 +55,8 @@ public record Settings(ScriptSettings script, EngineSettings engine, boolean tim
         return new Settings(new ScriptSettings(timeout, store), engine,
                 env.get("NSLAB_TIMING") != null, env.get("NSLAB_DEBUG") != null,
                 given(env.get("NSLAB_HISTORY")) ? Path.of(env.get("NSLAB_HISTORY")) : home.resolve(".nslab_history"),
-                home, env.getOrDefault("SHELL", "/bin/sh"), env.get("PATH"));
+                home, env.getOrDefault("SHELL", "/bin/sh"), env.get("PATH"),
+                given(env.get("NSLAB_WEB_DIR")) ? Path.of(env.get("NSLAB_WEB_DIR")) : null);
     }
 
     private static boolean given(String value) {
@@ -68,23 +70,23 @@ public record Settings(ScriptSettings script, EngineSettings engine, boolean tim
 
     /** The command line's {@code --script-timeout}, which wins over the environment. */
     public Settings withScriptTimeout(Duration limit) {
-        return new Settings(script.withTimeout(limit), engine, timing, debug, history, home, shell, path);
+        return new Settings(script.withTimeout(limit), engine, timing, debug, history, home, shell, path, webDir);
     }
 
     /** The command line's {@code --executor}, which wins over the environment. */
     public Settings withExecutor(ExecutorChoice.Kind kind) {
-        return new Settings(script, engine.withExecutor(kind), timing, debug, history, home, shell, path);
+        return new Settings(script, engine.withExecutor(kind), timing, debug, history, home, shell, path, webDir);
     }
 
     /** The console's history in {@code file} (the specs keep theirs apart). */
     public Settings withHistory(Path file) {
-        return new Settings(script, engine, timing, debug, file, home, shell, path);
+        return new Settings(script, engine, timing, debug, file, home, shell, path, webDir);
     }
 
     /** Told (by a spec) that this process is, or is not, the inside of a sandbox. */
     public Settings inSandbox(boolean sandbox) {
         EngineSettings e = new EngineSettings(engine.executor(), engine.runDir(), engine.parallel(), engine.lockWait(),
                 sandbox, engine.nativeDir());
-        return new Settings(script, e, timing, debug, history, home, shell, path);
+        return new Settings(script, e, timing, debug, history, home, shell, path, webDir);
     }
 }

@@ -21,7 +21,7 @@ import nslab.render.TopologyPicture;
 final class LabPicture {
     private LabPicture() {}
 
-    static Map<String, Object> of(WebLab web) {
+    static Map<String, Object> of(WebLab web, String path) {
         Lab lab = web.lab();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("lab", lab.name());
@@ -55,13 +55,13 @@ final class LabPicture {
             cables.add(cable);
         }
         m.put("cables", cables);
-        m.put("svg", svg(lab));
+        m.put("svg", svg(lab, path));
         return m;
     }
 
     /** The SVG element alone (without its XML prolog), drawn as the script has the links: the events colour them live. */
-    private static String svg(Lab lab) {
-        return Graphviz.onPath(System.getenv("PATH")).map(dot -> {
+    private static String svg(Lab lab, String path) {
+        return Graphviz.onPath(path).map(dot -> {
             String svg = new String(dot.render(new TopologyPicture().dot(lab, TopologyPicture.Links.FROM_SCRIPT), "svg"), StandardCharsets.UTF_8);
             int start = svg.indexOf("<svg");
             return start < 0 ? null : svg.substring(start);

@@ -24,12 +24,6 @@ final class SandboxDoor {
 
     private SandboxDoor() {}
 
-    /** The folder the launcher made for the door, when this process is in a sandbox with one. */
-    static Path folder() {
-        String dir = System.getenv("NSLAB_WEB_DIR");
-        return dir == null || dir.isBlank() ? null : Path.of(dir);
-    }
-
     /** Opens the door to the server at {@code server} and returns the port outside that leads to it. */
     static int open(Path dir, InetSocketAddress server, int asked) throws IOException {
         Path socket = dir.resolve(SOCKET);

@@ -79,7 +79,7 @@ public final class WebCommand implements Callable<Integer> {
         }
         String name = compiled.lab().name();
         boolean inBackground = session != null;
-        if (!inBackground && engine != null && "1".equals(System.getenv("NSLAB_IN_SANDBOX")) && !engine.isLive(name)) {
+        if (!inBackground && engine != null && lab.settings().inSandbox() && !engine.isLive(name)) {
             ApplyResult r = engine.apply(compiled.plan());
             Reports.apply(out, err, name, compiled.plan().steps().size(), r);
             if (!r.ok()) return ExitCodes.APPLY_FAILED;
@@ -93,7 +93,7 @@ public final class WebCommand implements Callable<Integer> {
                 });
         WebServer server;
         try {
-            server = WebServer.start(web, port);
+            server = WebServer.start(web, port, lab.settings().webDir(), lab.settings().path());
         } catch (IOException e) {
             throw new Precondition.BadArgument("nslab web: cannot serve on 127.0.0.1" + (port == 0 ? "" : ":" + port) + ": " + e.getMessage());
         }

@@ -29,9 +29,11 @@ final class WebServer {
         this.address = address;
     }
 
-    /** Serves {@code web} on {@code port} (0: a free one); throws when that port cannot be had. */
-    static WebServer start(WebLab web, int port) throws IOException {
-        Path door = SandboxDoor.folder();
+    /**
+     * Serves {@code web} on {@code port} (0: a free one); throws when that port cannot be had. {@code door}: the
+     * launcher's folder for the way out of a sandbox (null: none); {@code path}: where Graphviz's dot is looked for.
+     */
+    static WebServer start(WebLab web, int port, Path door, String path) throws IOException {
         HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), door == null ? port : 0), 0);
         ExecutorService threads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "nslab-web");
@@ -41,7 +43,7 @@ final class WebServer {
         http.setExecutor(threads);
         TokenCheck token = TokenCheck.fresh();
         add(http, token, "/", WebServer::page);
-        add(http, token, "/api/lab", JsonAnswers.reading(q -> LabPicture.of(web)));
+        add(http, token, "/api/lab", JsonAnswers.reading(q -> LabPicture.of(web, path)));
         add(http, token, "/api/events", new LiveEvents(web));
         add(http, token, "/api/namespace", JsonAnswers.reading(q -> NamespaceDetails.of(web, q.get("name"))));
         add(http, token, "/api/trace", JsonAnswers.reading(q -> TraceAnswer.of(web, q.get("from"), q.get("to"))));

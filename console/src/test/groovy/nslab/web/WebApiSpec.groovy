@@ -17,7 +17,7 @@ class WebApiSpec extends Specification {
     static final File LAB = new File(LauncherCopy.launcher().parentFile, 'examples/server-gateway-client.groovy')
 
     @Shared LabCompiler.Compiled compiled = new LabCompiler().compile(LAB.toPath())
-    @Shared @AutoCleanup('stop') WebServer server = WebServer.start(new WebLab({ compiled }, null, { }), 0)
+    @Shared @AutoCleanup('stop') WebServer server = WebServer.start(new WebLab({ compiled }, null, { }), 0, null, System.getenv('PATH'))
     @Shared String base = server.address().substring(0, server.address().indexOf('/?'))
     @Shared String token = server.address().substring(server.address().indexOf('token=') + 6)
 

@@ -76,7 +76,7 @@ final class Undoer {
         }
         long gone = System.nanoTime();
         awaitGone(t.hostDevicesGoing);
-        progress.timed("host devices gone", System.nanoTime() - gone);
+        progress.timed("host devices", System.nanoTime() - gone);
         if (!t.hostSysctls.isEmpty()) {
             for (String line : new HostSysctls(exec, runDir).restore(journal, t.hostSysctls, notes)) {
                 lines.add(line);
