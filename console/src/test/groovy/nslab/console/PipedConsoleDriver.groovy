@@ -16,7 +16,8 @@ class PipedConsoleDriver {
         // stdin becomes SIGINT for the console's handler, as on a real terminal
         def terminal = new ExternalTerminal('nslab-test', 'xterm', System.in, System.out, StandardCharsets.UTF_8)
         terminal.setSize(new Size(160, 50))
-        def history = Files.createTempFile('nslab-history', '')
+        // in the sandbox's own /run (a tmpfs), which goes with the sandbox even when a spec kills it
+        def history = Files.createTempFile(java.nio.file.Path.of('/run'), 'nslab-history', '')
         history.toFile().deleteOnExit()
         def options = new ConsoleOptions(nslab.command.Settings.fromEnvironment().inSandbox(true).withHistory(history), args.contains('--live'), null, false)
         int status = new Console(terminal, options, null).run()
