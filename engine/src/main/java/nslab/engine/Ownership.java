@@ -36,8 +36,8 @@ record Ownership(List<Journal.Entry> missing, List<Journal.Entry> foreign, List<
                 boolean leftFile = now != null && Identities.unmountedFile(netnsDir, ns);
                 if (now == null) {
                     o.missing.add(e);
-                } else if (leftFile && (e.state() == Journal.State.REMOVING || was != null)) {
-                    // an empty name file: a removal, or a naming the lab had journalled, that a kill cut short
+                } else if (leftFile && (e.state() == Journal.State.REMOVING || (was != null && !was.equals(now)))) {
+                    // an empty name file that is not the namespace journalled: a removal, or a naming, cut short by a kill
                     o.remnants.add(e);
                 } else if (was == null) {
                     // the lab records a namespace's identity before it names it: this one it did not name (or an
