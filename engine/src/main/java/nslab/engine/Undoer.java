@@ -98,18 +98,7 @@ final class Undoer {
      * while, in the way of a lab applied right after.
      */
     private void awaitGone(List<String> hostDevices) {
-        long until = System.nanoTime() + 5_000_000_000L;
-        List<String> left = new ArrayList<>(hostDevices);
-        while (!left.isEmpty() && System.nanoTime() < until) {
-            left.removeIf(d -> !exec.run(List.of("ip", "-o", "link", "show", "dev", d), null).ok());
-            if (left.isEmpty()) break;
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        SettleAfterApply.await(hostDevices, 5_000, d -> exec.run(List.of("ip", "-o", "link", "show", "dev", d), null).ok());
     }
 
     /**
